@@ -1,0 +1,33 @@
+/** Finding kinds the divergence checks produce. */
+export type FindingKind =
+  | 'number-mismatch'
+  | 'omission'
+  | 'addition'
+  | 'section-missing'
+  | 'term-inconsistency'
+  | 'glossary'
+  | 'untranslated'
+  | 'punctuation';
+
+export type Severity = 'critical' | 'major' | 'minor';
+
+/** A character span on one side, offsets into that side's sentence text. */
+export interface EvidenceSpan {
+  side: 'en' | 'zh';
+  /** Sentence index (0-based) on that side. */
+  sentence: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Finding {
+  kind: FindingKind;
+  severity: Severity;
+  /** Sentence indices concerned, 0-based. */
+  en: number[];
+  zh: number[];
+  /** Message in both UI languages. */
+  message: { en: string; 'zh-CN': string };
+  evidence: EvidenceSpan[];
+}

@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import type { LoadError, RecordFormat, ReviewRecord } from '../records/model.ts';
+import type { Result } from './result.ts';
+
+/**
+ * The single contract between the renderer and the main side.
+ *
+ * Each channel has a request schema (main parses every request with it before use, whatever the
+ * transport: Electron IPC or the browser host's HTTP) and a response type. The preload and the
+ * browser-host client both implement `ReviewApi`, generated from this table, so the contract is
+ * declared once.
+ */
+
+export const recordFormatSchema = z.enum(['page', 'json', 'jsonl', 'tsv', 'csv', 'tmx', 'xliff', 'wmt']);
+export const uiLanguageSchema = z.enum(['en', 'zh-CN']);
+export type UiLanguage = z.infer<typeof uiLanguageSchema>;
+
+/** What the record list needs of each record, without the full text. */
+export interface RecordSummary {
+  id: string;
+  title: string;
+  titleZh: string | null;
+  file: string;
+  format: RecordFormat;
+}
+
+export interface LibraryState {
+  records: RecordSummary[];
+  errors: LoadError[];
+}
+
+export interface Settings {
+  uiLanguage: UiLanguage;
+  reviewerName: string;
+}
+
+/** Pushed while files load, so long loads show progress. */
+export interface LoadProgress {
+  file: string;
+  bytesRead: number;
+  totalBytes: number;
+  records: number;
+  errors: number;
+  done: boolean;
+}
+
+/** Commands the application menu sends to the renderer (File ▸ Open …, View ▸ Language …). */
+export type MenuCommand =
+  | { type: 'set-language'; language: UiLanguage }
+  | { type: 'export' }
+  | { type: 'show-help' }
+  | { type: 'library-changed' };
+
+export const requestSchemas = {
+  'library:list': z.object({}).strict(),
+  'library:openPaths': z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(1000), format: recordFormatSchema.optional() }).strict(),
+  'library:importText': z.object({ name: z.string().min(1).max(1024), text: z.string().max(256 * 1024 * 1024), format: recordFormatSchema.optional() }).strict(),
+  'library:getRecord': z.object({ id: z.string().min(1).max(2048) }).strict(),
+  'library:recent': z.object({}).strict(),
+  'settings:get': z.object({}).strict(),
+  'settings:set': z.object({ uiLanguage: uiLanguageSchema.optional(), reviewerName: z.string().max(200).optional() }).strict(),
+} as const;
+
+export type Channel = keyof typeof requestSchemas;
+export type RequestOf<C extends Channel> = z.infer<(typeof requestSchemas)[C]>;
+
+export interface ResponseTypes {
+  'library:list': LibraryState;
+  'library:openPaths': LibraryState;
+  'library:importText': LibraryState;
+  'library:getRecord': ReviewRecord;
+  'library:recent': string[];
+  'settings:get': Settings;
+  'settings:set': Settings;
+}
+export type ResponseOf<C extends Channel> = ResponseTypes[C];
+
+/** Push channels (main → renderer). */
+export interface PushTypes {
+  'library:progress': LoadProgress;
+  'menu:command': MenuCommand;
+}
+export type PushChannel = keyof PushTypes;
+
+/** The names the renderer calls; one method per channel. */
+export const methodOfChannel = {
+  'library:list': 'listRecords',
+  'library:openPaths': 'openPaths',
+  'library:importText': 'importText',
+  'library:getRecord': 'getRecord',
+  'library:recent': 'recentFiles',
+  'settings:get': 'getSettings',
+  'settings:set': 'setSettings',
+} as const satisfies Record<Channel, string>;
+
+type MethodName<C extends Channel> = (typeof methodOfChannel)[C];
+
+/** The whole API the renderer sees. Implemented by the preload and by the browser-host client. */
+export type ReviewApi = {
+  [C in Channel as MethodName<C>]: (request: RequestOf<C>) => Promise<Result<ResponseOf<C>>>;
+} & {
+  onLoadProgress(callback: (progress: LoadProgress) => void): () => void;
+  onMenuCommand(callback: (command: MenuCommand) => void): () => void;
+  /** 'electron' or 'browser': the renderer hides desktop-only affordances in the browser host. */
+  readonly host: 'electron' | 'browser';
+};

@@ -1,0 +1,12 @@
+/**
+ * Errors cross the process boundary as values: an exception thrown in an Electron `handle`
+ * reaches the renderer as a bare message with the stack of the wrong process, so every
+ * handler returns one of these instead.
+ */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** Wraps a value as a successful result. */
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+
+/** Wraps a message as a failed result. */
+export const fail = <T = never>(error: string): Result<T> => ({ ok: false, error });
