@@ -57,6 +57,8 @@ export const requestSchemas = {
   'library:importText': z.object({ name: z.string().min(1).max(1024), text: z.string().max(256 * 1024 * 1024), format: recordFormatSchema.optional() }).strict(),
   'library:getRecord': z.object({ id: z.string().min(1).max(2048) }).strict(),
   'library:recent': z.object({}).strict(),
+  'library:openSample': z.object({}).strict(),
+  'library:clear': z.object({}).strict(),
   'settings:get': z.object({}).strict(),
   'settings:set': z.object({ uiLanguage: uiLanguageSchema.optional(), reviewerName: z.string().max(200).optional() }).strict(),
 } as const;
@@ -70,6 +72,8 @@ export interface ResponseTypes {
   'library:importText': LibraryState;
   'library:getRecord': ReviewRecord;
   'library:recent': string[];
+  'library:openSample': LibraryState;
+  'library:clear': LibraryState;
   'settings:get': Settings;
   'settings:set': Settings;
 }
@@ -89,6 +93,8 @@ export const methodOfChannel = {
   'library:importText': 'importText',
   'library:getRecord': 'getRecord',
   'library:recent': 'recentFiles',
+  'library:openSample': 'openSample',
+  'library:clear': 'clearLibrary',
   'settings:get': 'getSettings',
   'settings:set': 'setSettings',
 } as const satisfies Record<Channel, string>;
@@ -101,6 +107,13 @@ export type ReviewApi = {
 } & {
   onLoadProgress(callback: (progress: LoadProgress) => void): () => void;
   onMenuCommand(callback: (command: MenuCommand) => void): () => void;
+  /**
+   * The file-system path of a file dropped on the window (a DOM `File`), or null where paths are
+   * not available (the browser host, or a file that did not come from disk). With a path the
+   * renderer calls `openPaths`, which streams large files; without one it reads the text and
+   * calls `importText`. Synchronous and local: no request crosses the boundary.
+   */
+  pathForFile(file: object): string | null;
   /** 'electron' or 'browser': the renderer hides desktop-only affordances in the browser host. */
   readonly host: 'electron' | 'browser';
 };
