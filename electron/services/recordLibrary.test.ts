@@ -1,0 +1,233 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { LoadProgress } from '../../shared/contract/channels.ts';
+import type { ParseResult, ReviewRecord } from '../../shared/records/model.ts';
+import type { ParseOptions } from '../../shared/records/parse.ts';
+import { splitLines } from './fileReading.ts';
+import { RecordLibrary, formatBytes } from './recordLibrary.ts';
+import { SettingsService } from './settings.ts';
+
+/**
+ * A stand-in JSONL parser with the shared parser's contract (text in, records and error entries
+ * with 1-based lines out, never throws), so these tests exercise the library's reading, decoding,
+ * batching and bookkeeping independently of the format parsers.
+ */
+function fakeParse(text: string, options: ParseOptions): ParseResult {
+  const result: ParseResult = { records: [], errors: [] };
+  let offset = 0;
+  text.split('\n').forEach((line, index) => {
+    const source = { file: options.file, line: index + 1, offset };
+    offset += line.length + 1;
+    if (line.trim() === '') return;
+    try {
+      const value = JSON.parse(line) as { id: string; title: string; zh?: string };
+      result.records.push(makeRecord(value.id, value.title, value.zh ?? null, source));
+    } catch (error) {
+      result.errors.push({ source, message: `Malformed JSON: ${(error as Error).message}` });
+    }
+  });
+  return result;
+}
+
+function makeRecord(id: string, title: string, zh: string | null, source: ReviewRecord['source']): ReviewRecord {
+  const side = (text: string) => ({ title: text, abstract: text, sections: [{ kind: 'other' as const, label: null, text, start: 0 }] });
+  return { id, source, format: 'jsonl', metadata: {}, en: side(title), zh: zh === null ? null : side(zh), translation: 'machine' };
+}
+
+const line = (id: string, title: string, zh = '中文标题') => JSON.stringify({ id, title, zh });
+
+let folder: string;
+beforeEach(() => {
+  folder = mkdtempSync(join(tmpdir(), 'record-library-'));
+});
+afterEach(() => rmSync(folder, { recursive: true, force: true }));
+
+function write(name: string, content: string | Uint8Array): string {
+  const path = join(folder, name);
+  mkdirSync(join(path, '..'), { recursive: true });
+  writeFileSync(path, content);
+  return path;
+}
+
+function utf16(text: string, endian: 'le' | 'be'): Buffer {
+  const le = Buffer.from(text, 'utf16le');
+  if (endian === 'be') le.swap16();
+  return Buffer.concat([Buffer.from(endian === 'le' ? [0xff, 0xfe] : [0xfe, 0xff]), le]);
+}
+
+describe('RecordLibrary.openPaths on a folder', () => {
+  it('loads the good records, turns the bad ones into error entries with file and line, and skips what is not a record file', async () => {
+    const good = write('records/good.jsonl', [line('a', 'Alpha'), '{"id": "b", "title": ', line('c', 'Gamma')].join('\n') + '\n');
+    write('records/sub/le.jsonl', utf16(`${line('le', 'Little endian', '小端')}\r\n`, 'le'));
+    write('records/sub/be.jsonl', utf16(`${line('be', 'Big endian', '大端')}\n`, 'be'));
+    const binary = write('records/image.json', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
+    const latin1 = write('records/latin1.tsv', Buffer.from('caf\xe9\tcoffee\n', 'latin1'));
+    write('records/.hidden.jsonl', line('hidden', 'Hidden'));
+    write('records/.git/objects.jsonl', line('git', 'Git'));
+    write('records/notes.md', '# not a record file');
+
+    const library = new RecordLibrary({ parse: fakeParse });
+    const state = await library.openPaths([join(folder, 'records')]);
+
+    expect(state.records.map((r) => r.id).sort()).toEqual(['a', 'be', 'c', 'le']);
+    expect(state.records.find((r) => r.id === 'le')).toMatchObject({ title: 'Little endian', titleZh: '小端', file: join(folder, 'records/sub/le.jsonl') });
+    expect(library.get('be')?.zh?.title).toBe('大端');
+
+    expect(state.errors).toHaveLength(3);
+    expect(state.errors).toContainEqual({ source: { file: good, line: 2, offset: expect.any(Number) }, message: expect.stringMatching(/^Malformed JSON/) });
+    expect(state.errors).toContainEqual({ source: { file: binary }, message: expect.stringMatching(/NUL bytes/) });
+    expect(state.errors).toContainEqual({ source: { file: latin1 }, message: expect.stringMatching(/not valid UTF-8/) });
+  });
+
+  it('reports an empty folder and a missing path as error entries', async () => {
+    mkdirSync(join(folder, 'empty'));
+    const library = new RecordLibrary({ parse: fakeParse });
+    const state = await library.openPaths([join(folder, 'empty'), join(folder, 'missing.jsonl')]);
+    expect(state.errors.map((e) => e.message)).toEqual([expect.stringMatching(/no record files/), 'No such file or folder']);
+  });
+});
+
+describe('RecordLibrary reading', () => {
+  it('keeps file line numbers and offsets across batches, and skips an overlong line with an error', async () => {
+    const lines = [line('r1', 'One'), '', line('r3', 'Three'), 'x'.repeat(500), line('r5', 'Five'), 'not json', line('r7', 'Seven')];
+    const file = write('batched.jsonl', lines.join('\r\n'));
+    const library = new RecordLibrary({ parse: fakeParse, batchLines: 2, maxLineChars: 400 });
+    const state = await library.openPaths([file]);
+    expect(state.records.map((r) => r.id)).toEqual(['r1', 'r3', 'r5', 'r7']);
+    expect(library.get('r5')?.source.line).toBe(5);
+    expect(library.get('r7')?.source.line).toBe(7);
+    const text = lines.join('\r\n');
+    expect(library.get('r7')?.source.offset).toBe(text.indexOf(line('r7', 'Seven')));
+    expect(state.errors.map((e) => [e.source.line, e.message.slice(0, 20)])).toEqual([[4, 'Line is longer than '], [6, 'Malformed JSON: Unex']]);
+  });
+
+  it('decodes UTF-8 with a BOM and characters split across read chunks', async () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => line(`id${i}`, `Title ${i}`, `神经康复与创伤后应激障碍第${i}号`));
+    const file = write('big.jsonl', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(rows.join('\n'))]));
+    const library = new RecordLibrary({ parse: fakeParse, chunkBytes: 65_537 });
+    const state = await library.openPaths([file]);
+    expect(state.errors).toEqual([]);
+    expect(state.records).toHaveLength(3000);
+    expect(state.records[0]?.id).toBe('id0');
+    expect(library.get('id2999')?.zh?.title).toBe('神经康复与创伤后应激障碍第2999号');
+  });
+
+  it('emits progress events: byte counts rising to the total, then one done event', async () => {
+    const rows = Array.from({ length: 5000 }, (_, i) => line(`p${i}`, `Title ${i}`.padEnd(200, '.')));
+    const file = write('progress.jsonl', rows.join('\n'));
+    const library = new RecordLibrary({ parse: fakeParse, chunkBytes: 64 * 1024 });
+    const events: LoadProgress[] = [];
+    const unsubscribe = library.onProgress((p) => events.push(p));
+    await library.openPaths([file]);
+    unsubscribe();
+    const size = Buffer.byteLength(rows.join('\n'));
+    expect(events.length).toBeGreaterThan(3);
+    expect(events[0]).toMatchObject({ file, bytesRead: 0, totalBytes: size, done: false });
+    const reads = events.map((e) => e.bytesRead);
+    expect([...reads].sort((a, b) => a - b)).toEqual(reads);
+    expect(events.filter((e) => e.done)).toEqual([{ file, bytesRead: size, totalBytes: size, records: 5000, errors: 0, done: true }]);
+    await library.openPaths([file]);
+    expect(events.at(-1)?.done).toBe(true);
+    expect(events.filter((e) => e.done)).toHaveLength(1);
+  });
+
+  it('refuses files over the size limits without reading them', async () => {
+    const jsonl = write('a.jsonl', line('a', 'A').repeat(10));
+    const json = write('b.json', '[' + '1,'.repeat(100) + '1]');
+    let parsed = 0;
+    const library = new RecordLibrary({ parse: (t, o) => { parsed += 1; return fakeParse(t, o); }, maxStreamBytes: 100, maxWholeFileBytes: 50 });
+    const state = await library.openPaths([jsonl, json]);
+    expect(parsed).toBe(0);
+    expect(state.errors.map((e) => e.message)).toEqual([
+      expect.stringMatching(/^File is \d+ bytes, over the 100 bytes limit$/),
+      expect.stringMatching(/over the 50 bytes limit \(JSONL files may be larger/),
+    ]);
+  });
+
+  it('caps error entries per file and says how many more there were', async () => {
+    const file = write('junk.jsonl', Array.from({ length: 50 }, (_, i) => `junk ${i}`).join('\n'));
+    const library = new RecordLibrary({ parse: fakeParse, maxErrorsPerFile: 10, batchLines: 7 });
+    const state = await library.openPaths([file]);
+    expect(state.errors).toHaveLength(11);
+    expect(state.errors.at(-1)?.message).toBe('… and 40 more errors in this file');
+    expect(state.errors.slice(0, 10).map((e) => e.source.line)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+
+  it('survives a parser that throws', async () => {
+    const file = write('a.json', '{}');
+    const library = new RecordLibrary({ parse: () => { throw new Error('bug'); } });
+    const state = await library.openPaths([file]);
+    expect(state.errors).toEqual([{ source: { file }, message: 'Parser failed: bug' }]);
+  });
+});
+
+describe('RecordLibrary bookkeeping', () => {
+  it('makes colliding ids unique and replaces a file’s records when it is opened again', async () => {
+    const first = write('first.jsonl', `${line('dup', 'First')}\n${line('dup', 'First again')}`);
+    const second = write('second.jsonl', line('dup', 'Second'));
+    const library = new RecordLibrary({ parse: fakeParse });
+    let state = await library.openPaths([first, second]);
+    expect(state.records.map((r) => [r.id, r.title])).toEqual([['dup', 'First'], ['dup#2', 'First again'], ['dup#3', 'Second']]);
+    expect(library.get('dup#3')?.id).toBe('dup#3');
+
+    write('first.jsonl', line('other', 'Rewritten'));
+    state = await library.openPaths([first]);
+    expect(state.records.map((r) => r.id)).toEqual(['dup#3', 'other']);
+    expect(library.clear()).toEqual({ records: [], errors: [] });
+  });
+
+  it('imports text held by the renderer, stripping a BOM', () => {
+    const library = new RecordLibrary({ parse: fakeParse });
+    const state = library.importText('dropped.jsonl', `\ufeff${line('t', 'Typed')}\nbad`);
+    expect(state.records.map((r) => r.id)).toEqual(['t']);
+    expect(state.errors).toEqual([{ source: { file: 'dropped.jsonl', line: 2, offset: expect.any(Number) }, message: expect.any(String) }]);
+  });
+
+  it('remembers opened paths in the recent list, most recent first, without duplicates', async () => {
+    const values = new Map<string, string>();
+    const settings = new SettingsService({ getSetting: (k) => values.get(k) ?? null, setSetting: (k, v) => values.set(k, v) });
+    const a = write('a.jsonl', line('a', 'A'));
+    const b = write('b.jsonl', line('b', 'B'));
+    const library = new RecordLibrary({ parse: fakeParse, recent: settings });
+    await library.openPaths([a]);
+    await library.openPaths([b]);
+    await library.openPaths([a]);
+    expect(settings.recent()).toEqual([a, b]);
+  });
+});
+
+describe('splitLines', () => {
+  it('yields the same lines and offsets as splitting the whole text, however it is chunked', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: fc.constantFrom('a', '中', '\n', '\r', ' ', '"') }), fc.array(fc.nat(20), { maxLength: 10 }), async (text, cuts) => {
+        const chunks: string[] = [];
+        let rest = text;
+        for (const cut of cuts) {
+          chunks.push(rest.slice(0, cut));
+          rest = rest.slice(cut);
+        }
+        chunks.push(rest);
+        async function* source() { yield* chunks; }
+        const got = [];
+        for await (const l of splitLines(source(), 1000, () => { throw new Error('no overlong lines here'); })) got.push(l);
+        const expected = [];
+        let offset = 0;
+        const parts = text.split('\n');
+        parts.forEach((part, i) => {
+          if (i < parts.length - 1 || part.length > 0) expected.push({ text: part.endsWith('\r') ? part.slice(0, -1) : part, number: i + 1, offset });
+          offset += part.length + 1;
+        });
+        expect(got).toEqual(expected);
+      }),
+    );
+  });
+});
+
+describe('formatBytes', () => {
+  it.each([[512, '512 bytes'], [2048, '2 KiB'], [300 * 1024 ** 2, '300 MiB'], [2 * 1024 ** 3, '2 GiB'], [1.5 * 1024 ** 3, '1.5 GiB']])('%d → %s', (bytes, text) => {
+    expect(formatBytes(bytes)).toBe(text);
+  });
+});

@@ -1,0 +1,354 @@
+import { readdir, stat } from 'node:fs/promises';
+import { extname, join, resolve } from 'node:path';
+import type { LibraryState, LoadProgress, RecordSummary } from '../../shared/contract/channels.ts';
+import type { LoadError, ParseResult, RecordFormat, ReviewRecord } from '../../shared/records/model.ts';
+import { parseRecords, type ParseOptions } from '../../shared/records/parse.ts';
+import { NotTextError, readTextChunks, splitLines } from './fileReading.ts';
+
+export type ParseFunction = (text: string, options: ParseOptions) => ParseResult;
+
+export interface RecordLibraryOptions {
+  /** Largest line-streamed (JSONL) file. Default 2 GiB. */
+  maxStreamBytes?: number;
+  /** Largest file parsed as one text (JSON, TMX, XLIFF, page text …). Default 256 MiB. */
+  maxWholeFileBytes?: number;
+  /** Longest single JSONL line. Default 64 MiB of text. */
+  maxLineChars?: number;
+  /** Most files taken from one folder. Default 10 000. */
+  maxFolderFiles?: number;
+  /** Most error entries kept per file; the rest are counted in one summary entry. Default 1000. */
+  maxErrorsPerFile?: number;
+  /** JSONL lines parsed per batch (bounded by characters too). Default 2000. */
+  batchLines?: number;
+  chunkBytes?: number;
+  /** Where opened paths are remembered (the settings service). */
+  recent?: { addRecent(paths: readonly string[]): unknown; recent(): string[] };
+  /** The parser; the shared `parseRecords` unless a test injects one. */
+  parse?: ParseFunction;
+}
+
+/** Extensions a folder scan picks up; explicitly named files are read whatever their name. */
+const RECORD_EXTENSIONS = new Set(['.txt', '.json', '.jsonl', '.ndjson', '.tsv', '.csv', '.tmx', '.xlf', '.xliff', '.sgm', '.sgml', '.xml']);
+const LINE_STREAMED_EXTENSIONS = new Set(['.jsonl', '.ndjson']);
+const GiB = 1024 ** 3;
+const MiB = 1024 ** 2;
+
+interface LoadedSource {
+  /** Ids in this library, in load order. */
+  ids: string[];
+  errors: LoadError[];
+}
+
+/**
+ * The records the user has opened, in memory and keyed by id, plus an error entry for every
+ * file or record that could not be read. Opening a file again replaces what it gave before.
+ *
+ * Plain Node (no Electron), so the Electron main process, the browser host and the tests all
+ * use this same class.
+ */
+export class RecordLibrary {
+  private readonly records = new Map<string, ReviewRecord>();
+  private readonly sources = new Map<string, LoadedSource>();
+  private readonly progressListeners = new Set<(progress: LoadProgress) => void>();
+  private readonly options: Required<Omit<RecordLibraryOptions, 'recent'>> & Pick<RecordLibraryOptions, 'recent'>;
+
+  constructor(options: RecordLibraryOptions = {}) {
+    this.options = {
+      maxStreamBytes: 2 * GiB,
+      maxWholeFileBytes: 256 * MiB,
+      maxLineChars: 64 * MiB,
+      maxFolderFiles: 10_000,
+      maxErrorsPerFile: 1000,
+      batchLines: 2000,
+      chunkBytes: MiB,
+      parse: parseRecords,
+      ...options,
+    };
+  }
+
+  /** Subscribes to load progress; returns the unsubscribe function. */
+  onProgress(listener: (progress: LoadProgress) => void): () => void {
+    this.progressListeners.add(listener);
+    return () => this.progressListeners.delete(listener);
+  }
+
+  /** Summaries of every record and all error entries, in load order. */
+  list(): LibraryState {
+    const records: RecordSummary[] = [];
+    const errors: LoadError[] = [];
+    for (const source of this.sources.values()) {
+      for (const id of source.ids) {
+        const record = this.records.get(id);
+        if (record) records.push(summarize(record));
+      }
+      errors.push(...source.errors);
+    }
+    return { records, errors };
+  }
+
+  get(id: string): ReviewRecord | undefined {
+    return this.records.get(id);
+  }
+
+  clear(): LibraryState {
+    this.records.clear();
+    this.sources.clear();
+    return this.list();
+  }
+
+  /**
+   * Opens files and folders (folders recursively). Never throws: a missing path, a binary or
+   * oversize file and every record that fails to parse become error entries; the rest loads.
+   */
+  async openPaths(paths: readonly string[], format?: RecordFormat): Promise<LibraryState> {
+    const absolute = paths.map((path) => resolve(path));
+    for (const path of absolute) {
+      let info;
+      try {
+        info = await stat(path);
+      } catch (error) {
+        this.replaceSource(path, [], [{ source: { file: path }, message: describeFsError(error) }]);
+        continue;
+      }
+      if (info.isDirectory()) await this.openFolder(path, format);
+      else await this.openFile(path, info.size, format);
+    }
+    this.options.recent?.addRecent(absolute);
+    return this.list();
+  }
+
+  /** Parses text the renderer already holds (a file dropped in the browser host, a paste). */
+  importText(name: string, text: string, format?: RecordFormat): LibraryState {
+    const result = this.safeParse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, { file: name, ...(format ? { format } : {}) });
+    this.replaceSource(name, result.records, this.capErrors(name, result.errors));
+    this.emit({ file: name, bytesRead: text.length, totalBytes: text.length, records: result.records.length, errors: result.errors.length, done: true });
+    return this.list();
+  }
+
+  private async openFolder(folder: string, format?: RecordFormat): Promise<void> {
+    const files: string[] = [];
+    const errors: LoadError[] = [];
+    await this.collectFiles(folder, files, errors, 0);
+    files.sort((a, b) => a.localeCompare(b));
+    if (files.length > this.options.maxFolderFiles) {
+      errors.push({ source: { file: folder }, message: `Folder holds ${files.length} record files; only the first ${this.options.maxFolderFiles} were opened` });
+      files.length = this.options.maxFolderFiles;
+    }
+    if (errors.length > 0) this.replaceSource(folder, [], errors);
+    if (files.length === 0 && errors.length === 0) {
+      this.replaceSource(folder, [], [{ source: { file: folder }, message: 'Folder holds no record files (.jsonl, .json, .tsv, .csv, .tmx, .xliff, .txt …)' }]);
+    }
+    for (const file of files) {
+      try {
+        await this.openFile(file, (await stat(file)).size, format);
+      } catch (error) {
+        this.replaceSource(file, [], [{ source: { file }, message: describeFsError(error) }]);
+      }
+    }
+  }
+
+  private async collectFiles(folder: string, files: string[], errors: LoadError[], depth: number): Promise<void> {
+    if (depth > 32 || files.length > this.options.maxFolderFiles) return;
+    let entries;
+    try {
+      entries = await readdir(folder, { withFileTypes: true });
+    } catch (error) {
+      errors.push({ source: { file: folder }, message: describeFsError(error) });
+      return;
+    }
+    for (const entry of entries) {
+      // Hidden files and folders (.git, .DS_Store, editor swap files) are never records.
+      if (entry.name.startsWith('.')) continue;
+      const path = join(folder, entry.name);
+      // Symlinked folders are not followed: a link back up the tree would loop.
+      if (entry.isDirectory()) await this.collectFiles(path, files, errors, depth + 1);
+      else if ((entry.isFile() || entry.isSymbolicLink()) && RECORD_EXTENSIONS.has(extname(entry.name).toLowerCase())) files.push(path);
+    }
+  }
+
+  private async openFile(file: string, size: number, format?: RecordFormat): Promise<void> {
+    const streamed = format === 'jsonl' || (format === undefined && LINE_STREAMED_EXTENSIONS.has(extname(file).toLowerCase()));
+    const limit = streamed ? this.options.maxStreamBytes : this.options.maxWholeFileBytes;
+    if (size > limit) {
+      const hint = streamed ? '' : ' (JSONL files may be larger: they are read line by line)';
+      this.replaceSource(file, [], [{ source: { file }, message: `File is ${formatBytes(size)}, over the ${formatBytes(limit)} limit${hint}` }]);
+      this.emit({ file, bytesRead: 0, totalBytes: size, records: 0, errors: 1, done: true });
+      return;
+    }
+    const progress = this.progressReporter(file, size);
+    const records: ReviewRecord[] = [];
+    const errors: LoadError[] = [];
+    let dropped = 0;
+    progress.count(() => [records.length, errors.length + dropped]);
+    try {
+      if (streamed) dropped = await this.readLineStreamed(file, records, errors, progress.bytes);
+      else {
+        const parts: string[] = [];
+        for await (const text of readTextChunks(file, progress.bytes, this.options.chunkBytes)) parts.push(text);
+        const result = this.safeParse(parts.join(''), { file, ...(format ? { format } : {}) });
+        records.push(...result.records);
+        errors.push(...result.errors);
+      }
+    } catch (error) {
+      records.length = 0;
+      errors.length = 0;
+      errors.push({ source: { file }, message: error instanceof NotTextError ? error.message : describeFsError(error) });
+    }
+    const capped = this.capErrors(file, errors, dropped);
+    this.replaceSource(file, records, capped);
+    progress.done(records.length, errors.length + dropped);
+  }
+
+  /**
+   * JSONL, line by line: lines are parsed in batches (a few thousand lines, bounded in
+   * characters) so memory holds one batch, not the file, and line numbers are shifted back to
+   * the file's own numbering.
+   */
+  private async readLineStreamed(file: string, records: ReviewRecord[], errors: LoadError[], onBytes: (bytes: number) => void): Promise<number> {
+    let dropped = 0;
+    let batch: string[] = [];
+    let batchChars = 0;
+    let firstLine = 1;
+    let firstOffset = 0;
+    const flush = (): void => {
+      if (batch.length === 0) return;
+      const result = this.safeParse(batch.join('\n'), { file, format: 'jsonl' });
+      for (const record of result.records) {
+        records.push({ ...record, source: shiftLocation(record.source, file, firstLine, firstOffset) });
+      }
+      for (const error of result.errors) {
+        // Past the cap only count: a file of a million bad lines must not hold a million entries.
+        if (errors.length < this.options.maxErrorsPerFile) errors.push({ ...error, source: shiftLocation(error.source, file, firstLine, firstOffset) });
+        else dropped += 1;
+      }
+      batch = [];
+      batchChars = 0;
+    };
+    const chunks = readTextChunks(file, onBytes, this.options.chunkBytes);
+    const overlong = (line: number, offset: number): void => {
+      if (errors.length >= this.options.maxErrorsPerFile) dropped += 1;
+      else errors.push({ source: { file, line, offset }, message: `Line is longer than ${this.options.maxLineChars} characters; skipped` });
+    };
+    let expectedLine = 1;
+    for await (const line of splitLines(chunks, this.options.maxLineChars, overlong)) {
+      // A skipped (overlong) line breaks the contiguous numbering a batch relies on: flush first.
+      if (line.number !== expectedLine) flush();
+      if (batch.length === 0) {
+        firstLine = line.number;
+        firstOffset = line.offset;
+      }
+      batch.push(line.text);
+      batchChars += line.text.length;
+      expectedLine = line.number + 1;
+      if (batch.length >= this.options.batchLines || batchChars >= 8 * MiB) flush();
+    }
+    flush();
+    return dropped;
+  }
+
+  private safeParse(text: string, options: ParseOptions): ParseResult {
+    try {
+      return this.options.parse(text, options);
+    } catch (error) {
+      // The parsers promise never to throw; if one does, the file still becomes an error entry.
+      return { records: [], errors: [{ source: { file: options.file }, message: `Parser failed: ${(error as Error).message}` }] };
+    }
+  }
+
+  private capErrors(file: string, errors: LoadError[], alreadyDropped = 0): LoadError[] {
+    const max = this.options.maxErrorsPerFile;
+    const more = Math.max(0, errors.length - max) + alreadyDropped;
+    if (more === 0) return errors;
+    const kept = errors.slice(0, max);
+    kept.push({ source: { file }, message: `… and ${more} more errors in this file` });
+    return kept;
+  }
+
+  /** Replaces what `key` loaded before; ids that collide with another file's get a `#2`, `#3` … suffix. */
+  private replaceSource(key: string, records: ReviewRecord[], errors: LoadError[]): void {
+    const previous = this.sources.get(key);
+    if (previous) {
+      for (const id of previous.ids) this.records.delete(id);
+      this.sources.delete(key);
+    }
+    const ids: string[] = [];
+    for (const record of records) {
+      const id = this.uniqueId(record.id);
+      this.records.set(id, id === record.id ? record : { ...record, id });
+      ids.push(id);
+    }
+    this.sources.set(key, { ids, errors });
+  }
+
+  private uniqueId(id: string): string {
+    if (!this.records.has(id)) return id;
+    let n = 2;
+    while (this.records.has(`${id}#${n}`)) n += 1;
+    return `${id}#${n}`;
+  }
+
+  /** Progress at most every 64 KiB-or-100 ms step, plus a final `done` event. */
+  private progressReporter(file: string, totalBytes: number): {
+    bytes: (read: number) => void;
+    count: (counter: () => [number, number]) => void;
+    done: (records: number, errors: number) => void;
+  } {
+    let lastTime = 0;
+    let lastBytes = 0;
+    let counter = (): [number, number] => [0, 0];
+    this.emit({ file, bytesRead: 0, totalBytes, records: 0, errors: 0, done: false });
+    return {
+      bytes: (read) => {
+        const now = Date.now();
+        if (read - lastBytes < 64 * 1024 && now - lastTime < 100) return;
+        lastTime = now;
+        lastBytes = read;
+        const [records, errors] = counter();
+        this.emit({ file, bytesRead: read, totalBytes, records, errors, done: false });
+      },
+      count: (next) => {
+        counter = next;
+      },
+      done: (records, errors) => this.emit({ file, bytesRead: totalBytes, totalBytes, records, errors, done: true }),
+    };
+  }
+
+  private emit(progress: LoadProgress): void {
+    for (const listener of this.progressListeners) {
+      try {
+        listener(progress);
+      } catch {
+        // A broken listener (a closed window) must not abort the load.
+      }
+    }
+  }
+}
+
+function summarize(record: ReviewRecord): RecordSummary {
+  return { id: record.id, title: record.en.title, titleZh: record.zh?.title ?? null, file: record.source.file, format: record.format };
+}
+
+function shiftLocation(source: LoadError['source'], file: string, firstLine: number, firstOffset: number): LoadError['source'] {
+  return {
+    ...source,
+    file,
+    line: (source.line ?? 1) + firstLine - 1,
+    ...(source.offset !== undefined ? { offset: source.offset + firstOffset } : {}),
+  };
+}
+
+function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return 'No such file or folder';
+  if (code === 'EACCES' || code === 'EPERM') return 'Permission denied';
+  if (code === 'EISDIR') return 'Is a folder';
+  return (error as Error | undefined)?.message ?? String(error);
+}
+
+/** "1.5 GiB", "300 MiB", "12 KiB": sizes as the error messages show them. */
+export function formatBytes(bytes: number): string {
+  if (bytes >= GiB) return `${(bytes / GiB).toFixed(bytes % GiB === 0 ? 0 : 1)} GiB`;
+  if (bytes >= MiB) return `${(bytes / MiB).toFixed(bytes % MiB === 0 ? 0 : 1)} MiB`;
+  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KiB`;
+  return `${bytes} bytes`;
+}
