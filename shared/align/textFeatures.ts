@@ -1,0 +1,94 @@
+/**
+ * What the aligner measures in one sentence: its length in comparable units, the English content
+ * words and anchors it should find translated, and the Chinese characters a translation can cover.
+ *
+ * Anchors are tokens that survive translation unchanged: numbers (8,400 ↔ 8400), Latin acronyms,
+ * gene and drug codes (MDMA, BRCA1, CD4+), units (mg, ml). Chinese MT keeps them in Latin script,
+ * so finding one on both sides is strong evidence two sentences belong together.
+ */
+import { stemEnglish, isEnglishStopword } from '../lexicon/englishWords.ts';
+
+/** A token of an English sentence that the aligner looks for on the Chinese side. */
+export interface EnglishToken {
+  /** Lower-case surface form (numbers normalised: thousands separators dropped). */
+  form: string;
+  /** Stem used for dictionary look-up; equal to `form` for anchors. */
+  stem: string;
+  anchor: boolean;
+}
+
+/** Features of one English sentence. */
+export interface EnglishFeatures {
+  tokens: EnglishToken[];
+  /** Non-space characters: Gale-Church style length. */
+  length: number;
+}
+
+/** Features of one Chinese sentence. */
+export interface ChineseFeatures {
+  /** Lower-cased text (Latin folded so "ssb" finds "SSB"). */
+  text: string;
+  /** Positions of characters that carry content: Han characters outside the function-word list. */
+  contentPositions: number[];
+  /** Latin words and numbers found in the text, lower-case, numbers normalised. */
+  anchors: string[];
+  /** Han characters plus half a unit per Latin or digit character. */
+  length: number;
+}
+
+// Letters with inner hyphens/apostrophes/digits (MDMA-assisted, BRCA1, patient's), or a number
+// with decimal and thousands separators (8,400; 2.5; .05).
+const EN_TOKEN_RE = /\d+(?:[.,]\d+)*|\.\d+|[A-Za-z][A-Za-z0-9]*(?:['’][A-Za-z]+)?/g;
+const ZH_ANCHOR_RE = /\d+(?:[.,]\d+)*|\.\d+|[A-Za-z][A-Za-z0-9]*/g;
+const HAN_RE = /\p{Script=Han}/u;
+
+/**
+ * Han characters that are grammar rather than content (particles, copulas, common prepositions):
+ * no dictionary entry translates them, so counting them would dilute the coverage of every pair.
+ */
+const ZH_FUNCTION_CHARS = new Set('的了和与及或在是为对于从被把将以而且并也都就这那其该此之等中上下个一种们着过所得地'.split(''));
+
+/** Normalises a number so "8,400", "8400" and "8 400" compare equal; decimals keep their point. */
+export function normaliseNumber(raw: string): string {
+  let n = raw.replace(/,(?=\d{3}(?!\d))/g, '');
+  if (n.startsWith('.')) n = `0${n}`;
+  return n;
+}
+
+/** Tokens and length of an English sentence. */
+export function englishFeatures(text: string): EnglishFeatures {
+  const tokens: EnglishToken[] = [];
+  for (const match of text.matchAll(EN_TOKEN_RE)) {
+    const raw = match[0];
+    if (/^[\d.]/.test(raw)) {
+      const form = normaliseNumber(raw);
+      tokens.push({ form, stem: form, anchor: true });
+      continue;
+    }
+    const lower = raw.toLowerCase().replace(/’/g, "'").replace(/'s$/, '');
+    if (isEnglishStopword(lower) || lower.length < 2) continue;
+    // An acronym or code: all capitals (MDMA, PTSD), or letters mixed with digits (BRCA1, H1N1).
+    const anchor = (/^[A-Z0-9]{2,}$/.test(raw) && /[A-Z]/.test(raw)) || /\d/.test(raw);
+    tokens.push({ form: lower, stem: anchor ? lower : stemEnglish(lower), anchor });
+  }
+  return { tokens, length: text.replace(/\s+/g, '').length };
+}
+
+/** Content positions, anchors and length of a Chinese sentence. */
+export function chineseFeatures(text: string): ChineseFeatures {
+  const lower = text.toLowerCase();
+  const contentPositions: number[] = [];
+  let han = 0;
+  let latin = 0;
+  for (let i = 0; i < lower.length; i++) {
+    const ch = lower[i]!;
+    if (HAN_RE.test(ch)) {
+      han++;
+      if (!ZH_FUNCTION_CHARS.has(ch)) contentPositions.push(i);
+    } else if (/[a-z0-9]/.test(ch)) {
+      latin++;
+    }
+  }
+  const anchors = [...lower.matchAll(ZH_ANCHOR_RE)].map((m) => (/^[\d.]/.test(m[0]) ? normaliseNumber(m[0]) : m[0]));
+  return { text: lower, contentPositions, anchors, length: han + latin / 2 };
+}
