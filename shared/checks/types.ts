@@ -31,3 +31,15 @@ export interface Finding {
   message: { en: string; 'zh-CN': string };
   evidence: EvidenceSpan[];
 }
+
+/** One sentence of an aligned pair, with its 0-based index in its side's sentence list. */
+export interface PairSentence {
+  index: number;
+  text: string;
+}
+
+/** The sentences on each side of one alignment link; either side may be empty (1-0, 0-1). */
+export interface AlignedPair {
+  en: PairSentence[];
+  zh: PairSentence[];
+}

@@ -1,0 +1,21 @@
+import type { AlignedPair, EvidenceSpan, Finding, FindingKind, PairSentence, Severity } from './types.ts';
+
+/** An evidence span for `text.slice(start, end)` of one sentence. */
+export function span(side: 'en' | 'zh', sentence: PairSentence, start: number, end: number): EvidenceSpan {
+  return { side, sentence: sentence.index, start, end, text: sentence.text.slice(start, end) };
+}
+
+/**
+ * Builds a finding for an aligned pair: the pair's sentence indices on both sides, the evidence
+ * spans and the message in both UI languages.
+ */
+export function pairFinding(kind: FindingKind, severity: Severity, pair: AlignedPair, en: string, zh: string, evidence: EvidenceSpan[]): Finding {
+  return {
+    kind,
+    severity,
+    en: pair.en.map((s) => s.index),
+    zh: pair.zh.map((s) => s.index),
+    message: { en, 'zh-CN': zh },
+    evidence,
+  };
+}

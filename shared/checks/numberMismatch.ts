@@ -1,0 +1,98 @@
+/**
+ * `number-mismatch`: the quantities of an aligned pair differ once both sides are normalised
+ * (digits, Chinese and English number words, percentages, p-values, interval bounds, units).
+ */
+import { diffArrays } from 'diff';
+import { extractNumbers, type NumberToken } from '../numbers/extractNumbers.ts';
+import { isClinicalUnit, unitDimension } from '../numbers/units.ts';
+import { pairFinding, span } from './findingFactory.ts';
+import type { AlignedPair, Finding, PairSentence } from './types.ts';
+
+interface Located extends NumberToken {
+  sentence: PairSentence;
+  key: string;
+}
+
+/** Compares values, not spellings: 3,150 = 3150 = 三千一百五十; 1/3 = 三分之一 to 6 digits. */
+function keyOf(value: number): string {
+  return String(Number(Math.abs(value).toPrecision(6)));
+}
+
+function locate(sentences: PairSentence[], lang: 'en' | 'zh'): Located[] {
+  return sentences.flatMap((sentence) =>
+    extractNumbers(sentence.text, lang).map((t) => ({ ...t, sentence, key: keyOf(t.value) })));
+}
+
+/**
+ * Splits each side's tokens into matched and unmatched by value, as multisets: `diffArrays` over
+ * the sorted keys says which values one side has more often than the other. Among tokens with
+ * the same value, soft ones are left unmatched first, so a hard "two" pairs with a hard 两.
+ */
+function unmatched(en: Located[], zh: Located[]): { en: Located[]; zh: Located[] } {
+  const enKeys = en.map((t) => t.key).sort();
+  const zhKeys = zh.map((t) => t.key).sort();
+  const extraEn = new Map<string, number>();
+  const extraZh = new Map<string, number>();
+  for (const part of diffArrays(enKeys, zhKeys)) {
+    const target = part.removed ? extraEn : part.added ? extraZh : null;
+    if (!target) continue;
+    for (const k of part.value) target.set(k, (target.get(k) ?? 0) + 1);
+  }
+  const pick = (tokens: Located[], extra: Map<string, number>) => {
+    const out: Located[] = [];
+    for (const [k, n] of extra) {
+      const same = tokens.filter((t) => t.key === k).sort((a, b) => Number(a.hard) - Number(b.hard));
+      out.push(...same.slice(0, n));
+    }
+    return out;
+  };
+  return { en: pick(en, extraEn), zh: pick(zh, extraZh) };
+}
+
+/** Same value written with units of one dimension that differ ("5 mg" ↔ "5克"). */
+function unitConflicts(en: Located[], zh: Located[]): [Located, Located][] {
+  const out: [Located, Located][] = [];
+  for (const e of en) {
+    if (!e.unit) continue;
+    const sameValue = zh.filter((z) => z.key === e.key && z.unit);
+    if (sameValue.length === 0 || sameValue.some((z) => z.unit === e.unit)) continue;
+    const clash = sameValue.find((z) => unitDimension(z.unit ?? '') === unitDimension(e.unit ?? ''));
+    if (clash) out.push([e, clash]);
+  }
+  return out;
+}
+
+function isClinical(t: Located): boolean {
+  return t.kind !== 'number' || isClinicalUnit(t.unit);
+}
+
+const list = (tokens: Located[]) => (tokens.length ? tokens.map((t) => t.text.trim()).join(', ') : '—');
+
+/**
+ * Finds quantities that differ between the two sides of one aligned pair. Critical when a
+ * clinical quantity changed (percentage, p-value, interval bound, dose or concentration),
+ * major otherwise. Pairs with an empty side are the omission/addition checks' business.
+ */
+export function findNumberMismatches(pair: AlignedPair): Finding[] {
+  if (pair.en.length === 0 || pair.zh.length === 0) return [];
+  const en = locate(pair.en, 'en');
+  const zh = locate(pair.zh, 'zh');
+  const diff = unmatched(en, zh);
+  const missing = diff.en.filter((t) => t.hard);
+  const extra = diff.zh.filter((t) => t.hard);
+  const findings: Finding[] = [];
+  if (missing.length > 0 || extra.length > 0) {
+    const severity = [...missing, ...extra].some(isClinical) ? 'critical' : 'major';
+    findings.push(pairFinding('number-mismatch', severity, pair,
+      `Numbers differ: English has ${list(missing)}, Chinese has ${list(extra)}.`,
+      `数字不一致：英文为 ${list(missing)}，中文为 ${list(extra)}。`,
+      [...missing.map((t) => span('en', t.sentence, t.start, t.end)), ...extra.map((t) => span('zh', t.sentence, t.start, t.end))]));
+  }
+  for (const [e, z] of unitConflicts(en, zh)) {
+    findings.push(pairFinding('number-mismatch', isClinicalUnit(e.unit) || isClinicalUnit(z.unit) ? 'critical' : 'major', pair,
+      `Unit differs for ${e.text}: English ${e.unit}, Chinese ${z.unit}.`,
+      `${z.text} 的单位不一致：英文为 ${e.unit}，中文为 ${z.unit}。`,
+      [span('en', e.sentence, e.start, e.end), span('zh', z.sentence, z.start, z.end)]));
+  }
+  return findings;
+}

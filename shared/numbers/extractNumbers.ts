@@ -1,0 +1,268 @@
+/**
+ * Finds the quantities in one sentence, in either language, as comparable tokens.
+ *
+ * Every token carries a numeric value, its kind (percent, p-value, confidence-interval bound,
+ * plain), the unit written after it and whether it is "hard": a hard token must have a
+ * counterpart on the other side, a soft one (one, 一, both, twice, enumerators, month names)
+ * may be matched but is never reported missing, because those words are routinely translated
+ * without a number ("one of the" ↔ 之一, "a patient" ↔ 一名患者, "both groups" ↔ 两组).
+ */
+import { CHINESE_NUMERAL_CHARS, parseChineseDecimals, parseChineseInteger } from './chineseNumerals.ts';
+import { DENOMINATORS, SCALE_WORDS, isNumberWord, parseEnglishNumberWords } from './englishNumberWords.ts';
+import { matchUnit } from './units.ts';
+
+export type NumberKind = 'number' | 'percent' | 'p-value' | 'ci';
+
+export interface NumberToken {
+  value: number;
+  kind: NumberKind;
+  /** Canonical unit written after the number ("mg/kg", "y"), or null. */
+  unit: string | null;
+  hard: boolean;
+  /** Offsets into the sentence text as given (not the normalised copy). */
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * Replaces full-width digits and signs by ASCII ones, character for character, so offsets into
+ * the normalised text are offsets into the original. "·" between digits is a decimal point in
+ * Lancet style (0·05).
+ */
+export function normaliseNumerals(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    const code = c.charCodeAt(0);
+    if (code >= 0xff10 && code <= 0xff19) out += String.fromCharCode(code - 0xff10 + 48);
+    else if (c === '．') out += '.';
+    else if (c === '％') out += '%';
+    else if (c === '＜') out += '<';
+    else if (c === '＞') out += '>';
+    else if (c === '＝') out += '=';
+    else if (c === '·' && /\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? '')) out += '.';
+    else out += c;
+  }
+  return out;
+}
+
+const LATIN = /[A-Za-z]/;
+const ROMAN: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4, V: 5, VI: 6, VII: 7, VIII: 8, IX: 9, X: 10 };
+const UNICODE_ROMAN = 'ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ';
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const SOFT_WORDS: Record<string, number> = {
+  one: 1, single: 1, once: 1, both: 2, twice: 2, double: 2, half: 0.5, dozen: 12, triple: 3, dual: 2,
+};
+/** After a Chinese numeral these make it a counted quantity (两组, 三例, 五毫克), hence hard. */
+const CLASSIFIERS = new Set([...'名例组个次年月周天日岁倍种项只位家所篇份条层级期型度分秒小时克升米毫微千厘人型类株对条批轮段剂片粒支针']);
+/** After a numeral these make it part of a chemical name (二甲双胍, 一氧化氮, 二十二碳六烯酸). */
+const CHEMISTRY = new Set([...'碳烷烯炔醇酸氧氢甲乙丙丁基肽磷苯胺酮酯醛氯氟溴碘硝羟糖聚价']);
+/** Words spelled with numerals that carry no quantity. */
+const LEXICALISED = ['十二指肠', '十分', '万一', '千万', '一一', '三七', '百分比', '五味子', '六味', '十字', '万古霉素', '百日咳', '千金'];
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+function maskedSpans(t: string): Span[] {
+  const spans: Span[] = [];
+  const add = (re: RegExp) => {
+    for (const m of t.matchAll(re)) spans.push({ start: m.index, end: m.index + m[0].length });
+  };
+  add(/\[\s*\d+(?:\s*[,，、\-–~]\s*\d+)*\s*\]/g); // citation markers [12], [3,4]
+  add(/^\s*\(?\d+(?:\.\d+)*[.)、]\s/g); // section numbering at the start ("1. ", "2.1) ")
+  add(/^\s*[一二三四五六七八九十]+、/g); // Chinese list numbering "一、"
+  // The confidence level of an interval is a convention, not a finding: "95% CI", "95%CI", "95%置信区间".
+  add(/\d+(?:\.\d+)?\s*%\s*(?=CI\b|C\.I\.|confidence|置信|可信)/gi);
+  for (const word of LEXICALISED) {
+    let i = t.indexOf(word);
+    while (i >= 0) {
+      spans.push({ start: i, end: i + word.length });
+      i = t.indexOf(word, i + 1);
+    }
+  }
+  return spans;
+}
+
+function overlaps(spans: Span[], start: number, end: number): boolean {
+  return spans.some((s) => start < s.end && end > s.start);
+}
+
+/** Kind from the context: p-value after "P <", CI bound after "CI", percent before "%". */
+function kindAt(t: string, start: number, end: number, lang: 'en' | 'zh'): NumberKind {
+  const before = t.slice(Math.max(0, start - 24), start);
+  if (/(?:^|[^A-Za-z])[Pp]\s*(?:值\s*)?[<>=≤≥]\s*$/.test(before)) return 'p-value';
+  const after = t.slice(end, end + 12);
+  if (/^\s*(?:%|‰|percent|per cent)/.test(after)) return 'percent';
+  if (/(?:CI|置信区间|可信区间)[\s:：,，=]*[\d.\s\-–~～至到to]*$/.test(before)) return 'ci';
+  if (lang === 'zh' && before.endsWith('百分之')) return 'percent';
+  return 'number';
+}
+
+function pushToken(tokens: NumberToken[], text: string, t: string, lang: 'en' | 'zh', start: number, end: number, value: number, hard: boolean, unitAt = end): void {
+  const unitMatch = matchUnit(t, unitAt);
+  tokens.push({
+    value,
+    kind: kindAt(t, start, unitAt, lang),
+    unit: unitMatch ? unitMatch.unit : null,
+    hard,
+    start,
+    end,
+    text: text.slice(start, end),
+  });
+}
+
+function scanDigits(text: string, t: string, lang: 'en' | 'zh', masked: Span[], tokens: NumberToken[]): void {
+  const re = /\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?|(?<=[<>=≤≥]\s?)\.\d+/g;
+  for (const m of t.matchAll(re)) {
+    const start = m.index;
+    let end = start + m[0].length;
+    if (overlaps(masked, start, end)) continue;
+    const prev = t[start - 1] ?? '';
+    const prev2 = t[start - 2] ?? '';
+    // Digits glued to Latin letters belong to a name or code: IL-6, COVID-19, CD4, H1N1, T2DM.
+    if (LATIN.test(prev) || (prev === '-' && LATIN.test(prev2))) continue;
+    if (/[αβγδκ]/.test(prev)) continue;
+    let value = Number(m[0].replace(/,/g, ''));
+    const next = t[end] ?? '';
+    const rest = t.slice(end);
+    if (LATIN.test(next)) {
+      // Attached letters: a unit (5mg, 24h) or an ordinal suffix (3rd) keep the number; anything
+      // else (5HT, 3D, 4T1, 18F) is a code.
+      const ordinal = /^(?:st|nd|rd|th)\b/.exec(rest);
+      if (!ordinal && !matchUnit(t, end)) continue;
+    }
+    // A chemical locant (5-HT, 5-FU, 5-氟尿嘧啶) is not a quantity.
+    if (next === '-' && (/^-[A-Z]/.test(rest) || (lang === 'zh' && /^-[\u4e00-\u9fff]/.test(rest)))) continue;
+    let unitAt = end;
+    if (lang === 'zh') {
+      const big = /^\s*([万亿千])(?!一)/.exec(rest);
+      if (big && !(big[1] === '千' && /^\s*千[克米]/.test(rest))) {
+        value *= big[1] === '万' ? 1e4 : big[1] === '亿' ? 1e8 : 1e3;
+        unitAt = end + big[0].length;
+      }
+    } else {
+      const scale = /^\s+(million|billion|thousand)\b/i.exec(rest);
+      if (scale) {
+        value *= SCALE_WORDS[scale[1].toLowerCase()];
+        unitAt = end + scale[0].length;
+      }
+    }
+    // A lone small integer in brackets is an enumerator ("(1)", "（2）"), often rendered as
+    // "first"/"second" or dropped: soft.
+    const enumerator = /^[(（]$/.test(prev) && /^[)）]/.test(next) && Number.isInteger(value) && value <= 20;
+    pushToken(tokens, text, t, lang, start, end, value, !enumerator, unitAt);
+  }
+}
+
+function scanChineseNumerals(text: string, t: string, masked: Span[], tokens: NumberToken[]): void {
+  const n = `[${CHINESE_NUMERAL_CHARS}]`;
+  const re = new RegExp(`(百分之|${n}+分之)?(${n}+)(?:点([零〇一二三四五六七八九]+))?`, 'g');
+  for (const m of t.matchAll(re)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (overlaps(masked, start, end)) continue;
+    const [, fraction, integer, decimals] = m;
+    // 万古霉素, 百日咳: a unit character without a digit is no numeral (十 alone is ten).
+    if (!/[零〇一二两三四五六七八九]/.test(integer) && !integer.startsWith('十')) continue;
+    const prev = t[start - 1] ?? '';
+    const next = t[end] ?? '';
+    if (prev === '第') continue; // ordinals: 第一 ↔ first
+    if (CHEMISTRY.has(next)) continue;
+    let value = parseChineseInteger(integer);
+    if (value === null) continue;
+    if (decimals) value += parseChineseDecimals(decimals) ?? 0;
+    let hard = true;
+    if (fraction && fraction !== '百分之') {
+      const denominator = parseChineseInteger(fraction.slice(0, -2));
+      if (!denominator) continue;
+      value = value / denominator;
+    } else if (!fraction && !decimals) {
+      if (integer === '一') {
+        if (prev === '之' || next === '半') continue; // 之一 "one of", 一半 "half"
+        hard = false;
+      } else if ([...integer].length === 1 && integer !== '十') {
+        hard = CLASSIFIERS.has(next);
+      }
+      // Approximate counts (数十, 十余, 几百, 一百多) have no exact English counterpart.
+      if (/[数几上]/.test(prev) || /[余几多来]/.test(next)) hard = false;
+    }
+    pushToken(tokens, text, t, 'zh', start, end, value, hard);
+    if (fraction === '百分之') tokens[tokens.length - 1].kind = 'percent';
+  }
+  for (let i = 0; i < t.length; i++) {
+    const r = UNICODE_ROMAN.indexOf(t[i]);
+    if (r >= 0) pushToken(tokens, text, t, 'zh', i, i + 1, r + 1, true);
+  }
+}
+
+function scanEnglishWords(text: string, t: string, masked: Span[], tokens: NumberToken[]): void {
+  const words = [...t.matchAll(/[A-Za-z]+/g)].map((m) => ({ w: m[0], lw: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length }));
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    if (overlaps(masked, word.start, word.end)) continue;
+    // "1.5 million" was read with its digits.
+    if (word.lw in SCALE_WORDS && /\d\s*$/.test(t.slice(Math.max(0, word.start - 3), word.start))) continue;
+    if (isNumberWord(word.lw)) {
+      // Group "twenty-four", "one hundred and five": number words joined by space, hyphen or "and".
+      let j = i;
+      while (j + 1 < words.length) {
+        const gap = t.slice(words[j].end, words[j + 1].start);
+        const nextWord = words[j + 1].lw;
+        if (/^[\s-]$/.test(gap) && isNumberWord(nextWord)) j++;
+        else if (gap === ' ' && nextWord === 'and' && j + 2 < words.length && isNumberWord(words[j + 2].lw) && /hundred|thousand|million/.test(words[j].lw)) j += 2;
+        else break;
+      }
+      const group = words.slice(i, j + 1);
+      let value = parseEnglishNumberWords(group.map((g) => g.lw));
+      if (value === null) continue;
+      let end = group[group.length - 1].end;
+      let hard = !(group.length === 1 && word.lw === 'one');
+      const after = words[j + 1];
+      if (after && /^[\s-]$/.test(t.slice(end, after.start)) && after.lw in DENOMINATORS) {
+        value = value / DENOMINATORS[after.lw];
+        end = after.end;
+        hard = true;
+        j++;
+      } else if (after && t[end] === '-' && /^(?:tailed|sided|way)$/.test(after.lw)) {
+        hard = false; // "two-tailed" ↔ 双尾, "one-way" ↔ 单因素
+      }
+      pushToken(tokens, text, t, 'en', word.start, end, value, hard);
+      i = j;
+      continue;
+    }
+    const fold = /^(two|three|four|five|six|seven|eight|nine|ten)fold$/.exec(word.lw);
+    if (fold) {
+      pushToken(tokens, text, t, 'en', word.start, word.end, parseEnglishNumberWords([fold[1]]) ?? 0, true);
+    } else if (word.lw in SOFT_WORDS) {
+      pushToken(tokens, text, t, 'en', word.start, word.end, SOFT_WORDS[word.lw], false);
+    } else if (MONTHS.includes(word.lw) && /^[A-Z]/.test(word.w) && !(word.lw === 'may' && !/\d/.test(t.slice(word.end, word.end + 6)))) {
+      pushToken(tokens, text, t, 'en', word.start, word.end, MONTHS.indexOf(word.lw) + 1, false);
+    } else if (word.w in ROMAN && i > 0 && /^(?:phase|type|grade|stage|class|level|step)$/.test(words[i - 1].lw)) {
+      pushToken(tokens, text, t, 'en', word.start, word.end, ROMAN[word.w], true);
+    }
+  }
+}
+
+/**
+ * Extracts the quantities of one sentence. `lang` selects the word numerals to read: English
+ * number words for 'en', Chinese numerals for 'zh'; digits are read on both sides, since
+ * Chinese scientific text mostly writes Arabic digits. Never throws.
+ */
+export function extractNumbers(text: string, lang: 'en' | 'zh'): NumberToken[] {
+  const t = normaliseNumerals(text);
+  const masked = maskedSpans(t);
+  const tokens: NumberToken[] = [];
+  scanDigits(text, t, lang, masked, tokens);
+  if (lang === 'zh') scanChineseNumerals(text, t, masked, tokens);
+  else scanEnglishWords(text, t, masked, tokens);
+  // Roman numerals after Latin keywords also occur in Chinese text ("II型", "III期").
+  if (lang === 'zh') {
+    for (const m of t.matchAll(/(?<![A-Za-z])(I{1,3}|IV|V|VI{0,3}|IX|X)(?=\s*[型期级度类])/g)) {
+      pushToken(tokens, text, t, 'zh', m.index, m.index + m[0].length, ROMAN[m[0]], true);
+    }
+  }
+  return tokens.sort((a, b) => a.start - b.start);
+}
