@@ -99,8 +99,9 @@ export class RecordLibrary {
   /**
    * Opens files and folders (folders recursively). Never throws: a missing path, a binary or
    * oversize file and every record that fails to parse become error entries; the rest loads.
+   * `remember: false` keeps the paths out of the recent list (the bundled sample).
    */
-  async openPaths(paths: readonly string[], format?: RecordFormat): Promise<LibraryState> {
+  async openPaths(paths: readonly string[], format?: RecordFormat, options: { remember?: boolean } = {}): Promise<LibraryState> {
     const absolute = paths.map((path) => resolve(path));
     for (const path of absolute) {
       let info;
@@ -113,7 +114,7 @@ export class RecordLibrary {
       if (info.isDirectory()) await this.openFolder(path, format);
       else await this.openFile(path, info.size, format);
     }
-    this.options.recent?.addRecent(absolute);
+    if (options.remember !== false) this.options.recent?.addRecent(absolute);
     return this.list();
   }
 

@@ -1,0 +1,57 @@
+import { join } from 'node:path';
+import type { LoadProgress } from '../shared/contract/channels.ts';
+import { fail, ok } from '../shared/contract/result.ts';
+import type { Handlers } from '../shared/contract/validate.ts';
+import { openAnnotationStore, type SqliteAnnotationRepository } from './services/annotationStore.ts';
+import { RecordLibrary, type RecordLibraryOptions } from './services/recordLibrary.ts';
+import { SettingsService } from './services/settings.ts';
+
+/** The main-side services one running app uses, whichever host (Electron or the browser host) serves it. */
+export interface AppServices {
+  store: SqliteAnnotationRepository;
+  settings: SettingsService;
+  library: RecordLibrary;
+  /** The bundled sample records, opened when the app starts without paths. */
+  samplePaths: string[];
+  close(): void;
+}
+
+export interface AppServicesOptions {
+  /** Folder for the review database (Electron's userData, or the browser host's). */
+  userDataDir: string;
+  samplePaths: string[];
+  library?: Omit<RecordLibraryOptions, 'recent'>;
+}
+
+/** Opens the store in `userDataDir` and wires settings and the library to it. */
+export function createAppServices(options: AppServicesOptions): AppServices {
+  const store = openAnnotationStore(join(options.userDataDir, 'review.sqlite'));
+  const settings = new SettingsService(store);
+  const library = new RecordLibrary({ ...options.library, recent: settings });
+  return { store, settings, library, samplePaths: options.samplePaths, close: () => store.close() };
+}
+
+/**
+ * One handler per contract channel, over the services. Both transports register exactly this
+ * table through `handleRequest`, so Electron and the browser host cannot drift apart.
+ */
+export function createHandlers(services: AppServices): Handlers {
+  const { library, settings } = services;
+  return {
+    'library:list': () => ok(library.list()),
+    'library:openPaths': async ({ paths, format }) => ok(await library.openPaths(paths, format)),
+    'library:importText': ({ name, text, format }) => ok(library.importText(name, text, format)),
+    'library:getRecord': ({ id }) => {
+      const record = library.get(id);
+      return record ? ok(record) : fail(`No record with id "${id}" is open`);
+    },
+    'library:recent': () => ok(settings.recent()),
+    'library:openSample': async () => ok(await library.openPaths(services.samplePaths, undefined, { remember: false })),
+    'library:clear': () => ok(library.clear()),
+    'settings:get': () => ok(settings.get()),
+    'settings:set': (patch) => ok(settings.set(patch)),
+  };
+}
+
+/** Pushes the hosts forward to the renderer. */
+export type ProgressSink = (progress: LoadProgress) => void;
