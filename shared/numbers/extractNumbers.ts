@@ -118,7 +118,7 @@ function scanDigits(text: string, t: string, lang: 'en' | 'zh', masked: Span[], 
   const re = /\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?|(?<=[<>=≤≥]\s?)\.\d+/g;
   for (const m of t.matchAll(re)) {
     const start = m.index;
-    let end = start + m[0].length;
+    const end = start + m[0].length;
     if (overlaps(masked, start, end)) continue;
     const prev = t[start - 1] ?? '';
     const prev2 = t[start - 2] ?? '';

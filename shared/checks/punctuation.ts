@@ -1,0 +1,87 @@
+/**
+ * `punctuation`: half-width , : ; ? ! ( ) in Chinese text where the full-width form belongs, and
+ * unbalanced brackets or quotes. Half-width marks stay quiet inside numbers (1,000; 1:2), between
+ * Latin words (an English title kept verbatim) and around a bracket that holds only Latin or digits
+ * ("血压 (BP)"), which many Chinese journals print that way.
+ */
+import { pairFinding, span } from './findingFactory.ts';
+import type { AlignedPair, EvidenceSpan, Finding, PairSentence } from './types.ts';
+
+const HAN = /\p{Script=Han}/u;
+const FULL_WIDTH: Record<string, string> = { ',': '，', ':': '：', ';': '；', '?': '？', '!': '！', '(': '（', ')': '）' };
+const PAIRS: [string, string][] = [['(', ')'], ['（', '）'], ['[', ']'], ['【', '】'], ['“', '”'], ['‘', '’'], ['《', '》'], ['「', '」']];
+
+function neighbour(text: string, i: number, step: 1 | -1): string {
+  let j = i + step;
+  while (j >= 0 && j < text.length && /\s/.test(text[j])) j += step;
+  return text[j] ?? '';
+}
+
+/** Content of the bracket opening or closing at i, to tell "(BP)" from "(见表1)". */
+function bracketContent(text: string, i: number): string {
+  if (text[i] === '(') {
+    const close = text.indexOf(')', i);
+    return close < 0 ? text.slice(i + 1) : text.slice(i + 1, close);
+  }
+  const open = text.lastIndexOf('(', i);
+  return open < 0 ? text.slice(0, i) : text.slice(open + 1, i);
+}
+
+function halfWidthSpans(sentence: PairSentence): EvidenceSpan[] {
+  const text = sentence.text;
+  const out: EvidenceSpan[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (!(c in FULL_WIDTH)) continue;
+    const before = neighbour(text, i, -1);
+    const after = neighbour(text, i, 1);
+    if (c === '(' || c === ')') {
+      if (HAN.test(bracketContent(text, i))) out.push(span('zh', sentence, i, i + 1));
+      continue;
+    }
+    if (/\d/.test(before) && /\d/.test(after)) continue; // 1,000 and 1:2
+    if (HAN.test(before) || HAN.test(after)) out.push(span('zh', sentence, i, i + 1));
+  }
+  return out;
+}
+
+function unbalancedSpans(sentence: PairSentence): EvidenceSpan[] {
+  const out: EvidenceSpan[] = [];
+  for (const [open, close] of PAIRS) {
+    const stack: number[] = [];
+    for (let i = 0; i < sentence.text.length; i++) {
+      if (sentence.text[i] === open) stack.push(i);
+      else if (sentence.text[i] === close) {
+        if (stack.length) stack.pop();
+        else out.push(span('zh', sentence, i, i + 1));
+      }
+    }
+    for (const i of stack) out.push(span('zh', sentence, i, i + 1));
+  }
+  return out;
+}
+
+/**
+ * Checks the punctuation of each Chinese sentence of a pair. One minor finding per sentence for
+ * half-width marks and one for unbalanced brackets or quotes, every offending mark as evidence.
+ */
+export function findPunctuationIssues(pair: AlignedPair): Finding[] {
+  const findings: Finding[] = [];
+  for (const sentence of pair.zh) {
+    const sub = { en: pair.en, zh: [sentence] };
+    const half = halfWidthSpans(sentence);
+    if (half.length) {
+      const marks = [...new Set(half.map((e) => e.text))];
+      findings.push(pairFinding('punctuation', 'minor', sub,
+        `Half-width ${marks.map((m) => `"${m}"`).join(' ')} in Chinese text; use ${marks.map((m) => FULL_WIDTH[m]).join(' ')}.`,
+        `中文中使用了半角标点 ${marks.join(' ')}，应为全角 ${marks.map((m) => FULL_WIDTH[m]).join(' ')}。`, half));
+    }
+    const unbalanced = unbalancedSpans(sentence);
+    if (unbalanced.length) {
+      findings.push(pairFinding('punctuation', 'minor', sub,
+        `Unbalanced brackets or quotes: ${unbalanced.map((e) => e.text).join(' ')}.`,
+        `括号或引号不成对：${unbalanced.map((e) => e.text).join(' ')}。`, unbalanced));
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,103 @@
+/**
+ * `untranslated`: English words left in the Chinese. Chinese scientific writing keeps some Latin
+ * script by convention, and those stay quiet: acronyms and mixed-case codes (PTSD, mRNA, HbA1c),
+ * anything with a digit (IL-6, COVID-19), units, chemical formulas (CO2, NaCl), proper names kept
+ * verbatim (trial names, software, places: capitalised in the English mid-sentence), Latin species
+ * names (Escherichia coli) and fixed Latin phrases (in vitro, et al.).
+ */
+import { matchUnit } from '../numbers/units.ts';
+import { pairFinding, span } from './findingFactory.ts';
+import type { AlignedPair, EvidenceSpan, Finding } from './types.ts';
+
+const LATIN_PHRASES = ['in vitro', 'in vivo', 'in situ', 'ex vivo', 'in silico', 'de novo', 'et al', 'per se', 'vs', 'versus', 'post hoc', 'ad hoc', 'a priori', 'e.g', 'i.e', 'etc'];
+/** Single lower-case letters and two-letter symbols a Chinese text uses as variables or statistics. */
+const SYMBOLS = /^(?:[a-z]|[a-z]{2})$/;
+
+interface LatinWord {
+  word: string;
+  start: number;
+  end: number;
+}
+
+function latinWords(text: string): LatinWord[] {
+  return [...text.matchAll(/[A-Za-z][A-Za-z0-9'’]*(?:-[A-Za-z0-9]+)*/g)].map((m) => ({ word: m[0], start: m.index, end: m.index + m[0].length }));
+}
+
+/** Latin binomials the English writes ("Escherichia coli"), lower-cased, to keep their epithet. */
+function binomials(english: string): Set<string> {
+  const names = new Set<string>();
+  for (const m of english.matchAll(/\b([A-Z][a-z]+) ([a-z]{3,})\b/g)) names.add(`${m[1].toLowerCase()} ${m[2]}`);
+  return names;
+}
+
+function isConventional(w: LatinWord, text: string, names: Set<string>, previousGenus: string | null): boolean {
+  const { word } = w;
+  if (/\d/.test(word)) return true; // codes, formulas, genes: IL-6, CO2, p53
+  if (/[A-Z]/.test(word.slice(1))) return true; // acronyms and mixed-case codes: PTSD, mRNA, HbA1c
+  if (SYMBOLS.test(word)) return true;
+  if (matchUnit(text, w.start)?.length === word.length) return true;
+  // A capitalised word kept in Chinese is a name (trial, software, place, genus): an untranslated
+  // common word would be lower case, since Chinese has no sentence-initial capitals to inherit.
+  if (/^[A-Z]/.test(word)) return true;
+  // The epithet of a binomial follows its kept genus: "Escherichia coli", "Staphylococcus aureus".
+  if (previousGenus && /^[a-z]+$/.test(word) && names.has(`${previousGenus} ${word}`)) return true;
+  return false;
+}
+
+/**
+ * Finds runs of English words in the Chinese side of a pair that a translator should have
+ * translated. One finding per run; major when it is a phrase or a content word of 4+ letters,
+ * minor for a stray short word.
+ */
+export function findUntranslated(pair: AlignedPair): Finding[] {
+  const english = pair.en.map((s) => s.text).join(' ');
+  const names = binomials(english);
+  const findings: Finding[] = [];
+  for (const sentence of pair.zh) {
+    const text = sentence.text;
+    const lower = text.toLowerCase();
+    const latinMask = new Array<boolean>(text.length).fill(false);
+    for (const phrase of LATIN_PHRASES) {
+      for (let i = lower.indexOf(phrase); i >= 0; i = lower.indexOf(phrase, i + 1)) {
+        if (/[a-z]/.test(lower[i - 1] ?? '') || /[a-z]/.test(lower[i + phrase.length] ?? '')) continue;
+        latinMask.fill(true, i, i + phrase.length);
+      }
+    }
+    const runs: LatinWord[][] = [];
+    let previousGenus: string | null = null;
+    let current: LatinWord[] = [];
+    let lastEnd = -1;
+    for (const w of latinWords(text)) {
+      const kept = latinMask[w.start] || isConventional(w, text, names, previousGenus);
+      previousGenus = /^[A-Z][a-z]+$/.test(w.word) ? w.word.toLowerCase() : null;
+      const adjacent = lastEnd >= 0 && /^[\s-]*$/.test(text.slice(lastEnd, w.start));
+      if (kept) {
+        if (current.length) runs.push(current);
+        current = [];
+      } else {
+        if (!adjacent && current.length) {
+          runs.push(current);
+          current = [];
+        }
+        current.push(w);
+      }
+      lastEnd = w.end;
+    }
+    if (current.length) runs.push(current);
+    for (const run of runs) {
+      const start = run[0].start;
+      const end = run[run.length - 1].end;
+      const phrase = text.slice(start, end);
+      const severity = run.length > 1 || run[0].word.length >= 4 ? 'major' : 'minor';
+      const evidence: EvidenceSpan[] = [span('zh', sentence, start, end)];
+      for (const en of pair.en) {
+        const at = en.text.toLowerCase().indexOf(phrase.toLowerCase());
+        if (at >= 0) evidence.push(span('en', en, at, at + phrase.length));
+      }
+      findings.push(pairFinding('untranslated', severity, pair,
+        `Left in English: "${phrase}".`,
+        `未翻译的英文：“${phrase}”。`, evidence));
+    }
+  }
+  return findings;
+}
