@@ -1,4 +1,5 @@
 import type { ParseResult, RecordFormat } from './model.ts';
+import { parsePageDump } from './page.ts';
 
 /** Options for `parseRecords`: where the text came from, and an optional format override. */
 export interface ParseOptions {
@@ -8,8 +9,10 @@ export interface ParseOptions {
 
 /**
  * Parses a decoded file's text into records and error entries. Never throws.
- * (Placeholder until the format parsers land: reports every file as unsupported.)
+ * Page dumps are read now; the other formats follow.
  */
-export function parseRecords(_text: string, options: ParseOptions): ParseResult {
-  return { records: [], errors: [{ source: { file: options.file }, message: 'No parser for this format yet' }] };
+export function parseRecords(text: string, options: ParseOptions): ParseResult {
+  const format = options.format ?? 'page';
+  if (format === 'page') return parsePageDump(text, options.file);
+  return { records: [], errors: [{ source: { file: options.file }, message: `${options.file}: no parser for ${format} yet` }] };
 }

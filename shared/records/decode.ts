@@ -1,0 +1,150 @@
+import type { LoadError } from './model.ts';
+
+/**
+ * Bytes → text for every loader: UTF-8 with or without BOM, UTF-16 LE/BE with or without BOM,
+ * GB18030 (the superset of GBK that Chinese Windows tools still write), and a clear refusal of
+ * binary files. Pure: the main side reads the file and hands the bytes here.
+ */
+
+// shared/ compiles without the DOM lib; TextDecoder exists in Node, Electron and browsers alike.
+interface TextDecoderLike {
+  decode(input: Uint8Array): string;
+}
+declare const TextDecoder: new (label?: string, options?: { fatal?: boolean; ignoreBOM?: boolean }) => TextDecoderLike;
+
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
+
+export interface DecodedText {
+  text: string;
+  encoding: TextEncoding;
+  /** Set when the text was decoded with losses (a few invalid UTF-8 bytes became U+FFFD). */
+  warning?: string;
+}
+
+export interface DecodeOptions {
+  /** Files larger than this are refused before decoding. */
+  maxBytes?: number;
+}
+
+/** The default size limit: above this a file should be streamed (JSONL) or split, not decoded whole. */
+export const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
+
+const SAMPLE = 8192;
+
+const MAGIC: { bytes: number[]; name: string }[] = [
+  { bytes: [0x25, 0x50, 0x44, 0x46], name: 'a PDF document' },
+  { bytes: [0x50, 0x4b, 0x03, 0x04], name: 'a ZIP archive (or a .docx/.xlsx file)' },
+  { bytes: [0x1f, 0x8b], name: 'a gzip archive' },
+  { bytes: [0x89, 0x50, 0x4e, 0x47], name: 'a PNG image' },
+  { bytes: [0xff, 0xd8, 0xff], name: 'a JPEG image' },
+  { bytes: [0xd0, 0xcf, 0x11, 0xe0], name: 'an old Office document (.doc/.xls)' },
+  { bytes: [0x53, 0x51, 0x4c, 0x69, 0x74, 0x65], name: 'an SQLite database' },
+];
+
+function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
+  return prefix.length <= bytes.length && prefix.every((b, i) => bytes[i] === b);
+}
+
+function decodeWith(encoding: TextEncoding, bytes: Uint8Array, fatal: boolean): string | null {
+  try {
+    return new TextDecoder(encoding, { fatal, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/*
+ * UTF-16 without a BOM: text that is mostly ASCII has a NUL in every other byte — at odd
+ * positions for little-endian, even ones for big-endian. Chinese-only UTF-16 has few NULs, so it
+ * is caught later, when UTF-8 fails, by checking which byte order yields plausible characters.
+ */
+function guessUtf16ByNuls(bytes: Uint8Array): TextEncoding | null {
+  const n = Math.min(bytes.length, SAMPLE) & ~1;
+  if (n < 4) return null;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenNul++;
+    if (bytes[i + 1] === 0) oddNul++;
+  }
+  const pairs = n / 2;
+  if (oddNul > pairs * 0.3 && evenNul < pairs * 0.05) return 'utf-16le';
+  if (evenNul > pairs * 0.3 && oddNul < pairs * 0.05) return 'utf-16be';
+  return null;
+}
+
+/** Share of characters that are ordinary text (printable ASCII, whitespace, CJK, common punctuation). */
+function plausibility(text: string): number {
+  const sample = text.slice(0, SAMPLE);
+  if (sample.length === 0) return 0;
+  const ok = sample.match(/[\t\n\r\x20-\x7e\u00a0-\u024f\u2000-\u206f\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/g);
+  return (ok?.length ?? 0) / sample.length;
+}
+
+function binaryReason(bytes: Uint8Array): string | null {
+  for (const magic of MAGIC) {
+    if (startsWith(bytes, magic.bytes)) return `looks like ${magic.name}, not a text file`;
+  }
+  const n = Math.min(bytes.length, SAMPLE);
+  let nul = 0;
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i] ?? 0;
+    if (b === 0) nul++;
+    else if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) control++;
+  }
+  if (nul > 0) return `contains NUL bytes (${nul} in the first ${n}): a binary file, not text`;
+  if (n > 0 && control / n > 0.05) return `${Math.round((100 * control) / n)}% control characters: a binary file, not text`;
+  return null;
+}
+
+/**
+ * Decodes a file's bytes to text, or says clearly why it cannot. Never throws.
+ * Order: size limit, BOMs, BOM-less UTF-16 by its NUL pattern, binary signatures, strict UTF-8,
+ * GB18030, BOM-less UTF-16 by plausibility, and last UTF-8 with replacement characters when only
+ * a few bytes are bad (a damaged file should still open).
+ */
+export function decodeBytes(
+  bytes: Uint8Array,
+  file: string,
+  options: DecodeOptions = {},
+): DecodedText | { error: LoadError } {
+  const fail = (message: string) => ({ error: { source: { file, offset: 0 }, message: `${file}: ${message}` } });
+  const limit = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (bytes.length > limit) {
+    return fail(`${bytes.length} bytes is over the ${limit}-byte limit; split the file or load it as JSONL, which streams`);
+  }
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
+    const text = decodeWith('utf-8', bytes.subarray(3), false);
+    return text === null ? fail('unreadable UTF-8') : { text, encoding: 'utf-8' };
+  }
+  for (const [bom, encoding] of [[[0xff, 0xfe], 'utf-16le'], [[0xfe, 0xff], 'utf-16be']] as const) {
+    if (startsWith(bytes, [...bom])) {
+      const text = decodeWith(encoding, bytes.subarray(2), false);
+      return text === null ? fail(`unreadable ${encoding}`) : { text, encoding };
+    }
+  }
+  const utf16 = guessUtf16ByNuls(bytes);
+  if (utf16 !== null) {
+    const text = decodeWith(utf16, bytes, false);
+    if (text !== null && plausibility(text) > 0.9) return { text, encoding: utf16 };
+  }
+  const binary = binaryReason(bytes);
+  if (binary !== null) return fail(binary);
+  const utf8 = decodeWith('utf-8', bytes, true);
+  if (utf8 !== null) return { text: utf8, encoding: 'utf-8' };
+  const gb = decodeWith('gb18030', bytes, true);
+  if (gb !== null && /[\u4e00-\u9fff]/.test(gb) && plausibility(gb) > 0.95) return { text: gb, encoding: 'gb18030' };
+  if (bytes.length % 2 === 0) {
+    for (const encoding of ['utf-16le', 'utf-16be'] as const) {
+      const text = decodeWith(encoding, bytes, true);
+      if (text !== null && plausibility(text) > 0.95) return { text, encoding };
+    }
+  }
+  const lossy = decodeWith('utf-8', bytes, false) ?? '';
+  const bad = (lossy.match(/\uFFFD/g) ?? []).length;
+  if (bad <= Math.max(2, lossy.length / 1000)) {
+    return { text: lossy, encoding: 'utf-8', warning: `${file}: ${bad} invalid UTF-8 byte sequence(s) replaced by �` };
+  }
+  return fail('not valid UTF-8, UTF-16 or GB18030 text; save it as UTF-8 and load it again');
+}

@@ -1,0 +1,70 @@
+/**
+ * Lines with their positions, whole or streamed. Every line-based parser reports 1-based line
+ * numbers and character offsets into the decoded text; this is the one place that counts them.
+ */
+
+/** One line of a text, without its terminator. */
+export interface TextLine {
+  text: string;
+  /** 1-based line number. */
+  line: number;
+  /** Character offset of the line's first character in the whole text. */
+  offset: number;
+}
+
+/** Splits text into lines at \n, \r\n or a lone \r, keeping each line's number and offset. */
+export function splitLines(text: string): TextLine[] {
+  const lines: TextLine[] = [];
+  const re = /\r\n|\n|\r/g;
+  let start = 0;
+  let line = 1;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    lines.push({ text: text.slice(start, m.index), line: line++, offset: start });
+    start = m.index + m[0].length;
+  }
+  if (start < text.length || lines.length === 0) lines.push({ text: text.slice(start), line, offset: start });
+  return lines;
+}
+
+/** Incremental line splitter: feed chunks of any size, get complete lines with numbers and offsets. */
+export interface LineSplitter {
+  /** Adds a chunk; returns the lines it completed. */
+  push(chunk: string): TextLine[];
+  /** Returns the last, unterminated line (if any). */
+  end(): TextLine[];
+}
+
+/**
+ * Creates a streaming line splitter. Memory is bounded by the longest line, not the input: only
+ * the unfinished tail is kept. A \r at the end of a chunk waits for the next chunk, so a \r\n
+ * split across chunks still counts as one line break.
+ */
+export function createLineSplitter(): LineSplitter {
+  let tail = '';
+  let line = 1;
+  let offset = 0;
+  const take = (final: boolean): TextLine[] => {
+    const out: TextLine[] = [];
+    const re = /\r\n|\n|\r/g;
+    let start = 0;
+    for (let m = re.exec(tail); m !== null; m = re.exec(tail)) {
+      if (!final && m[0] === '\r' && m.index === tail.length - 1) break;
+      out.push({ text: tail.slice(start, m.index), line: line++, offset: offset + start });
+      start = m.index + m[0].length;
+    }
+    if (final && start < tail.length) {
+      out.push({ text: tail.slice(start), line: line++, offset: offset + start });
+      start = tail.length;
+    }
+    offset += start;
+    tail = tail.slice(start);
+    return out;
+  };
+  return {
+    push: (chunk) => {
+      tail += chunk;
+      return take(false);
+    },
+    end: () => take(true),
+  };
+}

@@ -1,0 +1,347 @@
+import type { LoadError, ParseResult, RecordMetadata, ReviewRecord, SourceDisagreement, TranslationOrigin } from './model.ts';
+import { compareCopies } from './disagreement.ts';
+import { splitLines, type TextLine } from './lines.ts';
+import { findSectionLabels, isAbstractHeading } from './sectionLabels.ts';
+import { assembleSide, collapseSpace, htmlToText, type Paragraph } from './side.ts';
+import { isSiteObject, readSiteObject, recordId, splitAuthors, type SiteFields } from './siteObject.ts';
+
+/**
+ * Page dumps: the text a reviewer copies (or saves) from an academic search site's article page.
+ *
+ * The layout of the example (`mdma-ptsd-military.page.txt`): English title; a journal metrics line
+ * ("IF 1.7 4区 医学 Q3 CLINICAL NEUROLOGY"); authors; the site's JSON metadata on one line; a
+ * citation line ("引用次数: 0"); "Abstract" and the English paragraphs; the Chinese title and
+ * abstract; the machine-translation disclaimer; then site boilerplate. Any metadata line may be
+ * missing and a file may hold several pages, so records are found from their header lines
+ * (metrics, JSON, citation, "Abstract"), and every other line is read by what it looks like.
+ */
+
+type LineKind =
+  | 'blank' | 'json' | 'brokenJson' | 'metrics' | 'citation' | 'heading'
+  | 'disclaimer' | 'boilerplate' | 'separator' | 'cjk' | 'latin';
+
+interface ClassifiedLine extends TextLine {
+  kind: LineKind;
+  json?: Record<string, unknown>;
+  jsonError?: string;
+}
+
+const HEADER_KINDS = new Set<LineKind>(['json', 'brokenJson', 'metrics', 'citation', 'heading']);
+
+// The site's notice that the Chinese is machine translation, in either script, either punctuation.
+const DISCLAIMER_RE =
+  /本文章由(?:计算机|計算機)程序(?:翻译|翻譯)[,，]?\s*(?:如有差异|如有差異)[,，]?\s*(?:请|請)以英文原文(?:为|為)(?:准|準)[。.]?|(?:机器|機器|计算机|計算機)(?:翻译|翻譯)[^\n。]{0,12}(?:仅供参考|僅供參考)[。.]?/;
+// Where a site's own furniture begins: download buttons, journal box, citation export, footer.
+const BOILERPLATE_RE =
+  /^\s*(?:求助全文|来源期刊|來源期刊|期刊介绍|期刊介紹|相关文献|相關文獻|推荐文献|推薦文獻|参考文献|參考文獻|全文获取|下载PDF|下載PDF|免费下载|约\s*\d+\s*分钟内获得全文|导出至|導出至|GB\/T\s*7714|联系我们|聯繫我們|Copyright\s*©|×\s*$)/;
+const METRICS_RE = /^\s*(?:IF|影响因子|影響因子)\s*[:：]?\s*\d+(?:\.\d+)?(?:\s|$)/i;
+const CITATION_RE = /^\s*(?:引用次数|引用次數|被引次数|被引次數|被引用次数|Cited by|Citations?)\s*[:：]?\s*(\d+)\s*$/i;
+const SEPARATOR_RE = /^\s*(?:-{3,}|={3,}|\*{3,}|_{3,}|\f+)\s*$/;
+
+function hanShare(text: string): { han: number; share: number } {
+  const han = (text.match(/\p{Script=Han}/gu) ?? []).length;
+  const latin = (text.match(/[A-Za-z]/g) ?? []).length;
+  return { han, share: han + latin === 0 ? 0 : han / (han + latin) };
+}
+
+function classify(line: TextLine): ClassifiedLine {
+  const text = line.text.trim();
+  if (text === '') return { ...line, kind: 'blank' };
+  if (text.startsWith('{')) {
+    try {
+      const value: unknown = JSON.parse(text);
+      if (isSiteObject(value)) return { ...line, kind: 'json', json: value };
+    } catch (e) {
+      // A JSON line cut short (a truncated copy) is still the record's header: report it, keep going.
+      return { ...line, kind: 'brokenJson', jsonError: e instanceof Error ? e.message : String(e) };
+    }
+  }
+  if (SEPARATOR_RE.test(line.text)) return { ...line, kind: 'separator' };
+  if (METRICS_RE.test(text) || (/[1-4]\s*区/.test(text) && /\bQ[1-4]\b/.test(text) && text.length < 200)) {
+    return { ...line, kind: 'metrics' };
+  }
+  if (CITATION_RE.test(text)) return { ...line, kind: 'citation' };
+  if (text.length <= 20 && isAbstractHeading(text)) return { ...line, kind: 'heading' };
+  if (DISCLAIMER_RE.test(text) && hanShare(text.replace(DISCLAIMER_RE, '')).han < 4) return { ...line, kind: 'disclaimer' };
+  if (BOILERPLATE_RE.test(text)) return { ...line, kind: 'boilerplate' };
+  const { han, share } = hanShare(text);
+  return { ...line, kind: han >= 2 && share >= 0.3 ? 'cjk' : 'latin' };
+}
+
+/** Header lines that belong to one page, from its first header line to its last. */
+interface HeaderGroup {
+  first: number;
+  last: number;
+}
+
+/*
+ * Header lines of one page sit together: only blank lines and at most two short Latin lines
+ * (authors) between them, each kind at most once, and "Abstract" closes the header.
+ */
+function findHeaderGroups(lines: ClassifiedLine[]): HeaderGroup[] {
+  const groups: HeaderGroup[] = [];
+  let current: (HeaderGroup & { seen: Set<LineKind>; between: number; closed: boolean }) | null = null;
+  lines.forEach((line, i) => {
+    if (HEADER_KINDS.has(line.kind)) {
+      const kind = line.kind === 'brokenJson' ? 'json' : line.kind;
+      if (current === null || current.closed || current.seen.has(kind) || current.between > 2) {
+        current = { first: i, last: i, seen: new Set(), between: 0, closed: false };
+        groups.push(current);
+      }
+      current.seen.add(kind);
+      current.last = i;
+      current.between = 0;
+      if (kind === 'heading') current.closed = true;
+    } else if (current !== null && line.kind !== 'blank') {
+      if (line.kind === 'latin' && line.text.length < 600) current.between++;
+      else current.between = 3;
+    }
+  });
+  return groups.map(({ first, last }) => ({ first, last }));
+}
+
+function looksLikeAuthors(text: string): boolean {
+  const t = text.trim();
+  if (/[.?!]$/.test(t) && !/\b[A-Z]\.$/.test(t)) return false;
+  const names = t.split(/\s*[,;]\s*|\s+and\s+/).filter((s) => s !== '');
+  if (names.length < 2) return false;
+  return names.every((n) => n.split(/\s+/).length <= 5 && /^\p{Lu}/u.test(n));
+}
+
+function startsWithLabel(text: string): boolean {
+  return findSectionLabels(text, 'en').some((m) => m.start === 0);
+}
+
+/** Where a page starts: its title line(s) just above the header, when they look like title and authors. */
+function recordStart(lines: ClassifiedLine[], group: HeaderGroup, floor: number): number {
+  const firstKind = lines[group.first]?.kind;
+  const wanted = firstKind === 'metrics' ? 1 : 2;
+  let start = group.first;
+  let taken = 0;
+  for (let i = group.first - 1; i >= floor && taken < wanted; i--) {
+    const line = lines[i];
+    if (line === undefined) break;
+    if (line.kind === 'blank') continue;
+    if (line.kind !== 'latin' || line.text.length > 600 || startsWithLabel(line.text.trim())) break;
+    // A second line back is taken only when the nearer one is the authors line.
+    if (taken === 1 && !looksLikeAuthors(lines[start]?.text ?? '')) break;
+    start = i;
+    taken++;
+  }
+  return start;
+}
+
+/** What the lines of one page say, before it is merged with its JSON line. */
+interface PageText {
+  titleLines: string[];
+  authorsLine: string | null;
+  metricsLine: string | null;
+  citations: number | null;
+  json: SiteFields | null;
+  en: Paragraph[];
+  zhLines: string[];
+  machine: boolean;
+}
+
+function readPage(lines: ClassifiedLine[], from: number, to: number, file: string, errors: LoadError[]): PageText {
+  const page: PageText = { titleLines: [], authorsLine: null, metricsLine: null, citations: null, json: null, en: [], zhLines: [], machine: false };
+  let phase: 'head' | 'en' | 'zh' | 'done' = 'head';
+  let paragraph: string[] = [];
+  const endParagraph = (): void => {
+    if (paragraph.length > 0) page.en.push({ label: null, body: paragraph.join(' ') });
+    paragraph = [];
+  };
+  for (let i = from; i < to; i++) {
+    const line = lines[i];
+    if (line === undefined || phase === 'done') break;
+    const text = line.text.trim();
+    switch (line.kind) {
+      case 'json':
+        if (page.json === null && line.json !== undefined) page.json = readSiteObject(line.json);
+        continue;
+      case 'brokenJson':
+        errors.push({ source: { file, line: line.line, offset: line.offset }, message: `${file}:${line.line}: the JSON metadata line does not parse (${line.jsonError ?? 'invalid JSON'}); the page text is used` });
+        continue;
+      case 'metrics':
+        page.metricsLine ??= text;
+        continue;
+      case 'citation':
+        page.citations ??= Number(CITATION_RE.exec(text)?.[1] ?? 'NaN');
+        continue;
+      case 'heading':
+        if (phase === 'head') phase = 'en';
+        continue;
+      case 'blank':
+        endParagraph();
+        continue;
+      case 'disclaimer':
+        page.machine = true;
+        phase = 'done';
+        continue;
+      case 'boilerplate':
+      case 'separator':
+        phase = 'done';
+        continue;
+      case 'cjk': {
+        endParagraph();
+        phase = 'zh';
+        const cut = DISCLAIMER_RE.exec(text);
+        if (cut !== null) {
+          page.machine = true;
+          const before = text.slice(0, cut.index).trim();
+          if (before !== '') page.zhLines.push(before);
+          phase = 'done';
+        } else {
+          page.zhLines.push(text);
+        }
+        continue;
+      }
+      case 'latin':
+        if (phase === 'zh') page.zhLines.push(text);
+        else if (phase === 'head') {
+          if (page.titleLines.length === 0) page.titleLines.push(text);
+          else if (page.authorsLine === null && looksLikeAuthors(text)) page.authorsLine = text;
+          else {
+            // No "Abstract" heading: the English body starts at the first line that is neither title nor authors.
+            phase = 'en';
+            paragraph.push(text);
+          }
+        } else paragraph.push(text);
+        continue;
+    }
+  }
+  endParagraph();
+  return page;
+}
+
+function parseMetricsLine(line: string): Record<string, string | number> {
+  const out: Record<string, string | number> = { raw: line };
+  const impact = /(?:IF|影响因子|影響因子)\s*[:：]?\s*(\d+(?:\.\d+)?)/i.exec(line);
+  if (impact?.[1] !== undefined) out['IF'] = Number(impact[1]);
+  const zone = /([1-4])\s*区\s*(\p{Script=Han}+)?/u.exec(line);
+  if (zone?.[1] !== undefined) out['casZone'] = Number(zone[1]);
+  if (zone?.[2] !== undefined) out['casCategory'] = zone[2];
+  const jcr = /\b(Q[1-4])\b\s*(.*)$/.exec(line);
+  if (jcr?.[1] !== undefined) out['jcrQuartile'] = jcr[1];
+  if (jcr?.[2] !== undefined && jcr[2].trim() !== '') out['jcrCategory'] = jcr[2].trim();
+  return out;
+}
+
+/*
+ * The Chinese lines: a title, then the abstract as one paragraph. A lone line is the title when it
+ * is short and has no label and at most one sentence end; otherwise it is the abstract.
+ */
+function splitChinese(lines: string[]): { title: string; paragraphs: Paragraph[] } {
+  const [first, ...rest] = lines;
+  if (first === undefined) return { title: '', paragraphs: [] };
+  const labelled = findSectionLabels(first).some((m) => m.start === 0);
+  const sentenceEnds = (first.match(/[。！？]/g) ?? []).length;
+  const titleLike = !labelled && first.length <= 150 && (rest.length > 0 || (sentenceEnds <= 1 && first.length <= 80));
+  const body = titleLike ? rest : lines;
+  return { title: titleLike ? first : '', paragraphs: body.map((b) => ({ label: null, body: b })) };
+}
+
+function paragraphsText(paragraphs: Paragraph[]): string {
+  return paragraphs.map((p) => (p.label === null ? p.body : `${p.label} ${p.body}`)).join('\n');
+}
+
+function buildRecord(page: PageText, start: TextLine, file: string): ReviewRecord | null {
+  const json = page.json;
+  const disagreements: SourceDisagreement[] = [];
+  const note = (d: SourceDisagreement | null): void => {
+    if (d !== null) disagreements.push(d);
+  };
+  const pageTitle = collapseSpace(page.titleLines.join(' '));
+  const title = pageTitle !== '' ? pageTitle : (json?.title ?? '');
+  if (json !== null && pageTitle !== '' && json.title !== '') note(compareCopies('title', pageTitle, json.title, 'en'));
+  let en = page.en;
+  if (en.length === 0 && json !== null) en = json.abstract;
+  else if (json !== null && json.abstract.length > 0) note(compareCopies('abstract', paragraphsText(en), htmlToText(json.abstractRaw), 'en'));
+  if (title === '' && en.length === 0) return null;
+
+  const zhPage = splitChinese(page.zhLines);
+  const zhTitle = zhPage.title !== '' ? zhPage.title : (json?.zhTitle ?? '');
+  if (json !== null && zhPage.title !== '' && json.zhTitle !== '') note(compareCopies('zh.title', zhPage.title, json.zhTitle, 'zh'));
+  let zh = zhPage.paragraphs;
+  if (zh.length === 0 && json !== null) zh = json.zhAbstract;
+  else if (json !== null && json.zhAbstract.length > 0) note(compareCopies('zh.abstract', paragraphsText(zh), htmlToText(json.zhAbstractRaw), 'zh'));
+
+  const metadata: RecordMetadata = { ...(json?.metadata ?? {}) };
+  const lineAuthors = page.authorsLine === null ? [] : splitAuthors(page.authorsLine);
+  if (lineAuthors.length > 0) {
+    if (metadata.authors !== undefined) note(compareCopies('authors', lineAuthors.join(', '), metadata.authors.join(', '), 'en'));
+    metadata.authors = lineAuthors;
+  }
+  const metrics = { ...(metadata.metrics ?? {}) };
+  if (page.metricsLine !== null) Object.assign(metrics, parseMetricsLine(page.metricsLine));
+  if (page.citations !== null && Number.isFinite(page.citations)) metrics['citations'] = page.citations;
+  if (Object.keys(metrics).length > 0) metadata.metrics = metrics;
+
+  const translation: TranslationOrigin = page.machine ? 'machine' : (json?.translation ?? 'unknown');
+  const source = { file, line: start.line, offset: start.offset };
+  const record: ReviewRecord = {
+    id: recordId(metadata.doi, source),
+    source,
+    format: 'page',
+    metadata,
+    en: assembleSide(title, en, 'en'),
+    zh: zhTitle === '' && zh.length === 0 ? null : assembleSide(zhTitle, zh, 'zh'),
+    translation,
+  };
+  if (disagreements.length > 0) record.disagreements = disagreements;
+  return record;
+}
+
+/** Pages without any header line: split at separators and disclaimers, title on the first line. */
+function chunksWithoutHeaders(lines: ClassifiedLine[]): number[] {
+  const starts: number[] = [];
+  let open = false;
+  lines.forEach((line, i) => {
+    if (line.kind === 'separator' || line.kind === 'disclaimer' || line.kind === 'boilerplate') open = false;
+    else if (!open && line.kind === 'latin') {
+      starts.push(i);
+      open = true;
+    }
+  });
+  return starts;
+}
+
+/**
+ * Parses a page dump holding one or more pages into records (`format: 'page'`). Never throws;
+ * a page without English title or abstract, or a JSON line that does not parse, becomes an error
+ * entry with its line, and the other pages still load.
+ */
+export function parsePageDump(text: string, file: string): ParseResult {
+  const records: ReviewRecord[] = [];
+  const errors: LoadError[] = [];
+  try {
+    const lines = splitLines(text).map(classify);
+    const groups = findHeaderGroups(lines);
+    const starts: { start: number; bodyFrom: number }[] = [];
+    if (groups.length === 0) {
+      for (const start of chunksWithoutHeaders(lines)) starts.push({ start, bodyFrom: start });
+    } else {
+      let floor = 0;
+      for (const group of groups) {
+        const start = recordStart(lines, group, floor);
+        starts.push({ start, bodyFrom: start });
+        floor = group.last + 1;
+      }
+    }
+    starts.forEach(({ start }, k) => {
+      const end = starts[k + 1]?.start ?? lines.length;
+      const first = lines[start];
+      if (first === undefined) return;
+      const page = readPage(lines, start, end, file, errors);
+      const record = buildRecord(page, first, file);
+      if (record !== null) records.push(record);
+      else errors.push({ source: { file, line: first.line, offset: first.offset }, message: `${file}:${first.line}: no English title or abstract found in this page` });
+    });
+    if (records.length === 0 && errors.length === 0) {
+      errors.push({ source: { file, line: 1, offset: 0 }, message: `${file}:1: no article page found (no title, abstract or metadata line)` });
+    }
+  } catch (e) {
+    errors.push({ source: { file, line: 1, offset: 0 }, message: `${file}: page dump could not be read (${e instanceof Error ? e.message : String(e)})` });
+  }
+  return { records, errors };
+}

@@ -1,0 +1,134 @@
+import type { RecordMetadata, SourceLocation, TranslationOrigin } from './model.ts';
+import { parseAbstractHtml, type Paragraph } from './side.ts';
+
+/**
+ * The metadata objects academic search sites put in their pages and exports (the JSON line of a
+ * page dump, a JSON/JSONL export): field names differ by site and by version, so each field is
+ * looked up under the spellings seen in the wild, case-insensitively.
+ */
+
+/** What a site object says about one record, before it is merged with any page text. */
+export interface SiteFields {
+  title: string;
+  /** English abstract paragraphs (from the `abstract` HTML). */
+  abstract: Paragraph[];
+  /** The abstract as given (HTML or text), for disagreement reports. */
+  abstractRaw: string;
+  zhTitle: string;
+  zhAbstract: Paragraph[];
+  zhAbstractRaw: string;
+  metadata: RecordMetadata;
+  translation: TranslationOrigin;
+}
+
+const KEYS = {
+  title: ['title', 'articletitle', 'title_en', 'titleen', 'entitle', 'englishtitle'],
+  abstract: ['abstract', 'abstracttext', 'abstract_en', 'abstracten', 'enabstract', 'englishabstract', 'abstracttexten'],
+  zhTitle: ['titlecn', 'title_cn', 'titlezh', 'title_zh', 'zhtitle', 'cntitle', 'chinesetitle', 'translatedtitle', 'title_translation'],
+  zhAbstract: [
+    'abstracttextcn', 'abstractcn', 'abstract_cn', 'abstractzh', 'abstract_zh', 'zhabstract', 'cnabstract',
+    'chineseabstract', 'translatedabstract', 'abstract_translation',
+  ],
+  doi: ['doi'],
+  url: ['url', 'listurlmain', 'doiurl', 'link'],
+  journal: ['journal', 'periodicalname', 'journalname', 'source', 'venue'],
+  authors: ['authors', 'author', 'authorlist'],
+  date: ['publicationdate', 'pubdate', 'date', 'epubdate', 'year', 'published'],
+  translation: ['translation', 'translationorigin', 'translation_origin'],
+} as const;
+
+/** Case-insensitive field lookup, first non-empty spelling wins. */
+function field(obj: Record<string, unknown>, names: readonly string[]): unknown {
+  const lower = new Map(Object.keys(obj).map((k) => [k.toLowerCase(), k]));
+  for (const name of names) {
+    const key = lower.get(name);
+    const value = key === undefined ? undefined : obj[key];
+    if (value !== undefined && value !== null && value !== '') return value;
+  }
+  return undefined;
+}
+
+function asText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  if (Array.isArray(value)) return value.map(asText).filter((s) => s !== '').join(', ');
+  if (value !== null && typeof value === 'object') {
+    const named = field(value as Record<string, unknown>, ['name', 'title', 'value', 'text']);
+    return named === undefined ? '' : asText(named);
+  }
+  return '';
+}
+
+/** Splits an author string ("A, B and C", "A; B") into names. */
+export function splitAuthors(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(asText).map((s) => s.trim()).filter((s) => s !== '');
+  return asText(value)
+    .split(/\s*[;,，；]\s*|\s+and\s+|\s*&\s*/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+function metrics(obj: Record<string, unknown>): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  const copy = (from: readonly string[], to: string): void => {
+    const value = field(obj, from);
+    if (typeof value === 'number' || (typeof value === 'string' && value.trim() !== '')) out[to] = value;
+  };
+  copy(['periodicalif', 'impactfactor', 'if'], 'IF');
+  copy(['regionnum', 'caszone'], 'casZone');
+  copy(['regioncategory'], 'casCategory');
+  copy(['jcr', 'jcrquartile'], 'jcrQuartile');
+  copy(['jcrname', 'jcrcategory'], 'jcrCategory');
+  copy(['citationcount', 'citations'], 'citations');
+  return out;
+}
+
+function originOf(value: unknown): TranslationOrigin {
+  const text = asText(value).toLowerCase();
+  if (/machine|mt\b|auto/.test(text)) return 'machine';
+  if (/human|manual|author|professional/.test(text)) return 'human';
+  return 'unknown';
+}
+
+/** True when a parsed JSON value looks like a site record (has a title or an abstract). */
+export function isSiteObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const obj = value as Record<string, unknown>;
+  return field(obj, KEYS.title) !== undefined || field(obj, KEYS.abstract) !== undefined || field(obj, KEYS.zhAbstract) !== undefined;
+}
+
+/** Reads a site metadata object into fields. Unknown shapes give empty fields, never an exception. */
+export function readSiteObject(obj: Record<string, unknown>): SiteFields {
+  const abstractRaw = asText(field(obj, KEYS.abstract));
+  const zhAbstractRaw = asText(field(obj, KEYS.zhAbstract));
+  const metadata: RecordMetadata = {};
+  const doi = asText(field(obj, KEYS.doi)).trim().replace(/^https?:\/\/(dx\.)?doi\.org\//i, '');
+  if (doi !== '') metadata.doi = doi;
+  const url = asText(field(obj, KEYS.url)).trim();
+  if (url !== '') metadata.url = url;
+  const journal = asText(field(obj, KEYS.journal)).trim();
+  if (journal !== '') metadata.journal = journal;
+  const authors = splitAuthors(field(obj, KEYS.authors));
+  if (authors.length > 0) metadata.authors = authors;
+  const date = asText(field(obj, KEYS.date)).trim();
+  if (date !== '') metadata.date = date;
+  const m = metrics(obj);
+  if (Object.keys(m).length > 0) metadata.metrics = m;
+  return {
+    title: asText(field(obj, KEYS.title)).trim(),
+    abstract: parseAbstractHtml(abstractRaw),
+    abstractRaw,
+    zhTitle: asText(field(obj, KEYS.zhTitle)).trim(),
+    zhAbstract: parseAbstractHtml(zhAbstractRaw),
+    zhAbstractRaw,
+    metadata,
+    translation: originOf(field(obj, KEYS.translation)),
+  };
+}
+
+/** A stable record id: the DOI (lower case, as DOIs are case-insensitive), else file and position. */
+export function recordId(doi: string | undefined, source: SourceLocation): string {
+  if (doi !== undefined && doi.trim() !== '') return doi.trim().toLowerCase();
+  const where = source.line !== undefined ? `L${source.line}` : `@${source.offset ?? 0}`;
+  return `${source.file}#${where}`;
+}
