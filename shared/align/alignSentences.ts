@@ -20,6 +20,11 @@ export interface AlignOptions {
   lexicalWeight?: number;
   /** Weight of the Gale-Church length term. */
   lengthWeight?: number;
+  /**
+   * Chinese length units per English character. Calibrated from the inputs when absent; pass the
+   * whole record's ratio when aligning one section at a time, where a section is too short to calibrate.
+   */
+  ratio?: number;
   /** Half-width of the search band around the diagonal, in sentences (beyond the length difference). */
   band?: number;
 }
@@ -82,7 +87,7 @@ export function alignSentences(en: string[], zh: string[], options: AlignOptions
   const zhLen = scorer.zh.map((f) => f.length);
   const totalEn = enLen.reduce((a, b) => a + b, 0);
   const totalZh = zhLen.reduce((a, b) => a + b, 0);
-  const ratio = totalEn > 0 && totalZh > 0 ? totalZh / totalEn : 1;
+  const ratio = options.ratio ?? (totalEn > 0 && totalZh > 0 ? totalZh / totalEn : 1);
   const enPrefix = prefixSums(enLen);
   const zhPrefix = prefixSums(zhLen);
 
@@ -102,7 +107,7 @@ export function alignSentences(en: string[], zh: string[], options: AlignOptions
     const le = enPrefix[i + a]! - enPrefix[i]!;
     const lz = zhPrefix[j + b]! - zhPrefix[j]!;
     const sim = simOf(i, a, j, b);
-    return type.prior + lengthWeight * lengthCost(le, lz, ratio) + lexicalWeight * ((a + b) / 2) * (1 - sim) * 2;
+    return type.prior + lengthWeight * lengthCost(le, lz, ratio) + lexicalWeight * (a + b) * (1 - sim);
   };
 
   for (let i = 0; i <= n; i++) {

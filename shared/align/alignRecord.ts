@@ -1,0 +1,136 @@
+/**
+ * Aligns a whole record: sections first (labels, or recovered seams where labels were lost), then
+ * sentences inside each section, then merged Chinese sentences are split at their seams so every
+ * English sentence can sit beside its own piece of Chinese. Pure and deterministic: it runs in a
+ * Web Worker for the renderer and in Node for the CLI and the benchmark.
+ */
+import type { ReviewRecord } from '../records/model.ts';
+import type { Sentence } from '../segment/types.ts';
+import { segmentSide } from '../segment/side.ts';
+import { segmentChinese } from '../segment/chinese.ts';
+import type { Lexicon } from '../lexicon/lexicon.ts';
+import { defaultLexicon } from '../lexicon/defaultLexicon.ts';
+import { alignSentences } from './alignSentences.ts';
+import { alignSectionSpans, type SectionSpan } from './sectionSpans.ts';
+import { splitAtSeams } from './seams.ts';
+import { chineseFeatures, englishFeatures } from './textFeatures.ts';
+import type { AlignmentLink, RecordAlignment, SectionAlignment } from './types.ts';
+
+/** Options for `alignRecord`. */
+export interface AlignRecordOptions {
+  lexicon?: Lexicon | null;
+  /** Split merged Chinese sentences at their seams (default true). */
+  splitSeams?: boolean;
+}
+
+/** Aligns a record's English and Chinese abstracts: sentences, links and section spans. */
+export function alignRecord(record: ReviewRecord, options: AlignRecordOptions = {}): RecordAlignment {
+  const lexicon = options.lexicon === undefined ? defaultLexicon() : options.lexicon;
+  if (record.presegmented) return alignPresegmented(record, lexicon);
+  const en = segmentSide(record.en, 'en');
+  const zhSide = record.zh;
+  if (!zhSide || zhSide.abstract.trim() === '') {
+    return { en, zh: [], links: en.map((_, i) => ({ en: [i], zh: [], confidence: 1 })), sections: [] };
+  }
+  const zhText = zhSide.abstract;
+  const ratio = lengthRatio(en.map((s) => s.text).join(' '), zhText);
+  const sections = record.en.sections.length > 0 ? record.en.sections : [{ kind: 'other' as const, label: null, text: record.en.abstract, start: 0 }];
+  const enLengths = sections.map((_, k) => en.filter((s) => s.sectionIndex === k).reduce((sum, s) => sum + englishFeatures(s.text).length, 0));
+  const spans = alignSectionSpans(sections, enLengths, zhText, ratio);
+
+  // Sections whose boundary could not be recovered share their neighbour's span: align them together.
+  const groups: SectionSpan[][] = [];
+  for (const span of spans) {
+    if (span.boundary === 'none' && groups.length > 0) groups[groups.length - 1]!.push(span);
+    else groups.push([span]);
+  }
+
+  const zh: Sentence[] = [];
+  const links: AlignmentLink[] = [];
+  const sectionResults: SectionAlignment[] = [];
+  for (const group of groups) {
+    const head = group[0]!;
+    const enIdx = en.flatMap((s, i) => (group.some((g) => g.enSection === s.sectionIndex) ? [i] : []));
+    const zhEndOfGroup = Math.max(...group.map((g) => g.zhEnd));
+    const body = zhText.slice(head.bodyStart, zhEndOfGroup);
+    const pieces = segmentChinese(body).map((p): Sentence => ({
+      text: p.text, start: head.bodyStart + p.start, end: head.bodyStart + p.end, section: head.kind, sectionIndex: head.enSection,
+    }));
+    const local = alignSentences(enIdx.map((i) => en[i]!.text), pieces.map((p) => p.text), { lexicon, ratio });
+    const zhFirst = zh.length;
+    for (const link of local) {
+      const enIds = link.en.map((i) => enIdx[i]!);
+      const piecesOfLink = link.zh.map((j) => pieces[j]!);
+      const split = options.splitSeams !== false && enIds.length >= 2 && piecesOfLink.length === 1
+        ? splitAtSeams(enIds.map((i) => en[i]!.text), piecesOfLink[0]!.text, lexicon, ratio)
+        : null;
+      if (split) {
+        const whole = piecesOfLink[0]!;
+        split.forEach((piece, p) => {
+          const text = whole.text.slice(piece.start, piece.end);
+          const lead = text.length - text.trimStart().length;
+          const trail = text.length - text.trimEnd().length;
+          zh.push({ ...whole, text: text.trim(), start: whole.start + piece.start + lead, end: whole.start + piece.end - trail });
+          links.push({ en: [enIds[p]!], zh: [zh.length - 1], confidence: link.confidence });
+        });
+        continue;
+      }
+      const zhIds = piecesOfLink.map((piece) => {
+        zh.push(piece);
+        return zh.length - 1;
+      });
+      links.push({ en: enIds, zh: zhIds, confidence: link.confidence });
+    }
+    for (const span of group) {
+      const own = enIdx.filter((i) => en[i]!.sectionIndex === span.enSection);
+      sectionResults.push({
+        kind: span.kind,
+        enSection: span.enSection,
+        enLabel: sections[span.enSection]!.label,
+        zhLabel: span.zhLabel,
+        labelMissing: sections[span.enSection]!.label !== null && span.zhLabel === null,
+        boundary: span.boundary,
+        zhStart: span.bodyStart,
+        zhEnd: span.zhEnd,
+        enSentences: own.length ? [own[0]!, own[own.length - 1]! + 1] : [enIdx[0] ?? 0, enIdx[0] ?? 0],
+        zhSentences: [zhFirst, zh.length],
+      });
+    }
+  }
+  // Pieces inherit the section of the English sentence they translate, which is what the view groups by.
+  for (const link of links) {
+    const first = link.en[0];
+    if (first === undefined) continue;
+    for (const j of link.zh) zh[j] = { ...zh[j]!, section: en[first]!.section, sectionIndex: en[first]!.sectionIndex };
+  }
+  for (const result of sectionResults) {
+    const ids = links.filter((l) => l.en.some((i) => en[i]!.sectionIndex === result.enSection)).flatMap((l) => l.zh);
+    if (ids.length) result.zhSentences = [Math.min(...ids), Math.max(...ids) + 1];
+  }
+  return { en, zh, links, sections: sectionResults };
+}
+
+/** Chinese length units per English character over the whole record. */
+function lengthRatio(en: string, zh: string): number {
+  const e = englishFeatures(en).length;
+  const z = chineseFeatures(zh).length;
+  return e > 0 && z > 0 ? z / e : 1;
+}
+
+/** Sentence-aligned formats: the sentences are given; locate them in the abstracts for offsets. */
+function alignPresegmented(record: ReviewRecord, lexicon: Lexicon | null): RecordAlignment {
+  const given = record.presegmented!;
+  const locate = (sentences: string[], abstract: string): Sentence[] => {
+    let from = 0;
+    return sentences.map((text) => {
+      const at = abstract.indexOf(text, from);
+      const start = at >= 0 ? at : from;
+      if (at >= 0) from = at + text.length;
+      return { text, start, end: at >= 0 ? at + text.length : start, section: 'other', sectionIndex: 0 };
+    });
+  };
+  const en = locate(given.en, record.en.abstract);
+  const zh = locate(given.zh, record.zh?.abstract ?? '');
+  const links = alignSentences(given.en, given.zh, { lexicon });
+  return { en, zh, links, sections: [] };
+}

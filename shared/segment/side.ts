@@ -1,0 +1,34 @@
+/**
+ * Segments one side of a record section by section, so every sentence knows its section and no
+ * sentence straddles a label. Offsets are into `side.abstract`.
+ */
+import type { Side } from '../records/model.ts';
+import type { Sentence } from './types.ts';
+import { segmentEnglish, type TextSpan } from './english.ts';
+import { segmentChinese } from './chinese.ts';
+
+/** Sentences of a side's abstract, in order, with offsets into `side.abstract`. */
+export function segmentSide(side: Side, lang: 'en' | 'zh'): Sentence[] {
+  const segment = (text: string): TextSpan[] => (lang === 'en' ? segmentEnglish(text) : segmentChinese(text));
+  if (side.sections.length === 0) {
+    return segment(side.abstract).map((s) => ({ ...s, section: 'other', sectionIndex: 0 }));
+  }
+  const sentences: Sentence[] = [];
+  side.sections.forEach((section, sectionIndex) => {
+    const base = sectionBase(side.abstract, section.text, section.start);
+    if (base < 0) return;
+    for (const span of segment(section.text)) {
+      sentences.push({ text: span.text, start: base + span.start, end: base + span.end, section: section.kind, sectionIndex });
+    }
+  });
+  return sentences;
+}
+
+/**
+ * Where a section's body sits in the abstract: its recorded `start` when the text is there, else
+ * the first occurrence (a parser may normalise whitespace). -1 when the body cannot be found.
+ */
+function sectionBase(abstract: string, body: string, start: number): number {
+  if (abstract.startsWith(body, start)) return start;
+  return abstract.indexOf(body);
+}
