@@ -1,0 +1,76 @@
+import { useCallback, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AppHeader } from './components/AppHeader.tsx';
+import { ErrorEntries } from './components/ErrorEntries.tsx';
+import { LoadProgressBar } from './components/LoadProgressBar.tsx';
+import { RecordList } from './components/RecordList.tsx';
+import { useFileDrop } from './features/files/useFileDrop.ts';
+import { useUiLanguage } from './features/language/useUiLanguage.ts';
+import { useLibrary } from './features/library/useLibrary.ts';
+import { RecordPanel } from './features/record/RecordPanel.tsx';
+
+/**
+ * The application frame: header, the record list and load errors on the left, the selected record
+ * in the main area. Containers (hooks in features/) fetch; components/ draw.
+ */
+export function App() {
+  const { t } = useTranslation();
+  const { language, setLanguage } = useUiLanguage();
+  const library = useLibrary();
+  const [chosenId, setChosenId] = useState<string | null>(null);
+  const listHeadingId = useId();
+
+  const { records, errors } = library.state;
+  // The shown record: the user's choice while it is still loaded, else the first record, so the
+  // app opens on something to read.
+  const selectedId = chosenId !== null && records.some((record) => record.id === chosenId) ? chosenId : (records[0]?.id ?? null);
+
+  const { openFiles, openSample } = library;
+  const open = useCallback(
+    async (files: File[]) => {
+      const added = await openFiles(files);
+      if (added[0] !== undefined) setChosenId(added[0]);
+    },
+    [openFiles],
+  );
+  const onOpenFiles = useCallback((files: File[]) => void open(files), [open]);
+  const { dragging, dropHandlers } = useFileDrop(onOpenFiles);
+
+  return (
+    <div className="app" {...dropHandlers}>
+      <AppHeader language={language} onLanguageChange={setLanguage} onOpenFiles={onOpenFiles} />
+      {library.progress && <LoadProgressBar progress={library.progress} />}
+      <div className={library.notice?.kind === 'error' ? 'notice notice--error' : 'notice'} role="status">
+        {library.notice && t(library.notice.key, library.notice.values)}
+      </div>
+      <div className="app-body">
+        <div className="sidebar">
+          <nav className="record-nav" aria-labelledby={listHeadingId}>
+            <h2 id={listHeadingId} className="panel-heading">
+              {t('list.heading')}
+            </h2>
+            {records.length === 0 ? (
+              <div className="record-nav__empty">
+                <p className="muted">{t('list.empty')}</p>
+                <button type="button" className="button" onClick={() => void openSample()}>
+                  {t('header.openSample')}
+                </button>
+              </div>
+            ) : (
+              <RecordList records={records} selectedId={selectedId} onSelect={setChosenId} label={t('list.label', { count: records.length })} />
+            )}
+          </nav>
+          <ErrorEntries errors={errors} />
+        </div>
+        <main className="record-main" aria-label={t('record.regionLabel')}>
+          <RecordPanel recordId={selectedId} />
+        </main>
+      </div>
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          {t('drop.hint')}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,117 @@
+import type {
+  Channel,
+  LibraryState,
+  LoadProgress,
+  MenuCommand,
+  RecordSummary,
+  RequestOf,
+  ReviewApi,
+  Settings,
+} from '../../../shared/contract/channels.ts';
+import { fail, ok } from '../../../shared/contract/result.ts';
+import type { LoadError, ParseResult, ReviewRecord } from '../../../shared/records/model.ts';
+
+export interface FakeReviewApiOptions {
+  records?: ReviewRecord[];
+  errors?: LoadError[];
+  settings?: Partial<Settings>;
+  /** What `importText` makes of a file; by default every file is one error entry. */
+  parse?: (name: string, text: string) => ParseResult;
+  /** Returned by `pathForFile`, to imitate Electron (paths) rather than the browser host (none). */
+  pathForFile?: (file: object) => string | null;
+}
+
+export interface FakeReviewApi extends ReviewApi {
+  /** Every request made, in order, as `[channel, request]`. */
+  readonly calls: [Channel, unknown][];
+  readonly settings: Settings;
+  emitProgress(progress: LoadProgress): void;
+  emitMenuCommand(command: MenuCommand): void;
+}
+
+/**
+ * An in-memory `ReviewApi` for component tests: the same contract as the preload and the browser
+ * host's client, with the library held in arrays.
+ */
+export function createFakeReviewApi(options: FakeReviewApiOptions = {}): FakeReviewApi {
+  const records = [...(options.records ?? [])];
+  const errors = [...(options.errors ?? [])];
+  const settings: Settings = { uiLanguage: 'en', reviewerName: '', ...options.settings };
+  const calls: [Channel, unknown][] = [];
+  const progressListeners = new Set<(progress: LoadProgress) => void>();
+  const menuListeners = new Set<(command: MenuCommand) => void>();
+  const parse = options.parse ?? ((name) => ({ records: [], errors: [{ source: { file: name }, message: 'unsupported' }] }));
+
+  const state = (): LibraryState => ({ records: records.map(summarise), errors: [...errors] });
+  const record = <C extends Channel>(channel: C, request: RequestOf<C>) => {
+    calls.push([channel, request]);
+  };
+
+  return {
+    calls,
+    settings,
+    host: 'browser',
+    async listRecords(request) {
+      record('library:list', request);
+      return ok(state());
+    },
+    async openPaths(request) {
+      record('library:openPaths', request);
+      return fail('the fake has no file system');
+    },
+    async importText(request) {
+      record('library:importText', request);
+      const parsed = parse(request.name, request.text);
+      records.push(...parsed.records);
+      errors.push(...parsed.errors);
+      return ok(state());
+    },
+    async getRecord(request) {
+      record('library:getRecord', request);
+      const found = records.find((candidate) => candidate.id === request.id);
+      return found ? ok(found) : fail(`no record ${request.id}`);
+    },
+    async recentFiles(request) {
+      record('library:recent', request);
+      return ok([]);
+    },
+    async openSample(request) {
+      record('library:openSample', request);
+      return ok(state());
+    },
+    async clearLibrary(request) {
+      record('library:clear', request);
+      records.length = 0;
+      errors.length = 0;
+      return ok(state());
+    },
+    async getSettings(request) {
+      record('settings:get', request);
+      return ok({ ...settings });
+    },
+    async setSettings(request) {
+      record('settings:set', request);
+      Object.assign(settings, request);
+      return ok({ ...settings });
+    },
+    pathForFile: options.pathForFile ?? (() => null),
+    onLoadProgress(callback) {
+      progressListeners.add(callback);
+      return () => progressListeners.delete(callback);
+    },
+    onMenuCommand(callback) {
+      menuListeners.add(callback);
+      return () => menuListeners.delete(callback);
+    },
+    emitProgress(progress) {
+      for (const listener of progressListeners) listener(progress);
+    },
+    emitMenuCommand(command) {
+      for (const listener of menuListeners) listener(command);
+    },
+  };
+}
+
+function summarise(record: ReviewRecord): RecordSummary {
+  return { id: record.id, title: record.en.title, titleZh: record.zh?.title ?? null, file: record.source.file, format: record.format };
+}
