@@ -13,7 +13,7 @@ const PAIRS: [string, string][] = [['(', ')'], ['（', '）'], ['[', ']'], ['【
 
 function neighbour(text: string, i: number, step: 1 | -1): string {
   let j = i + step;
-  while (j >= 0 && j < text.length && /\s/.test(text[j])) j += step;
+  while (j >= 0 && j < text.length && /\s/.test(text[j] ?? '')) j += step;
   return text[j] ?? '';
 }
 
@@ -31,7 +31,7 @@ function halfWidthSpans(sentence: PairSentence): EvidenceSpan[] {
   const text = sentence.text;
   const out: EvidenceSpan[] = [];
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
+    const c = text[i] ?? '';
     if (!(c in FULL_WIDTH)) continue;
     const before = neighbour(text, i, -1);
     const after = neighbour(text, i, 1);

@@ -43,3 +43,15 @@ export interface AlignedPair {
   en: PairSentence[];
   zh: PairSentence[];
 }
+
+/**
+ * What the record-level checks see: both sides' sentences (offsets into each side's abstract),
+ * the abstracts themselves (labels included) and the alignment links between the sentences.
+ */
+export interface AlignedRecord {
+  en: import('../segment/types.ts').Sentence[];
+  zh: import('../segment/types.ts').Sentence[];
+  enAbstract: string;
+  zhAbstract: string;
+  links: import('../align/types.ts').AlignmentLink[];
+}

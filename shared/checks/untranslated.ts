@@ -26,7 +26,7 @@ function latinWords(text: string): LatinWord[] {
 /** Latin binomials the English writes ("Escherichia coli"), lower-cased, to keep their epithet. */
 function binomials(english: string): Set<string> {
   const names = new Set<string>();
-  for (const m of english.matchAll(/\b([A-Z][a-z]+) ([a-z]{3,})\b/g)) names.add(`${m[1].toLowerCase()} ${m[2]}`);
+  for (const m of english.matchAll(/\b([A-Z][a-z]+) ([a-z]{3,})\b/g)) names.add(`${(m[1] ?? '').toLowerCase()} ${m[2] ?? ''}`);
   return names;
 }
 
@@ -85,10 +85,13 @@ export function findUntranslated(pair: AlignedPair): Finding[] {
     }
     if (current.length) runs.push(current);
     for (const run of runs) {
-      const start = run[0].start;
-      const end = run[run.length - 1].end;
+      const first = run[0];
+      const last = run[run.length - 1];
+      if (!first || !last) continue;
+      const start = first.start;
+      const end = last.end;
       const phrase = text.slice(start, end);
-      const severity = run.length > 1 || run[0].word.length >= 4 ? 'major' : 'minor';
+      const severity = run.length > 1 || first.word.length >= 4 ? 'major' : 'minor';
       const evidence: EvidenceSpan[] = [span('zh', sentence, start, end)];
       for (const en of pair.en) {
         const at = en.text.toLowerCase().indexOf(phrase.toLowerCase());

@@ -29,14 +29,14 @@ export function parseChineseInteger(text: string): number | null {
   let digit: number | null = null;
   for (const c of chars) {
     if (c in DIGITS) {
-      digit = DIGITS[c];
+      digit = DIGITS[c] ?? 0;
     } else if (c in SMALL_UNITS) {
       // 十五 means 15: a unit without a leading digit counts once.
-      section += (digit ?? 1) * SMALL_UNITS[c];
+      section += (digit ?? 1) * (SMALL_UNITS[c] ?? 0);
       digit = null;
     } else if (c in LARGE_UNITS) {
       const group = section + (digit ?? 0);
-      if (LARGE_UNITS[c] === 1e8) total = (total + (group || 1)) * 1e8;
+      if (c === '亿') total = (total + (group || 1)) * 1e8;
       else total += (group || 1) * 1e4;
       section = 0;
       digit = null;

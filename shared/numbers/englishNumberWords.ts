@@ -41,11 +41,11 @@ export function parseEnglishNumberWords(words: string[]): number | null {
   for (const raw of words) {
     const w = raw.toLowerCase();
     if (w === 'and') continue;
-    if (w in ONES) current += ONES[w];
-    else if (w in TENS) current += TENS[w];
+    if (w in ONES) current += ONES[w] ?? 0;
+    else if (w in TENS) current += TENS[w] ?? 0;
     else if (w === 'hundred') current = (current || 1) * 100;
     else if (w in SCALES) {
-      total += (current || 1) * SCALES[w];
+      total += (current || 1) * (SCALES[w] ?? 0);
       current = 0;
     } else return null;
     seen = true;

@@ -33,7 +33,7 @@ export interface NumberToken {
 export function normaliseNumerals(text: string): string {
   let out = '';
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
+    const c = text[i] ?? '';
     const code = c.charCodeAt(0);
     if (code >= 0xff10 && code <= 0xff19) out += String.fromCharCode(code - 0xff10 + 48);
     else if (c === '．') out += '.';
@@ -146,7 +146,7 @@ function scanDigits(text: string, t: string, lang: 'en' | 'zh', masked: Span[], 
     } else {
       const scale = /^\s+(million|billion|thousand)\b/i.exec(rest);
       if (scale) {
-        value *= SCALE_WORDS[scale[1].toLowerCase()];
+        value *= SCALE_WORDS[(scale[1] ?? '').toLowerCase()] ?? 1;
         unitAt = end + scale[0].length;
       }
     }
@@ -164,7 +164,7 @@ function scanChineseNumerals(text: string, t: string, masked: Span[], tokens: Nu
     const start = m.index;
     const end = start + m[0].length;
     if (overlaps(masked, start, end)) continue;
-    const [, fraction, integer, decimals] = m;
+    const [, fraction, integer = '', decimals] = m;
     // 万古霉素, 百日咳: a unit character without a digit is no numeral (十 alone is ten).
     if (!/[零〇一二两三四五六七八九]/.test(integer) && !integer.startsWith('十')) continue;
     const prev = t[start - 1] ?? '';
@@ -190,18 +190,21 @@ function scanChineseNumerals(text: string, t: string, masked: Span[], tokens: Nu
       if (/[数几上]/.test(prev) || /[余几多来]/.test(next)) hard = false;
     }
     pushToken(tokens, text, t, 'zh', start, end, value, hard);
-    if (fraction === '百分之') tokens[tokens.length - 1].kind = 'percent';
+    const last = tokens[tokens.length - 1];
+    if (fraction === '百分之' && last) last.kind = 'percent';
   }
   for (let i = 0; i < t.length; i++) {
-    const r = UNICODE_ROMAN.indexOf(t[i]);
+    const r = UNICODE_ROMAN.indexOf(t[i] ?? '\0');
     if (r >= 0) pushToken(tokens, text, t, 'zh', i, i + 1, r + 1, true);
   }
 }
 
 function scanEnglishWords(text: string, t: string, masked: Span[], tokens: NumberToken[]): void {
   const words = [...t.matchAll(/[A-Za-z]+/g)].map((m) => ({ w: m[0], lw: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length }));
+  const lw = (k: number) => words[k]?.lw ?? '';
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
+    if (!word) continue;
     if (overlaps(masked, word.start, word.end)) continue;
     // "1.5 million" was read with its digits.
     if (word.lw in SCALE_WORDS && /\d\s*$/.test(t.slice(Math.max(0, word.start - 3), word.start))) continue;
@@ -209,20 +212,20 @@ function scanEnglishWords(text: string, t: string, masked: Span[], tokens: Numbe
       // Group "twenty-four", "one hundred and five": number words joined by space, hyphen or "and".
       let j = i;
       while (j + 1 < words.length) {
-        const gap = t.slice(words[j].end, words[j + 1].start);
-        const nextWord = words[j + 1].lw;
+        const gap = t.slice(words[j]?.end ?? 0, words[j + 1]?.start ?? 0);
+        const nextWord = lw(j + 1);
         if (/^[\s-]$/.test(gap) && isNumberWord(nextWord)) j++;
-        else if (gap === ' ' && nextWord === 'and' && j + 2 < words.length && isNumberWord(words[j + 2].lw) && /hundred|thousand|million/.test(words[j].lw)) j += 2;
+        else if (gap === ' ' && nextWord === 'and' && j + 2 < words.length && isNumberWord(lw(j + 2)) && /hundred|thousand|million/.test(lw(j))) j += 2;
         else break;
       }
       const group = words.slice(i, j + 1);
       let value = parseEnglishNumberWords(group.map((g) => g.lw));
       if (value === null) continue;
-      let end = group[group.length - 1].end;
+      let end = group[group.length - 1]?.end ?? word.end;
       let hard = !(group.length === 1 && word.lw === 'one');
       const after = words[j + 1];
       if (after && /^[\s-]$/.test(t.slice(end, after.start)) && after.lw in DENOMINATORS) {
-        value = value / DENOMINATORS[after.lw];
+        value = value / (DENOMINATORS[after.lw] ?? 1);
         end = after.end;
         hard = true;
         j++;
@@ -235,13 +238,13 @@ function scanEnglishWords(text: string, t: string, masked: Span[], tokens: Numbe
     }
     const fold = /^(two|three|four|five|six|seven|eight|nine|ten)fold$/.exec(word.lw);
     if (fold) {
-      pushToken(tokens, text, t, 'en', word.start, word.end, parseEnglishNumberWords([fold[1]]) ?? 0, true);
+      pushToken(tokens, text, t, 'en', word.start, word.end, parseEnglishNumberWords([fold[1] ?? '']) ?? 0, true);
     } else if (word.lw in SOFT_WORDS) {
-      pushToken(tokens, text, t, 'en', word.start, word.end, SOFT_WORDS[word.lw], false);
+      pushToken(tokens, text, t, 'en', word.start, word.end, SOFT_WORDS[word.lw] ?? 0, false);
     } else if (MONTHS.includes(word.lw) && /^[A-Z]/.test(word.w) && !(word.lw === 'may' && !/\d/.test(t.slice(word.end, word.end + 6)))) {
       pushToken(tokens, text, t, 'en', word.start, word.end, MONTHS.indexOf(word.lw) + 1, false);
-    } else if (word.w in ROMAN && i > 0 && /^(?:phase|type|grade|stage|class|level|step)$/.test(words[i - 1].lw)) {
-      pushToken(tokens, text, t, 'en', word.start, word.end, ROMAN[word.w], true);
+    } else if (word.w in ROMAN && i > 0 && /^(?:phase|type|grade|stage|class|level|step)$/.test(lw(i - 1))) {
+      pushToken(tokens, text, t, 'en', word.start, word.end, ROMAN[word.w] ?? 0, true);
     }
   }
 }
@@ -261,7 +264,7 @@ export function extractNumbers(text: string, lang: 'en' | 'zh'): NumberToken[] {
   // Roman numerals after Latin keywords also occur in Chinese text ("II型", "III期").
   if (lang === 'zh') {
     for (const m of t.matchAll(/(?<![A-Za-z])(I{1,3}|IV|V|VI{0,3}|IX|X)(?=\s*[型期级度类])/g)) {
-      pushToken(tokens, text, t, 'zh', m.index, m.index + m[0].length, ROMAN[m[0]], true);
+      pushToken(tokens, text, t, 'zh', m.index, m.index + m[0].length, ROMAN[m[0]] ?? 0, true);
     }
   }
   return tokens.sort((a, b) => a.start - b.start);

@@ -1,0 +1,171 @@
+/**
+ * `omission` and `addition`: content on one side with no counterpart on the other. Whole
+ * sentences show as 1-0 and 0-1 alignment links; a clause lost inside an aligned pair shows as a
+ * Chinese side much shorter than the record's own length ratio predicts, or as an English clause
+ * none of whose dictionary words is rendered while the rest of the sentence is.
+ */
+import type { Lexicon } from '../lexicon/lexicon.ts';
+import { isEnglishStopword, stemEnglish } from '../lexicon/englishWords.ts';
+import { extractNumbers } from '../numbers/extractNumbers.ts';
+import type { AlignedRecord, EvidenceSpan, Finding, Severity } from './types.ts';
+
+const textAt = (sentences: readonly { text: string }[], i: number): string => sentences[i]?.text ?? '';
+
+/** Chinese characters per English character in abstracts, used until a record calibrates its own. */
+const PRIOR_RATIO = 0.33;
+/** Weight of the prior in English characters: short records lean on it, long ones on themselves. */
+const PRIOR_WEIGHT = 400;
+
+/** Length of a Chinese text in comparable units: Han characters, plus Latin runs at the English rate. */
+export function chineseLength(text: string, ratio: number): number {
+  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+  const latin = text.match(/[A-Za-z0-9]/g)?.length ?? 0;
+  return han + latin * ratio;
+}
+
+function englishLength(text: string): number {
+  return text.match(/[A-Za-z0-9]/g)?.length ?? 0;
+}
+
+/**
+ * The record's Chinese-per-English length ratio over its aligned pairs, shrunk towards the prior
+ * so one odd pair cannot set it.
+ */
+export function calibratedRatio(record: AlignedRecord): number {
+  let en = 0;
+  let zh = 0;
+  for (const link of record.links) {
+    if (link.en.length === 0 || link.zh.length === 0) continue;
+    en += link.en.reduce((n, i) => n + englishLength(textAt(record.en, i)), 0);
+    zh += link.zh.reduce((n, i) => n + chineseLength(textAt(record.zh, i), PRIOR_RATIO), 0);
+  }
+  return (zh + PRIOR_RATIO * PRIOR_WEIGHT) / (en + PRIOR_WEIGHT);
+}
+
+const hasClinicalNumber = (text: string) => extractNumbers(text, 'en').some((t) => t.hard && t.kind !== 'number');
+
+interface Clause {
+  start: number;
+  end: number;
+  known: number;
+  covered: number;
+}
+
+/**
+ * Cuts an English sentence into clauses at commas, semicolons, colons and clause-opening
+ * conjunctions, and counts per clause the words the lexicon knows and how many of those have a
+ * translation in the Chinese.
+ */
+function clauseCoverage(english: string, chinese: string, lexicon: Lexicon): Clause[] {
+  const cuts = [0];
+  for (const m of english.matchAll(/[,;:]\s+|\s(?=(?:and|but|which|while|whereas|although|because|with|whereas)\s)/g)) cuts.push(m.index + m[0].length);
+  cuts.push(english.length);
+  const clauses: Clause[] = [];
+  for (let c = 0; c + 1 < cuts.length; c++) {
+    const start = cuts[c] ?? 0;
+    const end = cuts[c + 1] ?? english.length;
+    let known = 0;
+    let covered = 0;
+    for (const m of english.slice(start, end).matchAll(/[A-Za-z][A-Za-z-]*/g)) {
+      const word = m[0];
+      if (word.length > 1 && /^[A-Z0-9-]+$/.test(word)) {
+        known++; // acronyms are kept verbatim or spelled out; verbatim is the evidence we can see
+        if (chinese.includes(word)) covered++;
+        continue;
+      }
+      const lower = word.toLowerCase();
+      if (isEnglishStopword(lower)) continue;
+      const translations = lexicon.translations(stemEnglish(lower));
+      if (translations.length === 0) continue;
+      known++;
+      if (translations.some((t) => chinese.includes(t))) covered++;
+    }
+    clauses.push({ start, end, known, covered });
+  }
+  return clauses;
+}
+
+function severityOf(text: string): Severity {
+  return hasClinicalNumber(text) ? 'critical' : 'major';
+}
+
+/**
+ * Finds omitted and added content in an aligned record: unaligned sentences, pairs whose lengths
+ * disagree with the record's ratio, and English clauses with no rendered dictionary word.
+ * `lexicon` null skips the clause check.
+ */
+export function findOmissionsAndAdditions(record: AlignedRecord, lexicon: Lexicon | null): Finding[] {
+  const ratio = calibratedRatio(record);
+  const findings: Finding[] = [];
+  for (const link of record.links) {
+    const enText = link.en.map((i) => textAt(record.en, i)).join(' ');
+    const zhText = link.zh.map((i) => textAt(record.zh, i)).join('');
+    if (link.zh.length === 0 && link.en.length > 0) {
+      findings.push({
+        kind: 'omission', severity: severityOf(enText), en: link.en, zh: [],
+        message: { en: 'This English sentence has no counterpart in the translation.', 'zh-CN': '该英文句子在译文中没有对应内容。' },
+        evidence: link.en.map((i) => ({ side: 'en' as const, sentence: i, start: 0, end: textAt(record.en, i).length, text: textAt(record.en, i) })),
+      });
+      continue;
+    }
+    if (link.en.length === 0 && link.zh.length > 0) {
+      const short = chineseLength(zhText, ratio) < 12;
+      findings.push({
+        kind: 'addition', severity: short ? 'minor' : 'major', en: [], zh: link.zh,
+        message: { en: 'This Chinese sentence has no counterpart in the English.', 'zh-CN': '该中文句子在英文原文中没有对应内容。' },
+        evidence: link.zh.map((i) => ({ side: 'zh' as const, sentence: i, start: 0, end: textAt(record.zh, i).length, text: textAt(record.zh, i) })),
+      });
+      continue;
+    }
+    const enLen = englishLength(enText);
+    const zhLen = chineseLength(zhText, ratio);
+    const expected = enLen * ratio;
+    const lost = lexicon ? lostClause(record, link.en, zhText, lexicon) : null;
+    if (lost) {
+      findings.push({
+        kind: 'omission', severity: 'major', en: link.en, zh: link.zh,
+        message: { en: `Part of the English is not translated: "${lost.text}".`, 'zh-CN': `部分英文内容未译出：“${lost.text}”。` },
+        evidence: [lost],
+      });
+    } else if (enLen >= 60 && zhLen < 0.5 * expected) {
+      findings.push({
+        kind: 'omission', severity: 'major', en: link.en, zh: link.zh,
+        message: {
+          en: `The translation is much shorter than expected (${Math.round(zhLen)} for about ${Math.round(expected)} characters): content may be missing.`,
+          'zh-CN': `译文明显短于预期（${Math.round(zhLen)} 字，预期约 ${Math.round(expected)} 字），可能有内容缺失。`,
+        },
+        evidence: [],
+      });
+    } else if (zhLen >= 40 && zhLen > 2.2 * expected) {
+      findings.push({
+        kind: 'addition', severity: 'minor', en: link.en, zh: link.zh,
+        message: {
+          en: `The translation is much longer than expected (${Math.round(zhLen)} for about ${Math.round(expected)} characters): content may have been added.`,
+          'zh-CN': `译文明显长于预期（${Math.round(zhLen)} 字，预期约 ${Math.round(expected)} 字），可能有增译内容。`,
+        },
+        evidence: [],
+      });
+    }
+  }
+  return findings;
+}
+
+/** An English clause with 3+ dictionary words, none rendered, in a sentence otherwise well covered. */
+function lostClause(record: AlignedRecord, enIndexes: number[], chinese: string, lexicon: Lexicon): EvidenceSpan | null {
+  for (const index of enIndexes) {
+    const sentence = record.en[index];
+    if (!sentence) continue;
+    const clauses = clauseCoverage(sentence.text, chinese, lexicon);
+    if (clauses.length < 2) continue;
+    const totalKnown = clauses.reduce((n, c) => n + c.known, 0);
+    const totalCovered = clauses.reduce((n, c) => n + c.covered, 0);
+    for (const c of clauses) {
+      if (c.known < 3 || c.covered / c.known > 0.2) continue;
+      const restKnown = totalKnown - c.known;
+      if (restKnown < 3 || (totalCovered - c.covered) / restKnown < 0.5) continue;
+      const text = sentence.text.slice(c.start, c.end).replace(/[\s,;:]+$/, '');
+      return { side: 'en', sentence: index, start: c.start, end: c.start + text.length, text };
+    }
+  }
+  return null;
+}
