@@ -1,0 +1,61 @@
+import { createContext, createElement, useContext, useEffect, useState, type ReactNode } from 'react';
+import type { ReviewRecord } from '../../../../shared/records/model.ts';
+import { StaleAnalysisError, type RecordAnalysis, type RecordAnalyzer } from '../../workers/analysisTypes.ts';
+import { createDefaultAnalyzer } from '../../workers/analyzers.ts';
+
+export type AnalysisState =
+  | { status: 'none' }
+  | { status: 'running' }
+  | { status: 'ready'; analysis: RecordAnalysis }
+  | { status: 'failed'; error: string };
+
+const AnalyzerContext = createContext<RecordAnalyzer | null>(null);
+
+/** Hands an analyzer (the worker one, or an inline one in tests) to every `useRecordAnalysis` below. */
+export function RecordAnalyzerProvider({ analyzer, children }: { analyzer: RecordAnalyzer; children: ReactNode }) {
+  return createElement(AnalyzerContext.Provider, { value: analyzer }, children);
+}
+
+let sharedAnalyzer: RecordAnalyzer | null = null;
+
+/** The provided analyzer, else one app-wide worker analyzer started on first use. */
+function useAnalyzer(): RecordAnalyzer {
+  const provided = useContext(AnalyzerContext);
+  if (provided) return provided;
+  sharedAnalyzer ??= createDefaultAnalyzer();
+  return sharedAnalyzer;
+}
+
+type Settled = { record: ReviewRecord; analysis: RecordAnalysis } | { record: ReviewRecord; error: string };
+
+/**
+ * Aligns and checks `record` in the analysis worker. Only the answer for the record currently
+ * shown is ever used: a request overtaken by a newer one is dropped before it runs, and an answer
+ * that arrives after the user moved on is ignored, so scrolling through records never waits for
+ * the ones skipped over.
+ */
+export function useRecordAnalysis(record: ReviewRecord | null): AnalysisState {
+  const analyzer = useAnalyzer();
+  const [settled, setSettled] = useState<Settled | null>(null);
+
+  useEffect(() => {
+    if (record === null) return;
+    let live = true;
+    analyzer.analyze(record).then(
+      (analysis) => {
+        if (live) setSettled({ record, analysis });
+      },
+      (error: unknown) => {
+        if (!live || error instanceof StaleAnalysisError) return;
+        setSettled({ record, error: error instanceof Error ? error.message : String(error) });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [analyzer, record]);
+
+  if (record === null) return { status: 'none' };
+  if (!settled || settled.record !== record) return { status: 'running' };
+  return 'analysis' in settled ? { status: 'ready', analysis: settled.analysis } : { status: 'failed', error: settled.error };
+}

@@ -1,0 +1,70 @@
+import type { ReviewRecord } from '../../../shared/records/model.ts';
+import type { AnalyzeRequest, AnalyzeResponse, RecordAnalysis, RecordAnalyzer } from './analysisTypes.ts';
+import { analyzeForReview } from './analyzeForReview.ts';
+import { latestWins } from './latestWins.ts';
+
+/**
+ * The analyzer the app uses: one module worker, started on first use. Answers are matched to
+ * requests by id; a worker that crashes fails its pending request and is restarted on the next one.
+ */
+export function createWorkerAnalyzer(): RecordAnalyzer {
+  let worker: Worker | null = null;
+  let nextId = 1;
+  const pending = new Map<number, { resolve: (analysis: RecordAnalysis) => void; reject: (error: Error) => void }>();
+
+  const failAll = (message: string) => {
+    for (const request of pending.values()) request.reject(new Error(message));
+    pending.clear();
+  };
+
+  const ensureWorker = (): Worker => {
+    if (worker) return worker;
+    const started = new Worker(new URL('./analyze.worker.ts', import.meta.url), { type: 'module', name: 'analyze' });
+    started.onmessage = (event: MessageEvent<AnalyzeResponse>) => {
+      const response = event.data;
+      const request = pending.get(response.requestId);
+      if (!request) return;
+      pending.delete(response.requestId);
+      if (response.ok) request.resolve(response.analysis);
+      else request.reject(new Error(response.error));
+    };
+    started.onerror = (event) => {
+      event.preventDefault();
+      started.terminate();
+      worker = null;
+      failAll(`the analysis worker failed: ${event.message || 'unknown error'}`);
+    };
+    worker = started;
+    return started;
+  };
+
+  const run = (record: ReviewRecord) =>
+    new Promise<RecordAnalysis>((resolve, reject) => {
+      const requestId = nextId++;
+      pending.set(requestId, { resolve, reject });
+      const request: AnalyzeRequest = { requestId, record };
+      ensureWorker().postMessage(request);
+    });
+
+  return {
+    analyze: latestWins(run),
+    dispose() {
+      worker?.terminate();
+      worker = null;
+      failAll('the analyzer was closed');
+    },
+  };
+}
+
+/** Runs the same analysis on the calling thread: for tests and for environments without workers. */
+export function createInlineAnalyzer(analyze: (record: ReviewRecord) => RecordAnalysis = (record) => analyzeForReview(record)): RecordAnalyzer {
+  return {
+    analyze: latestWins(async (record: ReviewRecord) => analyze(record)),
+    dispose() {},
+  };
+}
+
+/** The worker analyzer where `Worker` exists, else the inline one. */
+export function createDefaultAnalyzer(): RecordAnalyzer {
+  return typeof Worker === 'function' ? createWorkerAnalyzer() : createInlineAnalyzer();
+}
