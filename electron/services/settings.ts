@@ -55,6 +55,10 @@ export class SettingsService {
     }
   }
 
+  clearRecent(): void {
+    this.storage.setSetting('recentPaths', '[]');
+  }
+
   /** Moves `paths` to the front of the recent list (deduplicated, capped). */
   addRecent(paths: readonly string[]): string[] {
     const next = [...new Set([...paths, ...this.recent()])].slice(0, MAX_RECENT);

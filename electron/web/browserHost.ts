@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { createAppServices, createHandlers } from '../appServices.ts';
 import { defaultUserDataDir, findAppRoot, rendererDirOf, samplePathsOf } from '../appPaths.ts';
-import { startWebServer } from './server.ts';
+import { startWebServer } from './httpServer.ts';
 
 export interface BrowserHostOptions {
   /** Files and folders to open; the bundled sample when empty or absent. */

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fail, ok } from '../../shared/contract/result.ts';
 import type { Handlers } from '../../shared/contract/validate.ts';
-import { startWebServer, type WebServer } from './server.ts';
+import { startWebServer, type WebServer } from './httpServer.ts';
 import { startBrowserHost } from './browserHost.ts';
 
 interface Reply {

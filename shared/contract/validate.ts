@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fail, type Result } from './result.ts';
+import { fail, isResult, type Result } from './result.ts';
 import { requestSchemas, type Channel, type RequestOf, type ResponseOf } from './channels.ts';
 
 /**
@@ -36,11 +36,6 @@ export async function handleRequest(channel: string, payload: unknown, handlers:
   } catch (error) {
     return fail(`${channel} failed: ${errorMessage(error)}`);
   }
-}
-
-function isResult(value: unknown): value is Result<unknown> {
-  if (typeof value !== 'object' || value === null || !('ok' in value)) return false;
-  return value.ok === true ? 'value' in value : value.ok === false && 'error' in value && typeof value.error === 'string';
 }
 
 /** One line per issue, "path: message", capped so a huge bad payload cannot produce a huge error. */
