@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './build.ts';
-import { parseHostArgs } from './hostArgs.ts';
+import { parseHostArgs } from '../electron/hostArgs.ts';
 import { serveInBrowser } from './web.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));

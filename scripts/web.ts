@@ -3,7 +3,7 @@
 import { pathToFileURL } from 'node:url';
 import { startBrowserHost, type BrowserHost } from '../electron/web/browserHost.ts';
 import { buildApp } from './build.ts';
-import { parseHostArgs, type HostArgs } from './hostArgs.ts';
+import { parseHostArgs, type HostArgs } from '../electron/hostArgs.ts';
 
 /** Builds if needed, starts the browser host, prints the one line with the URL; stops on Ctrl+C. */
 export async function serveInBrowser(args: HostArgs): Promise<BrowserHost> {

@@ -1,4 +1,4 @@
-// Command-line arguments shared by `npm start` and `npm run web`:
+// Command-line arguments of the host scripts, shared by `npm start` and `npm run web`:
 //   [--port N] [--user-data DIR] [--] [paths…]
 // npm runs scripts from the package folder, so relative paths are resolved against the folder
 // the user typed the command in (INIT_CWD), not the checkout.
