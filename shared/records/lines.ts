@@ -68,3 +68,20 @@ export function createLineSplitter(): LineSplitter {
     end: () => take(true),
   };
 }
+
+/** Returns a function from a character offset in `text` to its 1-based line number (binary search). */
+export function createLineIndex(text: string): (offset: number) => number {
+  const starts = [0];
+  const re = /\r\n|\n|\r/g;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) starts.push(m.index + m[0].length);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+}

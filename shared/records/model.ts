@@ -71,7 +71,15 @@ export interface ReviewRecord {
   zh: Side | null;
   translation: TranslationOrigin;
   /** Pre-split sentences, when the format is sentence-aligned (TSV rows, TMX units, WMT lines). */
-  presegmented?: { en: string[]; zh: string[] };
+  presegmented?: {
+    en: string[];
+    zh: string[];
+    /**
+     * True when en[i] and zh[i] are a pair (TSV rows, TMX/XLIFF units; either may be '' for an
+     * omission); false when each side was split on its own and the counts may differ (WMT).
+     */
+    aligned?: boolean;
+  };
   disagreements?: SourceDisagreement[];
 }
 

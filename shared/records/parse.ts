@@ -1,5 +1,9 @@
 import type { ParseResult, RecordFormat } from './model.ts';
+import { parseJsonlRecords, parseJsonRecords } from './json.ts';
 import { parsePageDump } from './page.ts';
+import { parseTableRecords } from './table.ts';
+import { looksLikeWmt, parseWmtFile } from './wmt.ts';
+import { parseXmlRecords } from './xml.ts';
 
 /** Options for `parseRecords`: where the text came from, and an optional format override. */
 export interface ParseOptions {
@@ -7,12 +11,99 @@ export interface ParseOptions {
   format?: RecordFormat;
 }
 
+/** Every format `parseRecords` reads, for the UI's format picker. */
+export const RECORD_FORMATS: readonly RecordFormat[] = ['page', 'json', 'jsonl', 'tsv', 'csv', 'tmx', 'xliff', 'wmt'];
+
+function extensionOf(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? name;
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(dot + 1).toLowerCase() : '';
+}
+
+const CSV_HEADER = /^\s*"?[\p{L}_ -]+"?\s*(,\s*"?[\p{L}_ -]*"?\s*)+$/u;
+
+/** True when the first line is a complete JSON object and the next non-blank line starts another. */
+function looksLikeJsonl(text: string): boolean {
+  const lines = text.split(/\r?\n/, 50).filter((l) => l.trim() !== '');
+  const first = lines[0]?.trim() ?? '';
+  if (!first.startsWith('{')) return false;
+  try {
+    JSON.parse(first);
+  } catch {
+    return false;
+  }
+  return lines.length === 1 || (lines[1]?.trim().startsWith('{') ?? false);
+}
+
+function tabbedShare(text: string): number {
+  const lines = text.slice(0, 65536).split(/\r?\n/).filter((l) => l.trim() !== '').slice(0, 20);
+  if (lines.length === 0) return 0;
+  return lines.filter((l) => l.includes('\t')).length / lines.length;
+}
+
 /**
- * Parses a decoded file's text into records and error entries. Never throws.
- * Page dumps are read now; the other formats follow.
+ * Guesses the format of a file from its content first (an XML root, JSON, the WMT line shape,
+ * tabs) and its extension second: a `.txt` can hold anything, and exports are often misnamed.
+ * Anything unrecognised is read as a page dump, the most forgiving parser.
+ */
+export function detectFormat(name: string, text: string): RecordFormat {
+  const ext = extensionOf(name);
+  const head = text.slice(0, 65536).replace(/^\uFEFF/, '').trimStart();
+  if (head.startsWith('<')) {
+    if (/<tmx[\s>]/i.test(head)) return 'tmx';
+    if (/<xliff[\s>]/i.test(head)) return 'xliff';
+    if (ext === 'tmx') return 'tmx';
+    if (ext === 'xlf' || ext === 'xliff' || ext === 'sdlxliff') return 'xliff';
+  }
+  if (head.startsWith('[')) return 'json';
+  if (head.startsWith('{')) {
+    if (ext === 'jsonl' || ext === 'ndjson') return 'jsonl';
+    const objects = head.split(/\r?\n/).filter((l) => l.trim() !== '').length;
+    return looksLikeJsonl(head) && objects > 1 ? 'jsonl' : 'json';
+  }
+  if (looksLikeWmt(head)) return 'wmt';
+  if (ext === 'tmx') return 'tmx';
+  if (ext === 'xlf' || ext === 'xliff') return 'xliff';
+  if (ext === 'jsonl' || ext === 'ndjson') return 'jsonl';
+  if (ext === 'json') return 'json';
+  if (ext === 'csv') return 'csv';
+  if (ext === 'tsv' || ext === 'tab') return 'tsv';
+  if (tabbedShare(head) >= 0.8) return 'tsv';
+  const firstLine = head.split(/\r?\n/, 1)[0] ?? '';
+  if (CSV_HEADER.test(firstLine) && /\b(en|english|source|src)\b|英文|原文/i.test(firstLine) && /\b(zh|chinese|target|tgt|mt)\b|中文|译文/i.test(firstLine)) {
+    return 'csv';
+  }
+  return 'page';
+}
+
+/**
+ * Parses a decoded file's text into records and error entries, never throwing. The format is
+ * `options.format` when the user chose one, otherwise `detectFormat`'s guess. A WMT file read
+ * alone gives English-only records; pair the two files with `parseWmtPair`.
  */
 export function parseRecords(text: string, options: ParseOptions): ParseResult {
-  const format = options.format ?? 'page';
-  if (format === 'page') return parsePageDump(text, options.file);
-  return { records: [], errors: [{ source: { file: options.file }, message: `${options.file}: no parser for ${format} yet` }] };
+  const { file } = options;
+  try {
+    const format = options.format ?? detectFormat(file, text);
+    switch (format) {
+      case 'page':
+        return parsePageDump(text, file);
+      case 'json':
+        return parseJsonRecords(text, file);
+      case 'jsonl':
+        return parseJsonlRecords(text, file);
+      case 'tsv':
+      case 'csv':
+        return parseTableRecords(text, file, format);
+      case 'tmx':
+      case 'xliff':
+        return parseXmlRecords(text, file);
+      case 'wmt':
+        return parseWmtFile(text, file);
+    }
+  } catch (e) {
+    // Each parser already catches its own failures; this keeps the promise if one slips through.
+    return { records: [], errors: [{ source: { file, line: 1, offset: 0 }, message: `${file}: could not be read (${e instanceof Error ? e.message : String(e)})` }] };
+  }
+  return { records: [], errors: [{ source: { file, line: 1, offset: 0 }, message: `${file}: unknown format ${String(options.format)}` }] };
 }

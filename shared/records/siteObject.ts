@@ -1,5 +1,5 @@
-import type { RecordMetadata, SourceLocation, TranslationOrigin } from './model.ts';
-import { parseAbstractHtml, type Paragraph } from './side.ts';
+import type { RecordFormat, RecordMetadata, ReviewRecord, SourceLocation, TranslationOrigin } from './model.ts';
+import { assembleSide, parseAbstractHtml, type Paragraph } from './side.ts';
 
 /**
  * The metadata objects academic search sites put in their pages and exports (the JSON line of a
@@ -23,15 +23,15 @@ export interface SiteFields {
 
 const KEYS = {
   title: ['title', 'articletitle', 'title_en', 'titleen', 'entitle', 'englishtitle'],
-  abstract: ['abstract', 'abstracttext', 'abstract_en', 'abstracten', 'enabstract', 'englishabstract', 'abstracttexten'],
+  abstract: ['abstract', 'abstracttext', 'abstract_en', 'abstracten', 'enabstract', 'englishabstract', 'abstracttexten', 'en', 'english', 'src'],
   zhTitle: ['titlecn', 'title_cn', 'titlezh', 'title_zh', 'zhtitle', 'cntitle', 'chinesetitle', 'translatedtitle', 'title_translation'],
   zhAbstract: [
     'abstracttextcn', 'abstractcn', 'abstract_cn', 'abstractzh', 'abstract_zh', 'zhabstract', 'cnabstract',
-    'chineseabstract', 'translatedabstract', 'abstract_translation',
+    'chineseabstract', 'translatedabstract', 'abstract_translation', 'zh', 'chinese', 'mt', 'tgt',
   ],
   doi: ['doi'],
   url: ['url', 'listurlmain', 'doiurl', 'link'],
-  journal: ['journal', 'periodicalname', 'journalname', 'source', 'venue'],
+  journal: ['journal', 'periodicalname', 'journalname', 'venue'],
   authors: ['authors', 'author', 'authorlist'],
   date: ['publicationdate', 'pubdate', 'date', 'epubdate', 'year', 'published'],
   translation: ['translation', 'translationorigin', 'translation_origin'],
@@ -131,4 +131,23 @@ export function recordId(doi: string | undefined, source: SourceLocation): strin
   if (doi !== undefined && doi.trim() !== '') return doi.trim().toLowerCase();
   const where = source.line !== undefined ? `L${source.line}` : `@${source.offset ?? 0}`;
   return `${source.file}#${where}`;
+}
+
+/**
+ * One record from a site object (a JSON/JSONL export entry), or null when it has neither English
+ * title nor abstract. Its translation comes from the Chinese fields when present.
+ */
+export function siteRecord(obj: Record<string, unknown>, source: SourceLocation, format: RecordFormat): ReviewRecord | null {
+  const fields = readSiteObject(obj);
+  if (fields.title === '' && fields.abstract.length === 0) return null;
+  const hasZh = fields.zhTitle !== '' || fields.zhAbstract.length > 0;
+  return {
+    id: recordId(fields.metadata.doi, source),
+    source,
+    format,
+    metadata: fields.metadata,
+    en: assembleSide(fields.title, fields.abstract, 'en'),
+    zh: hasZh ? assembleSide(fields.zhTitle, fields.zhAbstract, 'zh') : null,
+    translation: fields.translation,
+  };
 }

@@ -1,0 +1,175 @@
+import type { LoadError, ParseResult, RecordFormat, ReviewRecord } from './model.ts';
+import { createLineIndex, createLineSplitter, type TextLine } from './lines.ts';
+import { isSiteObject, siteRecord } from './siteObject.ts';
+
+/**
+ * JSON and JSONL exports of the sites' metadata objects (the fields of a page dump's JSON line),
+ * one record per object. JSON may be an array, a single object, or a wrapper `{records: […]}`
+ * (also `data`, `items`, `results`, `articles`, `list`). JSONL streams: one object a line.
+ */
+
+const WRAPPER_KEYS = ['records', 'data', 'items', 'results', 'articles', 'list', 'papers'];
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/*
+ * Where each element of an array starts, so an error or a record can name its line. JSON.parse
+ * gives no positions, so a small scanner walks the text once, skipping strings, and notes the
+ * start of every value directly inside an array (keyed by the array's own offset) and of every
+ * top-level object key's value.
+ */
+interface JsonLayout {
+  arrays: Map<number, number[]>;
+  topKeys: Map<string, number>;
+}
+
+function scanLayout(text: string): JsonLayout {
+  const arrays = new Map<number, number[]>();
+  const topKeys = new Map<string, number>();
+  const stack: { kind: '[' | '{'; start: number; expectValue: boolean }[] = [];
+  let lastString = '';
+  let pendingKey: string | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === ' ' || ch === '\n' || ch === '\r' || ch === '\t' || ch === '\uFEFF') continue;
+    const top = stack[stack.length - 1];
+    if (top !== undefined && top.kind === '[' && top.expectValue && ch !== ']' && ch !== ',') {
+      arrays.get(top.start)?.push(i);
+      top.expectValue = false;
+    }
+    if (pendingKey !== null && stack.length === 1 && ch !== ':') {
+      topKeys.set(pendingKey, i);
+      pendingKey = null;
+    }
+    if (ch === '"') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+      lastString = text.slice(i + 1, j);
+      i = j;
+      let k = j + 1;
+      while (k < text.length && /\s/.test(text[k] ?? '')) k++;
+      if (text[k] === ':' && top?.kind === '{' && stack.length === 1) pendingKey = lastString;
+      continue;
+    }
+    if (ch === '[' || ch === '{') {
+      stack.push({ kind: ch, start: i, expectValue: ch === '[' });
+      if (ch === '[') arrays.set(i, []);
+    } else if (ch === ']' || ch === '}') {
+      stack.pop();
+    } else if (ch === ',' && top?.kind === '[') {
+      top.expectValue = true;
+    }
+  }
+  return { arrays, topKeys };
+}
+
+/** Turns V8's "at position N" (or "line L column C") into an offset in `text`, when it says one. */
+function errorOffset(message: string, text: string): number | undefined {
+  const pos = /position (\d+)/.exec(message);
+  if (pos?.[1] !== undefined) return Math.min(Number(pos[1]), text.length);
+  if (/end of JSON input|Unterminated/i.test(message)) return text.length;
+  return undefined;
+}
+
+/**
+ * Parses a JSON export (array, object or wrapper). A syntax error is one error entry with the
+ * line it points at; an element that is not a record object is an error naming its line, and the
+ * other elements still load.
+ */
+export function parseJsonRecords(text: string, file: string): ParseResult {
+  const records: ReviewRecord[] = [];
+  const errors: LoadError[] = [];
+  const lineAt = createLineIndex(text);
+  let value: unknown;
+  try {
+    value = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    const message = errorText(e);
+    const offset = errorOffset(message, text);
+    const line = offset === undefined ? 1 : lineAt(offset);
+    errors.push({ source: { file, line, ...(offset === undefined ? {} : { offset }) }, message: `${file}:${line}: invalid JSON (${message})` });
+    return { records, errors };
+  }
+  try {
+    const layout = scanLayout(text);
+    const first = text.search(/\S/);
+    let items: unknown[] = [value];
+    let offsets: number[] = [Math.max(0, first)];
+    if (Array.isArray(value)) {
+      items = value;
+      offsets = layout.arrays.get(first) ?? [];
+    } else if (value !== null && typeof value === 'object' && !isSiteObject(value)) {
+      const obj = value as Record<string, unknown>;
+      const key = WRAPPER_KEYS.find((k) => Array.isArray(obj[k]));
+      if (key !== undefined) {
+        items = obj[key] as unknown[];
+        offsets = layout.arrays.get(layout.topKeys.get(key) ?? -1) ?? [];
+      }
+    }
+    items.forEach((item, i) => {
+      const offset = offsets[i] ?? Math.max(0, first);
+      const source = { file, line: lineAt(offset), offset };
+      const record = isSiteObject(item) ? siteRecord(item, source, 'json') : null;
+      if (record !== null) records.push(record);
+      else errors.push({ source, message: `${file}:${source.line}: entry ${i + 1} is not a record (no title or abstract)` });
+    });
+  } catch (e) {
+    errors.push({ source: { file, line: 1, offset: 0 }, message: `${file}: JSON could not be read (${errorText(e)})` });
+  }
+  return { records, errors };
+}
+
+/** A streaming JSONL parser: push chunks, get the records and errors of the lines they completed. */
+export interface JsonlParser {
+  push(chunk: string): ParseResult;
+  end(): ParseResult;
+}
+
+/**
+ * Creates a streaming JSONL parser. Memory is bounded by the longest line: the main side can read
+ * a 1 GB export chunk by chunk and store records as they come. Blank lines are skipped; a line
+ * that does not parse or is not a record object becomes an error with its line number.
+ */
+export function createJsonlParser(options: { file: string; format?: RecordFormat }): JsonlParser {
+  const { file } = options;
+  const format = options.format ?? 'jsonl';
+  const splitter = createLineSplitter();
+  const readLines = (lines: TextLine[]): ParseResult => {
+    const records: ReviewRecord[] = [];
+    const errors: LoadError[] = [];
+    for (const line of lines) {
+      const text = line.line === 1 ? line.text.replace(/^\uFEFF/, '') : line.text;
+      if (text.trim() === '') continue;
+      const source = { file, line: line.line, offset: line.offset };
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch (e) {
+        errors.push({ source, message: `${file}:${line.line}: invalid JSON (${errorText(e)})` });
+        continue;
+      }
+      try {
+        const record = isSiteObject(value) ? siteRecord(value, source, format) : null;
+        if (record !== null) records.push(record);
+        else errors.push({ source, message: `${file}:${line.line}: not a record object (no title or abstract)` });
+      } catch (e) {
+        errors.push({ source, message: `${file}:${line.line}: record could not be read (${errorText(e)})` });
+      }
+    }
+    return { records, errors };
+  };
+  return {
+    push: (chunk) => readLines(splitter.push(chunk)),
+    end: () => readLines(splitter.end()),
+  };
+}
+
+/** Parses a whole JSONL text (the streaming parser, fed once). */
+export function parseJsonlRecords(text: string, file: string): ParseResult {
+  const parser = createJsonlParser({ file });
+  const a = parser.push(text);
+  const b = parser.end();
+  return { records: [...a.records, ...b.records], errors: [...a.errors, ...b.errors] };
+}

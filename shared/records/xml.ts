@@ -1,0 +1,250 @@
+import { SaxesParser } from 'saxes';
+import type { LoadError, ParseResult, ReviewRecord } from './model.ts';
+import { assembleSide } from './side.ts';
+
+/**
+ * TMX 1.4 and XLIFF 1.2 / 2.x: translation memories and translation-tool exchange files. Read with
+ * a streaming XML parser (saxes), so entities, CDATA and nesting follow the XML rules and a
+ * malformed file fails at a line instead of being misread.
+ *
+ * One record per XLIFF `<file>`; for TMX, one per document when the units carry a document
+ * property (`<prop type="x-doc">`, as Okapi and many CAT tools write), else one for the file.
+ */
+
+/*
+ * Inline elements: those that mark up text (TMX <hi>, XLIFF <g>/<mrk>/<pc>) keep their text; those
+ * that hold the *native code* of a formatting tag (TMX <bpt>/<ept>/<ph>/<it>/<ut>, XLIFF 2
+ * <originalData>) are skipped, since their content is markup like "<b>", not words.
+ */
+const CODE_ELEMENTS = new Set(['bpt', 'ept', 'ph', 'it', 'ut', 'originaldata', 'data', 'sub-code']);
+// Elements whose source/target are not the unit's own text (alternatives, notes, segmented copies).
+const SKIPPED_CONTAINERS = new Set(['alt-trans', 'seg-source', 'notes', 'note', 'ignorable', 'header', 'matches', 'metadata']);
+const DOC_PROPS = new Set(['x-doc', 'doc', 'document', 'x-document', 'docid', 'x-docid', 'x-filename', 'filename']);
+
+interface Doc {
+  name: string;
+  line: number;
+  srcLang: string;
+  trgLang: string;
+  pairs: { id: string; en: string; zh: string }[];
+}
+
+function isZh(lang: string): boolean {
+  return /^(zh|cmn|chi|zho)\b/i.test(lang.trim());
+}
+
+function isEn(lang: string): boolean {
+  return /^(en|eng)\b/i.test(lang.trim());
+}
+
+function localName(name: string): string {
+  const colon = name.indexOf(':');
+  return (colon >= 0 ? name.slice(colon + 1) : name).toLowerCase();
+}
+
+function attr(attributes: Record<string, unknown>, ...names: string[]): string {
+  for (const name of names) {
+    const value = attributes[name];
+    if (typeof value === 'string') return value;
+  }
+  return '';
+}
+
+function tidy(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function docRecord(doc: Doc, file: string, format: 'tmx' | 'xliff', single: boolean): ReviewRecord {
+  // A unit named "title" (id or resname) is the record's title rather than a sentence of the abstract.
+  const titlePair = doc.pairs.find((p) => /(^|[^a-z])title([^a-z]|$)/i.test(p.id));
+  const pairs = doc.pairs.filter((p) => p !== titlePair);
+  const en = pairs.map((p) => p.en);
+  const zh = pairs.map((p) => p.zh);
+  const zhText = zh.filter((s) => s !== '').join('');
+  const source = { file, line: doc.line };
+  return {
+    id: single ? file : `${file}#${doc.name}`,
+    source,
+    format,
+    metadata: {},
+    en: assembleSide(titlePair?.en ?? '', [{ label: null, body: en.filter((s) => s !== '').join(' ') }], 'en'),
+    zh: zhText === '' && (titlePair?.zh ?? '') === '' ? null : assembleSide(titlePair?.zh ?? '', [{ label: null, body: zhText }], 'zh'),
+    translation: 'unknown',
+    presegmented: { en, zh, aligned: true },
+  };
+}
+
+/**
+ * Parses a TMX or XLIFF document into records. Never throws: malformed XML becomes an error with
+ * its line (documents read before it are kept, the one being read is kept as far as it got), and
+ * a unit without English text is an error naming its line.
+ */
+export function parseXmlRecords(text: string, file: string): ParseResult {
+  const records: ReviewRecord[] = [];
+  const errors: LoadError[] = [];
+  const docs: Doc[] = [];
+  let format: 'tmx' | 'xliff' | null = null;
+  let failed = false;
+  let rootLangs = { src: '', trg: '' };
+  let doc: Doc | null = null;
+  let tmxDocs: Map<string, Doc> | null = null;
+  // The unit being read: TMX <tu> (variants by language) or XLIFF unit/segment (source/target).
+  let unit: { id: string; line: number; docKey: string; variants: { lang: string; text: string }[]; source: string; target: string } | null = null;
+  let capture: { kind: 'source' | 'target' | 'seg'; lang: string; text: string } | null = null;
+  let skipDepth = 0;
+  let propType: string | null = null;
+  let propText = '';
+  let startLine = 1;
+
+  const parser = new SaxesParser({ xmlns: false, position: true });
+  const docFor = (key: string, line: number): Doc => {
+    if (format === 'xliff' && doc !== null) return doc;
+    tmxDocs ??= new Map();
+    let found = tmxDocs.get(key);
+    if (found === undefined) {
+      found = { name: key === '' ? file : key, line, srcLang: rootLangs.src, trgLang: rootLangs.trg, pairs: [] };
+      tmxDocs.set(key, found);
+      docs.push(found);
+    }
+    return found;
+  };
+  const finishUnit = (): void => {
+    if (unit === null) return;
+    let en = '';
+    let zh = '';
+    if (format === 'tmx') {
+      const enVariant = unit.variants.find((v) => isEn(v.lang)) ?? unit.variants.find((v) => !isZh(v.lang));
+      en = enVariant?.text ?? '';
+      zh = unit.variants.find((v) => isZh(v.lang))?.text ?? '';
+    } else {
+      const target = doc?.trgLang ?? rootLangs.trg;
+      const reversed = isZh(doc?.srcLang ?? rootLangs.src) && (target === '' || isEn(target));
+      en = reversed ? unit.target : unit.source;
+      zh = reversed ? unit.source : unit.target;
+    }
+    en = tidy(en);
+    zh = tidy(zh);
+    if (en === '' && zh === '') {
+      // Empty units (placeholders) carry nothing to review.
+    } else if (en === '') {
+      errors.push({ source: { file, line: unit.line }, message: `${file}:${unit.line}: unit ${unit.id || '(no id)'} has no English text` });
+    } else {
+      docFor(unit.docKey, unit.line).pairs.push({ id: unit.id, en, zh });
+    }
+    unit = null;
+  };
+
+  parser.on('opentagstart', () => {
+    startLine = parser.line;
+  });
+  parser.on('opentag', (tag) => {
+    if (failed) return;
+    const name = localName(tag.name);
+    const attributes = tag.attributes as Record<string, unknown>;
+    if (skipDepth > 0) {
+      if (!tag.isSelfClosing) skipDepth++;
+      return;
+    }
+    if (format === null) {
+      if (name === 'tmx') format = 'tmx';
+      else if (name === 'xliff') {
+        format = 'xliff';
+        rootLangs = { src: attr(attributes, 'srcLang', 'srclang'), trg: attr(attributes, 'trgLang', 'trglang') };
+      } else {
+        failed = true;
+        errors.push({ source: { file, line: startLine }, message: `${file}:${startLine}: root element <${tag.name}> is neither <tmx> nor <xliff>` });
+      }
+      return;
+    }
+    if (CODE_ELEMENTS.has(name) || (SKIPPED_CONTAINERS.has(name) && !(name === 'header' && format === 'tmx'))) {
+      if (!tag.isSelfClosing) skipDepth = 1;
+      return;
+    }
+    if (name === 'header' && format === 'tmx') {
+      rootLangs = { src: attr(attributes, 'srclang'), trg: '' };
+    } else if (name === 'file' && format === 'xliff') {
+      doc = {
+        name: attr(attributes, 'original', 'id') || `file ${docs.length + 1}`,
+        line: startLine,
+        srcLang: attr(attributes, 'source-language') || rootLangs.src,
+        trgLang: attr(attributes, 'target-language') || rootLangs.trg,
+        pairs: [],
+      };
+      docs.push(doc);
+    } else if (name === 'tu') {
+      unit = { id: attr(attributes, 'tuid'), line: startLine, docKey: '', variants: [], source: '', target: '' };
+    } else if (name === 'prop' && unit !== null) {
+      propType = attr(attributes, 'type').toLowerCase();
+      propText = '';
+    } else if (name === 'tuv' && unit !== null) {
+      capture = { kind: 'seg', lang: attr(attributes, 'xml:lang', 'lang'), text: '' };
+    } else if (name === 'seg' && capture !== null) {
+      capture.text = '';
+    } else if (name === 'trans-unit' || name === 'unit') {
+      finishUnit();
+      unit = { id: attr(attributes, 'resname', 'name', 'id'), line: startLine, docKey: '', variants: [], source: '', target: '' };
+    } else if (name === 'segment' && unit !== null && format === 'xliff') {
+      // XLIFF 2: each <segment> of a unit is its own sentence pair.
+      if (unit.source !== '' || unit.target !== '') {
+        const id = unit.id;
+        finishUnit();
+        unit = { id, line: startLine, docKey: '', variants: [], source: '', target: '' };
+      }
+    } else if ((name === 'source' || name === 'target') && unit !== null) {
+      capture = { kind: name, lang: '', text: '' };
+    }
+  });
+  const onText = (t: string): void => {
+    if (failed || skipDepth > 0) return;
+    if (propType !== null) propText += t;
+    else if (capture !== null) capture.text += t;
+  };
+  parser.on('text', onText);
+  parser.on('cdata', onText);
+  parser.on('closetag', (tag) => {
+    if (failed) return;
+    const name = localName(tag.name);
+    if (skipDepth > 0) {
+      skipDepth--;
+      return;
+    }
+    if (name === 'prop' && unit !== null && propType !== null) {
+      if (DOC_PROPS.has(propType)) unit.docKey = tidy(propText);
+      propType = null;
+    } else if (name === 'tuv' && unit !== null && capture !== null) {
+      unit.variants.push({ lang: capture.lang, text: capture.text });
+      capture = null;
+    } else if ((name === 'source' || name === 'target') && unit !== null && capture !== null) {
+      unit[name] += capture.text;
+      capture = null;
+    } else if (name === 'tu' || name === 'trans-unit' || name === 'unit') {
+      finishUnit();
+    } else if (name === 'file' && format === 'xliff') {
+      finishUnit();
+      doc = null;
+    }
+  });
+  parser.on('error', (e) => {
+    if (failed) return;
+    failed = true;
+    const line = parser.line;
+    const where = docs.length > 0 ? '; what was read before it is kept' : '';
+    errors.push({ source: { file, line }, message: `${file}:${line}: malformed XML (${e.message.replace(/^[^:]*:\d+:\d+: /, '')})${where}` });
+  });
+
+  try {
+    parser.write(text.replace(/^\uFEFF/, '')).close();
+  } catch (e) {
+    if (!failed) errors.push({ source: { file, line: parser.line }, message: `${file}:${parser.line}: malformed XML (${e instanceof Error ? e.message : String(e)})` });
+    failed = true;
+  }
+  if (!failed && format === null) {
+    errors.push({ source: { file, line: 1 }, message: `${file}:1: no XML root element found` });
+  }
+  const kept = docs.filter((d) => d.pairs.length > 0);
+  for (const d of kept) records.push(docRecord(d, file, format ?? 'xliff', kept.length === 1 && format === 'tmx'));
+  if (records.length === 0 && errors.length === 0) {
+    errors.push({ source: { file, line: 1 }, message: `${file}:1: no translation units with English text found` });
+  }
+  return { records, errors };
+}
