@@ -1,0 +1,74 @@
+/**
+ * The review pipeline for one record: record → sentences → alignment → findings. Pure, so the
+ * renderer's worker, the CLI and the benchmark all get the same answer.
+ */
+import type { ReviewRecord } from '../records/model.ts';
+import type { Sentence } from '../segment/types.ts';
+import type { AlignmentLink, RecordAlignment } from '../align/types.ts';
+import { alignRecord } from '../align/alignRecord.ts';
+import type { Lexicon } from '../lexicon/lexicon.ts';
+import { defaultLexicon } from '../lexicon/defaultLexicon.ts';
+import type { AlignedPair, AlignedRecord, Finding } from '../checks/types.ts';
+import { findNumberMismatches } from '../checks/numberMismatch.ts';
+import { findUntranslated } from '../checks/untranslated.ts';
+import { findPunctuationIssues } from '../checks/punctuation.ts';
+import { findMissingSections } from '../checks/sectionMissing.ts';
+import { findOmissionsAndAdditions } from '../checks/omission.ts';
+import { findTermInconsistencies } from '../terms/termInconsistency.ts';
+import { findGlossaryViolations, type GlossaryEntry } from '../terms/glossary.ts';
+
+export interface AnalyzeOptions {
+  /** Dictionary for alignment, clause coverage and term renderings; null turns it off. */
+  lexicon?: Lexicon | null;
+  glossary?: readonly GlossaryEntry[];
+  /** A ready alignment (e.g. from a worker) to check instead of aligning again. */
+  alignment?: RecordAlignment;
+}
+
+export interface RecordAnalysis {
+  en: Sentence[];
+  zh: Sentence[];
+  links: AlignmentLink[];
+  findings: Finding[];
+}
+
+const SEVERITY_ORDER = { critical: 0, major: 1, minor: 2 } as const;
+
+/** The pairs of an aligned record, each link's sentences with their indices. */
+export function alignedPairs(record: AlignedRecord): AlignedPair[] {
+  return record.links.map((l) => ({
+    en: l.en.map((i) => ({ index: i, text: record.en[i]?.text ?? '' })),
+    zh: l.zh.map((i) => ({ index: i, text: record.zh[i]?.text ?? '' })),
+  }));
+}
+
+/**
+ * Runs every divergence check over an already aligned record and returns the findings ordered by
+ * position (first English sentence), then severity.
+ */
+export function checkAlignedRecord(record: AlignedRecord, options: Omit<AnalyzeOptions, 'alignment'> = {}): Finding[] {
+  const lexicon = options.lexicon === undefined ? defaultLexicon() : options.lexicon;
+  const findings: Finding[] = [];
+  for (const pair of alignedPairs(record)) {
+    findings.push(...findNumberMismatches(pair), ...findUntranslated(pair), ...findPunctuationIssues(pair));
+    if (options.glossary?.length) findings.push(...findGlossaryViolations(pair, options.glossary));
+  }
+  findings.push(...findMissingSections(record), ...findOmissionsAndAdditions(record, lexicon), ...findTermInconsistencies(record, lexicon));
+  const position = (f: Finding) => f.en[0] ?? (f.zh[0] !== undefined ? record.links.find((l) => l.zh.includes(f.zh[0]!))?.en[0] ?? 0 : 0);
+  return findings.sort((a, b) => position(a) - position(b) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+}
+
+/**
+ * Aligns one record and checks it. A record without a translation yields its English sentences,
+ * each linked to nothing, and no findings: there is nothing to compare.
+ */
+export function analyzeRecord(record: ReviewRecord, options: AnalyzeOptions = {}): RecordAnalysis {
+  const lexicon = options.lexicon === undefined ? defaultLexicon() : options.lexicon;
+  const alignment = options.alignment ?? alignRecord(record, { lexicon });
+  if (!record.zh) return { en: alignment.en, zh: alignment.zh, links: alignment.links, findings: [] };
+  const aligned: AlignedRecord = {
+    en: alignment.en, zh: alignment.zh, links: alignment.links,
+    enAbstract: record.en.abstract, zhAbstract: record.zh.abstract,
+  };
+  return { en: alignment.en, zh: alignment.zh, links: alignment.links, findings: checkAlignedRecord(aligned, { lexicon, glossary: options.glossary }) };
+}

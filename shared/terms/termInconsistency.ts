@@ -1,0 +1,141 @@
+/**
+ * `term-inconsistency`: one English term rendered in different ways within a record (MDMA as
+ * MDMA, 摇头丸 and 亚甲二氧基甲基苯丙胺), or across the loaded corpus.
+ */
+import type { Lexicon } from '../lexicon/lexicon.ts';
+import type { AlignedRecord, EvidenceSpan, Finding } from '../checks/types.ts';
+import { containsTerm, findTermCandidates } from './termCandidates.ts';
+import { findTermRenderings, type TermRenderings, type TermUnit } from './termRenderings.ts';
+
+interface LinkedUnit extends TermUnit {
+  en: string;
+  zh: string;
+  enIndexes: number[];
+  zhIndexes: number[];
+}
+
+function unitsOf(record: AlignedRecord): LinkedUnit[] {
+  return record.links
+    .filter((l) => l.en.length > 0 && l.zh.length > 0)
+    .map((l) => ({
+      en: l.en.map((i) => record.en[i]?.text ?? '').join(' '),
+      zh: l.zh.map((i) => record.zh[i]?.text ?? '').join(''),
+      enIndexes: l.en,
+      zhIndexes: l.zh,
+    }));
+}
+
+/** Terms of a record worth checking: candidates occurring in two or more aligned pairs. */
+function recordTerms(units: LinkedUnit[]): string[] {
+  const count = new Map<string, number>();
+  for (const u of units) {
+    for (const t of new Set(findTermCandidates(u.en).map((o) => o.term))) count.set(t, (count.get(t) ?? 0) + 1);
+  }
+  return [...count.entries()].filter(([, n]) => n >= 2).map(([t]) => t);
+}
+
+/** Spans of `needle` in each sentence of `indexes` on one side. */
+function spansOf(record: AlignedRecord, side: 'en' | 'zh', indexes: number[], needle: string): EvidenceSpan[] {
+  const out: EvidenceSpan[] = [];
+  for (const i of indexes) {
+    const text = record[side][i]?.text ?? '';
+    for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) {
+      out.push({ side, sentence: i, start: at, end: at + needle.length, text: needle });
+    }
+  }
+  return out;
+}
+
+/** Sentence numbers for messages, 1-based as a reviewer counts them. */
+const listSentences = (units: LinkedUnit[], ks: number[]) => [...new Set(ks.flatMap((k) => units[k]?.zhIndexes ?? []))].map((i) => i + 1).join(', ');
+
+/** The renderings of every term of a record, for this check and for the corpus-wide one. */
+export function recordTermRenderings(record: AlignedRecord, lexicon: Lexicon | null): TermRenderings[] {
+  const units = unitsOf(record);
+  return recordTerms(units).map((t) => findTermRenderings(t, units, lexicon));
+}
+
+/**
+ * Reports terms rendered more than one way inside a record. Major when two different Chinese
+ * renderings are used; minor when the only variation is Latin kept in some pairs and a
+ * translation in others (often a deliberate first-mention expansion).
+ */
+export function findTermInconsistencies(record: AlignedRecord, lexicon: Lexicon | null): Finding[] {
+  const units = unitsOf(record);
+  const findings: Finding[] = [];
+  for (const term of recordTerms(units)) {
+    const r = findTermRenderings(term, units, lexicon);
+    const chinese = r.renderings.filter((x) => !x.latin);
+    const hasLatin = r.renderings.some((x) => x.latin);
+    const variants = r.renderings.length + (r.unidentified.length > 0 && chinese.length === 0 ? 1 : 0);
+    if (variants < 2) continue;
+    const severity = chinese.length >= 2 ? 'major' : 'minor';
+    const ks = r.units;
+    const enIdx = [...new Set(ks.flatMap((k) => units[k]?.enIndexes ?? []))];
+    const zhIdx = [...new Set(ks.flatMap((k) => units[k]?.zhIndexes ?? []))];
+    const evidence = [
+      ...spansOf(record, 'en', enIdx, term),
+      ...r.renderings.flatMap((x) => spansOf(record, 'zh', x.units.flatMap((k) => units[k]?.zhIndexes ?? []), x.text)),
+    ];
+    const parts = r.renderings.map((x) => `${x.text} (${listSentences(units, x.units)})`);
+    if (r.unidentified.length && chinese.length === 0) parts.push(`translated otherwise (${listSentences(units, r.unidentified)})`);
+    const partsZh = r.renderings.map((x) => `${x.text}（第 ${listSentences(units, x.units)} 句）`);
+    if (r.unidentified.length && chinese.length === 0) partsZh.push(`其他译法（第 ${listSentences(units, r.unidentified)} 句）`);
+    findings.push({
+      kind: 'term-inconsistency', severity, en: enIdx, zh: zhIdx,
+      message: {
+        en: `"${term}" is rendered ${parts.length} ways${hasLatin ? ' (kept in English in some sentences)' : ''}: ${parts.join('; ')}.`,
+        'zh-CN': `“${term}”有 ${parts.length} 种译法：${partsZh.join('；')}。`,
+      },
+      evidence,
+    });
+  }
+  return findings;
+}
+
+/** A corpus-level finding: which record it belongs to. */
+export interface CorpusTermFinding {
+  recordId: string;
+  finding: Finding;
+}
+
+/**
+ * Compares the Chinese renderings of each term across records: when records disagree, the
+ * records using a minority rendering get a minor finding naming the majority one.
+ */
+export function findCorpusTermInconsistencies(records: readonly { id: string; aligned: AlignedRecord }[], lexicon: Lexicon | null): CorpusTermFinding[] {
+  const byTerm = new Map<string, { id: string; aligned: AlignedRecord; rendering: string }[]>();
+  for (const { id, aligned } of records) {
+    for (const r of recordTermRenderings(aligned, lexicon)) {
+      const main = r.renderings.filter((x) => !x.latin).sort((a, b) => b.units.length - a.units.length)[0];
+      if (!main) continue;
+      const list = byTerm.get(r.term) ?? [];
+      list.push({ id, aligned, rendering: main.text });
+      byTerm.set(r.term, list);
+    }
+  }
+  const out: CorpusTermFinding[] = [];
+  for (const [term, uses] of byTerm) {
+    const counts = new Map<string, number>();
+    for (const u of uses) counts.set(u.rendering, (counts.get(u.rendering) ?? 0) + 1);
+    if (counts.size < 2) continue;
+    const [majority, majorityCount] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+    for (const u of uses) {
+      if (u.rendering === majority) continue;
+      const enIdx = u.aligned.en.flatMap((s, i) => (containsTerm(s.text, term) ? [i] : []));
+      const zhIdx = u.aligned.zh.flatMap((s, i) => (s.text.includes(u.rendering) ? [i] : []));
+      out.push({
+        recordId: u.id,
+        finding: {
+          kind: 'term-inconsistency', severity: 'minor', en: enIdx, zh: zhIdx,
+          message: {
+            en: `"${term}" is rendered ${u.rendering} here but ${majority} in ${majorityCount} other record(s).`,
+            'zh-CN': `“${term}”在此译为“${u.rendering}”，而在其他 ${majorityCount} 条记录中译为“${majority}”。`,
+          },
+          evidence: [...spansOf(u.aligned, 'en', enIdx, term), ...spansOf(u.aligned, 'zh', zhIdx, u.rendering)],
+        },
+      });
+    }
+  }
+  return out;
+}
