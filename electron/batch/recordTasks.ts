@@ -1,0 +1,157 @@
+/**
+ * Turns command-line inputs (files, folders, globs) into a stream of work items for the pool.
+ *
+ * JSONL files are cut into tasks of a few hundred lines as they are read, so a 100,000-record
+ * file never sits in memory whole: the pool pulls tasks only as fast as workers finish them.
+ * Other formats (page dumps, TSV, TMX …) are one task per file, read inside the worker.
+ */
+import { glob, readdir, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import type { RecordFormat, SourceLocation } from '../../shared/records/model.ts';
+import { readTextChunks, splitLines } from '../services/fileReading.ts';
+
+/** One unit of work: a whole file, or a run of JSONL lines with where they start. */
+export interface RecordTask {
+  file: string;
+  format?: RecordFormat;
+  /** The lines' text (JSONL chunks); absent when the worker should read `file` itself. */
+  text?: string;
+  /** 1-based line of the first line of `text` in `file`. */
+  firstLine?: number;
+  /** Character offset of `text` in the file's decoded text. */
+  firstOffset?: number;
+  /** Set when the input could not be read; the job turns it into an error entry. */
+  error?: string;
+}
+
+/** A path that could not be used as input. */
+export interface InputError {
+  source: SourceLocation;
+  message: string;
+}
+
+/** The file extensions a folder is searched for. */
+export const RECORD_EXTENSIONS: ReadonlySet<string> = new Set(['.txt', '.json', '.jsonl', '.ndjson', '.tsv', '.csv', '.tmx', '.xlf', '.xliff', '.sgm', '.sgml', '.xml']);
+const LINE_STREAMED = new Set(['.jsonl', '.ndjson']);
+const GLOB_CHARS = /[*?[\]{}]/;
+
+async function walk(folder: string, files: string[]): Promise<void> {
+  const entries = await readdir(folder, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    // Hidden entries (.git, .DS_Store, editor swap files) are never records.
+    if (entry.name.startsWith('.')) continue;
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) await walk(path, files);
+    else if (entry.isFile() && RECORD_EXTENSIONS.has(extname(entry.name).toLowerCase())) files.push(path);
+  }
+}
+
+/**
+ * Expands the command line's paths into files, in a stable order: a file as given, a folder's
+ * record files recursively (sorted), a glob's matches (sorted; Node's own `fs.glob`, so `**`,
+ * `{a,b}` and `[ab]` work as in the shell, also on Windows where the shell does not expand).
+ * Paths that match nothing become errors, never exceptions.
+ */
+export async function expandInputs(paths: readonly string[]): Promise<{ files: string[]; errors: InputError[] }> {
+  const files: string[] = [];
+  const errors: InputError[] = [];
+  const seen = new Set<string>();
+  const add = (file: string): void => {
+    if (!seen.has(file)) {
+      seen.add(file);
+      files.push(file);
+    }
+  };
+  for (const path of paths) {
+    try {
+      const info = await stat(path).catch(() => null);
+      if (info?.isDirectory()) {
+        const found: string[] = [];
+        await walk(path, found);
+        if (found.length === 0) errors.push({ source: { file: path }, message: 'Folder holds no record files' });
+        found.forEach(add);
+      } else if (info !== null) {
+        add(path);
+      } else if (GLOB_CHARS.test(path)) {
+        const matches: string[] = [];
+        for await (const match of glob(path)) matches.push(match);
+        matches.sort();
+        if (matches.length === 0) errors.push({ source: { file: path }, message: 'No files match this pattern' });
+        for (const match of matches) {
+          if ((await stat(match)).isDirectory()) await walk(match, files);
+          else add(match);
+        }
+      } else {
+        errors.push({ source: { file: path }, message: 'No such file or folder' });
+      }
+    } catch (error) {
+      errors.push({ source: { file: path }, message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return { files, errors };
+}
+
+/** Options for `recordTasks`. */
+export interface RecordTaskOptions {
+  /** JSONL lines per task: big enough to amortise a message, small enough to balance workers. */
+  linesPerTask?: number;
+  /** A line longer than this is skipped with an error rather than buffered. */
+  maxLineChars?: number;
+  /** Treat every file as this format (the CLI's `--format`). */
+  format?: RecordFormat;
+}
+
+/**
+ * The tasks for a list of files, produced lazily: JSONL files are read and cut as the consumer
+ * asks for more, so memory holds one task per pending slot of the pool.
+ */
+export async function* recordTasks(files: Iterable<string> | AsyncIterable<string>, options: RecordTaskOptions = {}): AsyncGenerator<RecordTask> {
+  const linesPerTask = options.linesPerTask ?? 200;
+  const maxLineChars = options.maxLineChars ?? 64 * 1024 * 1024;
+  for await (const file of files) {
+    const streamed = options.format === 'jsonl' || (options.format === undefined && LINE_STREAMED.has(extname(file).toLowerCase()));
+    if (!streamed) {
+      yield options.format !== undefined ? { file, format: options.format } : { file };
+      continue;
+    }
+    let lines: string[] = [];
+    let firstLine = 1;
+    let firstOffset = 0;
+    let expected = 1;
+    const overlong: RecordTask[] = [];
+    const flush = (): RecordTask | undefined => {
+      if (lines.length === 0) return undefined;
+      const task: RecordTask = { file, format: 'jsonl', text: lines.join('\n'), firstLine, firstOffset };
+      lines = [];
+      return task;
+    };
+    try {
+      const onOverlong = (line: number): void => {
+        overlong.push({ file, firstLine: line, error: `Line ${line} is longer than ${maxLineChars} characters; skipped` });
+      };
+      for await (const line of splitLines(readTextChunks(file), maxLineChars, onOverlong)) {
+        // A skipped line breaks the contiguous numbering a task relies on: close the task first.
+        if (line.number !== expected) {
+          const task = flush();
+          if (task) yield task;
+        }
+        yield* overlong.splice(0);
+        if (lines.length === 0) {
+          firstLine = line.number;
+          firstOffset = line.offset;
+        }
+        lines.push(line.text);
+        expected = line.number + 1;
+        if (lines.length >= linesPerTask) yield flush()!;
+      }
+      const last = flush();
+      if (last) yield last;
+      yield* overlong.splice(0);
+    } catch (error) {
+      const task = flush();
+      if (task) yield task;
+      yield { file, error: error instanceof Error ? error.message : String(error) };
+    }
+  }
+}
