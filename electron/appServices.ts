@@ -4,6 +4,7 @@ import { fail, ok } from '../shared/contract/result.ts';
 import type { Handlers } from '../shared/contract/validate.ts';
 import { openAnnotationStore, type SqliteAnnotationRepository } from './services/annotationStore.ts';
 import { RecordLibrary, type RecordLibraryOptions } from './services/recordLibrary.ts';
+import { createReviewHandlers } from './services/reviewService.ts';
 import { SettingsService } from './services/settings.ts';
 
 /** The main-side services one running app uses, whichever host (Electron or the browser host) serves it. */
@@ -50,6 +51,7 @@ export function createHandlers(services: AppServices): Handlers {
     'library:clear': () => ok(library.clear()),
     'settings:get': () => ok(settings.get()),
     'settings:set': (patch) => ok(settings.set(patch)),
+    ...createReviewHandlers(services),
   };
 }
 

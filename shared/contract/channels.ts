@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { LoadError, RecordFormat, ReviewRecord } from '../records/model.ts';
 import type { Result } from './result.ts';
+import { reviewMethodOfChannel, reviewRequestSchemas, type ReviewResponseTypes } from './review.ts';
 
 /**
  * The single contract between the renderer and the main side.
@@ -61,12 +62,13 @@ export const requestSchemas = {
   'library:clear': z.object({}).strict(),
   'settings:get': z.object({}).strict(),
   'settings:set': z.object({ uiLanguage: uiLanguageSchema.optional(), reviewerName: z.string().max(200).optional() }).strict(),
+  ...reviewRequestSchemas,
 } as const;
 
 export type Channel = keyof typeof requestSchemas;
 export type RequestOf<C extends Channel> = z.infer<(typeof requestSchemas)[C]>;
 
-export interface ResponseTypes {
+export interface ResponseTypes extends ReviewResponseTypes {
   'library:list': LibraryState;
   'library:openPaths': LibraryState;
   'library:importText': LibraryState;
@@ -97,6 +99,7 @@ export const methodOfChannel = {
   'library:clear': 'clearLibrary',
   'settings:get': 'getSettings',
   'settings:set': 'setSettings',
+  ...reviewMethodOfChannel,
 } as const satisfies Record<Channel, string>;
 
 type MethodName<C extends Channel> = (typeof methodOfChannel)[C];

@@ -17,6 +17,12 @@ function makeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'library:clear': () => ok(emptyLibrary),
     'settings:get': () => ok(settings),
     'settings:set': (request) => ok({ ...settings, ...request }),
+    'annotations:list': () => fail('not under test'),
+    'annotations:save': () => fail('not under test'),
+    'annotations:delete': () => fail('not under test'),
+    'flags:decide': () => fail('not under test'),
+    'review:setStatus': () => fail('not under test'),
+    'alignment:saveCorrection': () => fail('not under test'),
     ...overrides,
   };
 }

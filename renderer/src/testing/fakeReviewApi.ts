@@ -10,6 +10,7 @@ import type {
 } from '../../../shared/contract/channels.ts';
 import { fail, ok } from '../../../shared/contract/result.ts';
 import type { LoadError, ParseResult, ReviewRecord } from '../../../shared/records/model.ts';
+import { createFakeReviewMethods, type FakeReviewTables } from '../features/review/testing/fakeReviewStore.ts';
 
 export interface FakeReviewApiOptions {
   records?: ReviewRecord[];
@@ -27,6 +28,8 @@ export interface FakeReviewApi extends ReviewApi {
   readonly settings: Settings;
   emitProgress(progress: LoadProgress): void;
   emitMenuCommand(command: MenuCommand): void;
+  /** What the review channels stored (annotations, decisions, statuses, alignment corrections). */
+  readonly tables: FakeReviewTables;
 }
 
 /**
@@ -94,6 +97,7 @@ export function createFakeReviewApi(options: FakeReviewApiOptions = {}): FakeRev
       Object.assign(settings, request);
       return ok({ ...settings });
     },
+    ...createFakeReviewMethods((channel, request) => calls.push([channel as Channel, request]), () => settings.reviewerName),
     pathForFile: options.pathForFile ?? (() => null),
     onLoadProgress(callback) {
       progressListeners.add(callback);

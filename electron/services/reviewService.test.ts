@@ -1,0 +1,101 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AnnotationInput } from '../../shared/contract/annotations.ts';
+import { handleRequest, type Handlers } from '../../shared/contract/validate.ts';
+import { replayCorrections } from '../../shared/annotations/correctedLinks.ts';
+import { createAppServices, createHandlers, type AppServices } from '../appServices.ts';
+
+let folder: string;
+let services: AppServices;
+let handlers: Handlers;
+
+beforeEach(() => {
+  folder = mkdtempSync(join(tmpdir(), 'review-service-'));
+  services = createAppServices({ userDataDir: folder, samplePaths: [] });
+  handlers = createHandlers(services);
+  services.settings.set({ reviewerName: 'Li Wei' });
+});
+afterEach(() => {
+  services.close();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+const recordId = '10.3233/NRE-230270';
+const input: AnnotationInput = {
+  recordId,
+  enSentences: [3],
+  zhSentences: [3],
+  span: { side: 'zh', start: 120, end: 123 },
+  category: 'Terminology/Inconsistent use of terminology',
+  severity: 'major',
+  comment: '摇头丸 is street slang; the record uses MDMA elsewhere',
+  correction: '接受MDMA辅助治疗的退伍军人',
+};
+
+/** Calls a channel the way both hosts do (schema validation included) and unwraps the result. */
+async function call(channel: string, request: unknown): Promise<unknown> {
+  const result = await handleRequest(channel, request, handlers);
+  if (!result.ok) throw new Error(result.error);
+  return result.value;
+}
+
+function reopen(): void {
+  services.close();
+  services = createAppServices({ userDataDir: folder, samplePaths: [] });
+  handlers = createHandlers(services);
+}
+
+describe('review service', () => {
+  it('saves, edits, deletes and restores an annotation, and it survives reopening the database', async () => {
+    const created = (await call('annotations:save', { annotation: input })) as { id: string };
+    await call('annotations:save', { id: created.id, annotation: { ...input, severity: 'critical' } });
+    await call('annotations:delete', { id: created.id });
+    reopen();
+    let listed = (await call('annotations:list', { recordId })) as { annotations: { id: string; severity: string; deleted: boolean }[] };
+    expect(listed.annotations).toMatchObject([{ id: created.id, severity: 'critical', deleted: true }]);
+    await call('annotations:delete', { id: created.id, restore: true });
+    listed = (await call('annotations:list', { recordId })) as typeof listed;
+    expect(listed.annotations[0]!.deleted).toBe(false);
+  });
+
+  it('refuses an edit that moves an annotation to another record, and unknown ids', async () => {
+    const created = (await call('annotations:save', { annotation: input })) as { id: string };
+    await expect(call('annotations:save', { id: created.id, annotation: { ...input, recordId: 'other' } })).rejects.toThrow(/another record/);
+    await expect(call('annotations:delete', { id: 'missing' })).rejects.toThrow(/No annotation/);
+  });
+
+  it('refuses malformed requests through the schema', async () => {
+    await expect(call('annotations:save', { annotation: { ...input, severity: 'fatal' } })).rejects.toThrow(/Invalid request/);
+    await expect(call('alignment:saveCorrection', { recordId, unlink: [], link: [] })).rejects.toThrow(/at least one link/);
+    await expect(call('flags:decide', { recordId, flagKey: 'k', decision: 'maybe' })).rejects.toThrow(/Invalid request/);
+  });
+
+  it('keeps flag decisions with the reviewer from the settings, and clears them for undo', async () => {
+    const key = 'term-inconsistency:[[1],[1],["en1:MDMA"]]';
+    expect(await call('flags:decide', { recordId, flagKey: key, decision: 'dismissed' })).toMatchObject({ decision: 'dismissed', reviewer: 'Li Wei' });
+    expect(((await call('annotations:list', { recordId })) as { decisions: unknown[] }).decisions).toHaveLength(1);
+    expect(await call('flags:decide', { recordId, flagKey: key, decision: null })).toBeNull();
+    expect(((await call('annotations:list', { recordId })) as { decisions: unknown[] }).decisions).toHaveLength(0);
+  });
+
+  it('sets the review status', async () => {
+    await call('review:setStatus', { recordId, status: 'in-progress' });
+    await call('review:setStatus', { recordId, status: 'reviewed' });
+    reopen();
+    expect(((await call('annotations:list', { recordId })) as { state: unknown }).state).toMatchObject({ status: 'reviewed', reviewer: 'Li Wei' });
+  });
+
+  it('logs an alignment correction as one batch that replays over the automatic links', async () => {
+    const automatic = [
+      { en: [0], zh: [0], confidence: 0.9 },
+      { en: [1], zh: [1], confidence: 0.5 },
+    ];
+    const saved = (await call('alignment:saveCorrection', { recordId, unlink: [{ en: [0], zh: [0] }, { en: [1], zh: [1] }], link: [{ en: [0, 1], zh: [0, 1] }] })) as unknown[];
+    expect(saved).toHaveLength(3);
+    reopen();
+    const { corrections } = (await call('annotations:list', { recordId })) as { corrections: Parameters<typeof replayCorrections>[1] };
+    expect(replayCorrections(automatic, corrections, 2, 2)).toEqual({ ok: true, corrected: true, links: [{ en: [0, 1], zh: [0, 1], confidence: 1 }] });
+  });
+});
