@@ -211,9 +211,9 @@ describe('splitLines', () => {
         }
         chunks.push(rest);
         async function* source() { yield* chunks; }
-        const got = [];
+        const got: { text: string; number: number; offset: number }[] = [];
         for await (const l of splitLines(source(), 1000, () => { throw new Error('no overlong lines here'); })) got.push(l);
-        const expected = [];
+        const expected: { text: string; number: number; offset: number }[] = [];
         let offset = 0;
         const parts = text.split('\n');
         parts.forEach((part, i) => {
