@@ -189,11 +189,11 @@ describe('App: opening files', () => {
     act(() => api.emitProgress({ file: '/data/big.jsonl', bytesRead: 250, totalBytes: 1000, records: 12, errors: 1, done: false }));
     const bar = screen.getByRole('progressbar', { name: 'Loading big.jsonl' });
     expect(bar.getAttribute('value')).toBe('250');
-    expect(screen.getByText(/12 records, 1 errors so far/)).toBeTruthy();
+    expect(screen.getByText(/so far: records 12, errors 1/)).toBeTruthy();
     const listCalls = api.calls.filter(([channel]) => channel === 'library:list').length;
     act(() => api.emitProgress({ file: '/data/big.jsonl', bytesRead: 1000, totalBytes: 1000, records: 40, errors: 1, done: true }));
     expect(screen.queryByRole('progressbar')).toBeNull();
-    expect(screen.getByRole('status').textContent).toBe('Loaded big.jsonl: 40 records, 1 errors');
+    expect(screen.getByRole('status').textContent).toBe('Loaded big.jsonl: records 40, errors 1');
     await waitFor(() => expect(api.calls.filter(([channel]) => channel === 'library:list').length).toBe(listCalls + 1));
   });
 });

@@ -39,9 +39,11 @@ export function App() {
   return (
     <div className="app" {...dropHandlers}>
       <AppHeader language={language} onLanguageChange={setLanguage} onOpenFiles={onOpenFiles} />
-      {library.progress && <LoadProgressBar progress={library.progress} />}
-      <div className={library.notice?.kind === 'error' ? 'notice notice--error' : 'notice'} role="status">
-        {library.notice && t(library.notice.key, library.notice.values)}
+      <div className="status-strip">
+        {library.progress && <LoadProgressBar progress={library.progress} />}
+        <div className={library.notice?.kind === 'error' ? 'notice notice--error' : 'notice'} role="status">
+          {library.notice && t(library.notice.key, library.notice.values)}
+        </div>
       </div>
       <div className="app-body">
         <div className="sidebar">

@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { AppPage } from './appPage.ts';
+import { launchChromium, type Browser } from './chromium.ts';
+import { fixturesDir, startTestHost, type TestHost } from './host.ts';
+
+const sampleTitle = 'MDMA for treatment of PTSD and neurorehabilitation in military populations.';
+
+describe('the review app in the browser host', () => {
+  let host: TestHost;
+  let browser: Browser;
+  let page: Page;
+  let app: AppPage;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    host = await startTestHost();
+    browser = await launchChromium();
+    page = await browser.context.newPage();
+    // A CSP violation or a script error anywhere fails the run (checked in the last test).
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    app = new AppPage(page);
+    await app.open(host.host.url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.close();
+  });
+
+  it('opens on the bundled sample, English and Chinese side by side', async () => {
+    await expect.poll(() => app.record(new RegExp(sampleTitle.replace(/[.]/g, '\\.'))).count()).toBe(1);
+    const english = app.englishColumn();
+    const chinese = app.chineseColumn();
+    await english.getByRole('heading', { name: 'Background' }).waitFor();
+    expect(await english.getByRole('heading', { name: sampleTitle }).isVisible()).toBe(true);
+    expect(await english.getByText(/^This is an expert review and synthesis of the literature\.$/).isVisible()).toBe(true);
+    expect(await chinese.getByRole('heading', { name: '将摇头丸用于治疗创伤后应激障碍和军事人群的神经康复。' }).isVisible()).toBe(true);
+    expect(await chinese.getByText(/背景[:：]由于创伤后应激障碍发生率较高/).isVisible()).toBe(true);
+
+    // Side by side: the Chinese column starts level with the English one, to its right.
+    const left = await english.boundingBox();
+    const right = await chinese.boundingBox();
+    expect(left && right && right.x > left.x + left.width - 1 && Math.abs(right.y - left.y) < 2).toBe(true);
+
+    // The Chinese is marked zh-CN and drawn in a CJK font (fonts-noto-cjk on these machines).
+    const zhText = chinese.getByText(/背景[:：]由于/);
+    expect(await zhText.evaluate((element) => element.closest('[lang]')?.getAttribute('lang'))).toBe('zh-CN');
+    expect(await zhText.evaluate((element) => element.ownerDocument.defaultView?.getComputedStyle(element).fontFamily)).toMatch(/^"Noto Sans CJK SC"/);
+    expect(await app.main().getByText('NeuroRehabilitation', { exact: true }).isVisible()).toBe(true);
+    expect(await app.main().getByText('10.3233/NRE-230270', { exact: true }).isVisible()).toBe(true);
+    await app.screenshot('sample-en-ui');
+  });
+
+  it('switches the interface to 中文 and back, and remembers the choice on reload', async () => {
+    await app.setUiLanguage('中文');
+    await page.getByRole('heading', { name: '记录', exact: true }).waitFor();
+    expect(await page.getByLabel('打开文件…').count()).toBe(1);
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    await app.chineseColumn().getByRole('heading', { name: '中文译文' }).waitFor();
+    await app.screenshot('sample-zh-ui');
+
+    // Saved through settings:set: a reload (the token is kept for the tab) opens in Chinese.
+    await page.reload();
+    await page.getByRole('heading', { name: '记录', exact: true }).waitFor();
+    expect(await app.languageSelect().inputValue()).toBe('zh-CN');
+
+    await app.setUiLanguage('English');
+    await page.getByRole('heading', { name: 'Records', exact: true }).waitFor();
+    expect(await page.getByLabel('Open files…').count()).toBe(1);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+  });
+
+  it('keeps the token out of the address bar', async () => {
+    expect(page.url()).not.toContain('token=');
+  });
+
+  it('opens a second file with the file picker and shows it', async () => {
+    await app.openFiles([join(fixturesDir, 'trachoma-grading.page.txt')]);
+    const added = app.record(/The simplified trachoma grading system, amended\./);
+    await added.waitFor();
+    expect(await app.recordList().getByRole('option').count()).toBe(2);
+    // The new record is selected and shown.
+    expect(await added.getAttribute('aria-selected')).toBe('true');
+    await app.englishColumn().getByText(/^A simplified grading system for trachoma was published/).waitFor();
+    expect(await app.chineseColumn().getByRole('heading', { name: '经修订的简化沙眼分级系统' }).isVisible()).toBe(true);
+
+    // Keyboard: up goes back to the sample.
+    await app.recordList().focus();
+    await page.keyboard.press('ArrowUp');
+    await app.englishColumn().getByRole('heading', { name: 'Background' }).waitFor();
+    await app.screenshot('second-file');
+  });
+
+  it('reports a malformed file as an error entry while the other file still loads', async () => {
+    await app.openFiles([join(fixturesDir, 'malformed.page.txt'), join(fixturesDir, 'trachoma-grading.page.txt')]);
+    const entry = app.errorPanel().getByRole('listitem').filter({ hasText: 'malformed.page.txt' });
+    await entry.waitFor();
+    expect(await entry.textContent()).toMatch(/malformed\.page\.txt, line 1.*no English title or abstract/);
+    await expect.poll(() => app.record(/trachoma/).count()).toBeGreaterThanOrEqual(1);
+    expect(await app.record(new RegExp(sampleTitle.replace(/[.]/g, '\\.'))).count()).toBe(1);
+    await app.screenshot('error-entry');
+  });
+
+  it('ran without script errors or CSP violations', () => {
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,79 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+
+export const screenshotDir = join(process.cwd(), 'test-results', 'screenshots');
+
+/** Names the UI gives things, in both UI languages, so a spec can find them whichever is on. */
+const names = {
+  recordList: /^(Records \(\d+\)|记录（\d+）)$/,
+  english: /^(English source|英文原文)$/,
+  chinese: /^(Chinese translation|中文译文)$/,
+  language: /^(Interface language|界面语言)$/,
+  openFiles: /^(Open files…|打开文件…)$/,
+  loadErrors: /^(Load errors|加载错误)/,
+  main: /^(Selected record|所选记录)$/,
+};
+
+/**
+ * The app as a reviewer sees it: every locator goes by role and accessible name, as a person (or a
+ * screen reader) would find things, never by CSS class.
+ */
+export class AppPage {
+  readonly page: Page;
+
+  constructor(page: Page) {
+    this.page = page;
+  }
+
+  /** Opens the app at the host's URL (token included) and waits for the record list. */
+  async open(url: string): Promise<void> {
+    await this.page.goto(url);
+    await this.recordList().waitFor();
+  }
+
+  recordList(): Locator {
+    return this.page.getByRole('listbox', { name: names.recordList });
+  }
+
+  record(name: string | RegExp): Locator {
+    return this.recordList().getByRole('option', { name });
+  }
+
+  main(): Locator {
+    return this.page.getByRole('main', { name: names.main });
+  }
+
+  englishColumn(): Locator {
+    return this.main().getByRole('region', { name: names.english });
+  }
+
+  chineseColumn(): Locator {
+    return this.main().getByRole('region', { name: names.chinese });
+  }
+
+  errorPanel(): Locator {
+    return this.page.getByRole('region', { name: names.loadErrors });
+  }
+
+  languageSelect(): Locator {
+    return this.page.getByLabel(names.language);
+  }
+
+  /** Chooses the UI language by its visible name ("English", "中文"). */
+  async setUiLanguage(label: string): Promise<void> {
+    await this.languageSelect().selectOption({ label });
+  }
+
+  /** Picks files with the header's file input, as the file dialog would. */
+  async openFiles(paths: string[]): Promise<void> {
+    await this.page.getByLabel(names.openFiles).setInputFiles(paths);
+  }
+
+  async screenshot(name: string): Promise<string> {
+    await mkdir(screenshotDir, { recursive: true });
+    const path = join(screenshotDir, `${name}.png`);
+    await this.page.screenshot({ path });
+    return path;
+  }
+}
