@@ -3,7 +3,7 @@
  * length ratio calibrated per document as for our aligner (character counts differ too much
  * between English and Chinese for their c = 1).
  */
-import { lengthCost } from '../shared/align/alignSentences.ts';
+import { gaussianLengthCost as lengthCost } from '../shared/align/alignSentences.ts';
 import type { Link } from './alignEval.ts';
 
 const TYPES: { en: number; zh: number; p: number }[] = [

@@ -4,7 +4,9 @@
  */
 import type { CliCommand } from './types.ts';
 import { alignCommand } from './commands/align.ts';
+import { checkCommand } from './commands/check.ts';
 
 export const commands: readonly CliCommand[] = [
+  checkCommand,
   alignCommand,
 ];
