@@ -47,3 +47,9 @@ describe('findPunctuationIssues', () => {
     expect(findPunctuationIssues(pair('x', '有效（见表1。'))[0].message.en).toContain('Unbalanced');
   });
 });
+
+describe('findUntranslated and bracketed glosses', () => {
+  it('keeps an English gloss in brackets quiet', () => {
+    expect(findUntranslated(pair('EGFR status is known.', '表皮生长因子受体（epidermal growth factor receptor, EGFR）状态明确。'))).toEqual([]);
+  });
+});

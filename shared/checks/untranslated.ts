@@ -63,6 +63,11 @@ export function findUntranslated(pair: AlignedPair): Finding[] {
         latinMask.fill(true, i, i + phrase.length);
       }
     }
+    // An English gloss in brackets, "表皮生长因子受体（epidermal growth factor receptor, EGFR）",
+    // is how Chinese medical writing introduces a term: bracketed Latin-only text stays quiet.
+    for (const m of text.matchAll(/[（(]([^（）()\p{Script=Han}]*)[）)]/gu)) {
+      if (/[A-Za-z]/.test(m[1] ?? '')) latinMask.fill(true, m.index, m.index + m[0].length);
+    }
     const runs: LatinWord[][] = [];
     let previousGenus: string | null = null;
     let current: LatinWord[] = [];
