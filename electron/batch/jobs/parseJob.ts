@@ -15,14 +15,18 @@ export interface ParseJobResult {
   firstError?: string;
   /** This worker's V8 heap after the task (per isolate; RSS is per process). */
   heapUsed: number;
+  /** Time the worker spent on the task: against wall time it shows whether workers or the reader limit the run. */
+  busyMs: number;
 }
 
 export const runJob: RunJob<RecordTask, ParseJobResult> = async (task) => {
+  const started = performance.now();
   const result = await loadTask(task);
   return {
     records: result.records.length,
     errors: result.errors.length,
     ...(result.errors[0] !== undefined ? { firstError: result.errors[0].message } : {}),
     heapUsed: process.memoryUsage().heapUsed,
+    busyMs: performance.now() - started,
   };
 };
