@@ -81,28 +81,37 @@ function plausibility(text: string): number {
   return (ok?.length ?? 0) / sample.length;
 }
 
-function binaryReason(bytes: Uint8Array): string | null {
-  for (const magic of MAGIC) {
-    if (startsWith(bytes, magic.bytes)) return `looks like ${magic.name}, not a text file`;
-  }
+function magicReason(bytes: Uint8Array): string | null {
+  const magic = MAGIC.find((m) => startsWith(bytes, m.bytes));
+  return magic === undefined ? null : `looks like ${magic.name}, not a text file`;
+}
+
+function nulReason(bytes: Uint8Array): string | null {
   const n = Math.min(bytes.length, SAMPLE);
   let nul = 0;
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) nul++;
+  return nul > 0 ? `contains NUL bytes (${nul} in the first ${n}): a binary file, not text` : null;
+}
+
+/** Control characters other than tab, line breaks, form feed and escape, as a share of the decoded text. */
+function controlReason(text: string): string | null {
+  const sample = text.slice(0, SAMPLE);
   let control = 0;
-  for (let i = 0; i < n; i++) {
-    const b = bytes[i] ?? 0;
-    if (b === 0) nul++;
-    else if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) control++;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0c && c !== 0x0d && c !== 0x1b) || c === 0x7f) control++;
   }
-  if (nul > 0) return `contains NUL bytes (${nul} in the first ${n}): a binary file, not text`;
-  if (n > 0 && control / n > 0.05) return `${Math.round((100 * control) / n)}% control characters: a binary file, not text`;
-  return null;
+  return sample.length > 0 && control / sample.length > 0.05
+    ? `${Math.round((100 * control) / sample.length)}% control characters: a binary file, not text`
+    : null;
 }
 
 /**
  * Decodes a file's bytes to text, or says clearly why it cannot. Never throws.
- * Order: size limit, BOMs, BOM-less UTF-16 by its NUL pattern, binary signatures, strict UTF-8,
- * GB18030, BOM-less UTF-16 by plausibility, and last UTF-8 with replacement characters when only
- * a few bytes are bad (a damaged file should still open).
+ * Order: size limit, BOMs, BOM-less UTF-16 by its NUL pattern, binary signatures and NULs, strict
+ * UTF-8, GB18030, BOM-less UTF-16 by plausibility, and last UTF-8 with replacement characters when
+ * only a few bytes are bad (a damaged file should still open). Text dense with control characters
+ * is refused as binary whichever decoding read it.
  */
 export function decodeBytes(
   bytes: Uint8Array,
@@ -129,12 +138,16 @@ export function decodeBytes(
     const text = decodeWith(utf16, bytes, false);
     if (text !== null && plausibility(text) > 0.9) return { text, encoding: utf16 };
   }
-  const binary = binaryReason(bytes);
+  const binary = magicReason(bytes) ?? nulReason(bytes);
   if (binary !== null) return fail(binary);
   const utf8 = decodeWith('utf-8', bytes, true);
-  if (utf8 !== null) return { text: utf8, encoding: 'utf-8' };
+  if (utf8 !== null) {
+    const control = controlReason(utf8);
+    return control === null ? { text: utf8, encoding: 'utf-8' } : fail(control);
+  }
   const gb = decodeWith('gb18030', bytes, true);
   if (gb !== null && /[\u4e00-\u9fff]/.test(gb) && plausibility(gb) > 0.95) return { text: gb, encoding: 'gb18030' };
+  // Chinese-only UTF-16 without a BOM has no NULs and is not valid UTF-8: try both byte orders.
   if (bytes.length % 2 === 0) {
     for (const encoding of ['utf-16le', 'utf-16be'] as const) {
       const text = decodeWith(encoding, bytes, true);
@@ -143,6 +156,8 @@ export function decodeBytes(
   }
   const lossy = decodeWith('utf-8', bytes, false) ?? '';
   const bad = (lossy.match(/\uFFFD/g) ?? []).length;
+  const control = controlReason(lossy);
+  if (control !== null) return fail(control);
   if (bad <= Math.max(2, lossy.length / 1000)) {
     return { text: lossy, encoding: 'utf-8', warning: `${file}: ${bad} invalid UTF-8 byte sequence(s) replaced by �` };
   }

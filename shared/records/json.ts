@@ -160,9 +160,19 @@ export function createJsonlParser(options: { file: string; format?: RecordFormat
     }
     return { records, errors };
   };
+  let seen = 0;
+  const counted = (result: ParseResult): ParseResult => {
+    seen += result.records.length + result.errors.length;
+    return result;
+  };
   return {
-    push: (chunk) => readLines(splitter.push(chunk)),
-    end: () => readLines(splitter.end()),
+    push: (chunk) => counted(readLines(splitter.push(chunk))),
+    end: () => {
+      const result = counted(readLines(splitter.end()));
+      // An empty export is worth saying so: the user expected records from it.
+      if (seen === 0) result.errors.push({ source: { file, line: 1, offset: 0 }, message: `${file}:1: no JSON lines` });
+      return result;
+    },
   };
 }
 

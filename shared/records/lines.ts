@@ -69,11 +69,16 @@ export function createLineSplitter(): LineSplitter {
   };
 }
 
-/** Returns a function from a character offset in `text` to its 1-based line number (binary search). */
+/**
+ * Returns a function from a character offset in `text` to its 1-based line number (binary search).
+ * The end of a text that ends with a line break counts as its last line, as `splitLines` has no
+ * empty line there and an editor shows none.
+ */
 export function createLineIndex(text: string): (offset: number) => number {
   const starts = [0];
   const re = /\r\n|\n|\r/g;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) starts.push(m.index + m[0].length);
+  if (starts.length > 1 && starts[starts.length - 1] === text.length) starts.pop();
   return (offset) => {
     let lo = 0;
     let hi = starts.length - 1;
@@ -84,4 +89,10 @@ export function createLineIndex(text: string): (offset: number) => number {
     }
     return lo + 1;
   };
+}
+
+/** The number of lines `splitLines` finds, without building them. */
+export function countLines(text: string): number {
+  const breaks = (text.match(/\r\n|\n|\r/g) ?? []).length;
+  return /(?:\r\n|\n|\r)$/.test(text) && breaks > 0 ? breaks : breaks + 1;
 }

@@ -231,6 +231,9 @@ export function parseTableRecords(text: string, file: string, format: 'tsv' | 'c
         presegmented: { en: group.en, zh: group.zh, aligned: true },
       });
     }
+    if (records.length === 0 && errors.length === 0) {
+      errors.push({ source: { file, line: 1, offset: 0 }, message: `${file}:1: no sentence pairs (every row is empty)` });
+    }
   } catch (e) {
     errors.push({ source: { file, line: 1, offset: 0 }, message: `${file}: table could not be read (${e instanceof Error ? e.message : String(e)})` });
   }

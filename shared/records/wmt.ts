@@ -17,10 +17,10 @@ interface WmtDoc {
 
 const WMT_LINE = /^([^\t]+)\t(\d+)\t(.*)$/;
 
-/** True when most of the first non-blank lines have the `doc<TAB>n<TAB>text` shape. */
+/** True when most (60%) of the first non-blank lines have the `doc<TAB>n<TAB>text` shape; a few may be damaged. */
 export function looksLikeWmt(text: string): boolean {
   const lines = text.slice(0, 65536).split(/\r?\n/).filter((l) => l.trim() !== '').slice(0, 20);
-  return lines.length > 0 && lines.filter((l) => WMT_LINE.test(l.replace(/^\uFEFF/, ''))).length >= Math.ceil(lines.length * 0.8);
+  return lines.length > 0 && lines.filter((l) => WMT_LINE.test(l.replace(/^\uFEFF/, ''))).length >= Math.ceil(lines.length * 0.6);
 }
 
 function readDocs(text: string, file: string, errors: LoadError[]): WmtDoc[] {

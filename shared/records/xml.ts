@@ -1,5 +1,6 @@
 import { SaxesParser } from 'saxes';
 import type { LoadError, ParseResult, ReviewRecord } from './model.ts';
+import { countLines } from './lines.ts';
 import { assembleSide } from './side.ts';
 
 /**
@@ -97,6 +98,9 @@ export function parseXmlRecords(text: string, file: string): ParseResult {
   let startLine = 1;
 
   const parser = new SaxesParser({ xmlns: false, position: true });
+  // saxes counts the position after the last character, one line past a final line break.
+  const lastLine = countLines(text);
+  const lineNow = (): number => Math.min(parser.line, lastLine);
   const docFor = (key: string, line: number): Doc => {
     if (format === 'xliff' && doc !== null) return doc;
     tmxDocs ??= new Map();
@@ -135,7 +139,7 @@ export function parseXmlRecords(text: string, file: string): ParseResult {
   };
 
   parser.on('opentagstart', () => {
-    startLine = parser.line;
+    startLine = lineNow();
   });
   parser.on('opentag', (tag) => {
     if (failed) return;
@@ -227,7 +231,7 @@ export function parseXmlRecords(text: string, file: string): ParseResult {
   parser.on('error', (e) => {
     if (failed) return;
     failed = true;
-    const line = parser.line;
+    const line = lineNow();
     const where = docs.length > 0 ? '; what was read before it is kept' : '';
     errors.push({ source: { file, line }, message: `${file}:${line}: malformed XML (${e.message.replace(/^[^:]*:\d+:\d+: /, '')})${where}` });
   });
@@ -235,7 +239,7 @@ export function parseXmlRecords(text: string, file: string): ParseResult {
   try {
     parser.write(text.replace(/^\uFEFF/, '')).close();
   } catch (e) {
-    if (!failed) errors.push({ source: { file, line: parser.line }, message: `${file}:${parser.line}: malformed XML (${e instanceof Error ? e.message : String(e)})` });
+    if (!failed) errors.push({ source: { file, line: lineNow() }, message: `${file}:${lineNow()}: malformed XML (${e instanceof Error ? e.message : String(e)})` });
     failed = true;
   }
   if (!failed && format === null) {
