@@ -29,7 +29,8 @@ export class PairScorer {
   readonly en: EnglishFeatures[];
   readonly zh: ChineseFeatures[];
   private readonly lexicon: Lexicon | null;
-  private readonly cache = new Map<number, PairMatch>();
+  /** Pair matches by i * zh.length + j, filled lazily: the DP only visits pairs near the diagonal. */
+  private readonly cache: (PairMatch | undefined)[];
   /** Per Chinese sentence, its set of characters: most candidate words are rejected on their first character. */
   private readonly zhChars: Set<string>[];
   // Scratch buffers reused by `coverage`, which the DP calls for every cell and link type.
@@ -42,11 +43,12 @@ export class PairScorer {
     this.zh = zh.map(chineseFeatures);
     this.lexicon = lexicon;
     this.zhChars = this.zh.map((z) => new Set(z.text));
+    this.cache = new Array<PairMatch | undefined>(this.en.length * this.zh.length);
   }
 
   private pair(i: number, j: number): PairMatch {
-    const key = i * 1_000_003 + j;
-    const cached = this.cache.get(key);
+    const key = i * this.zh.length + j;
+    const cached = this.cache[key];
     if (cached) return cached;
     const e = this.en[i]!;
     const z = this.zh[j]!;
@@ -74,7 +76,7 @@ export class PairScorer {
       }
     });
     const match = { enHit, zhCovered: covered, zhAnchorHit };
-    this.cache.set(key, match);
+    this.cache[key] = match;
     return match;
   }
 
