@@ -25,6 +25,12 @@ describe('findNumberMismatches stays quiet on correct translations', () => {
     ['A 65-year-old man was admitted in January 2019.', '2019年1月，一名65岁男性入院。'],
     ['Previous studies have shown this [12].', '既往研究已证实这一点。'],
     ['Serum 5-HT was measured.', '检测血清5-羟色胺。'],
+    ['Within two decades these countries changed.', '在过去的二十年这些国家发生了变化。'],
+    ['Approximately half a million people develop it annually.', '每年大约有五十万人患病。'],
+    ['A case of portopulmonary hypertension was analyzed.', '回顾性分析1例门脉性肺动脉高压患者。'],
+    ['The average REE was 985 ± 167 kcal/day.', '平均REE 是985±167 千卡/天。'],
+    ['In the 1990s the community started working.', '在20 世纪90 年代全球营养界开始研究。'],
+    ['Th17 is induced by TGF-β and (IL)-6.', 'Th17细胞由转化生长因子（TGF）β和白细胞介素（IL）-6共同诱导。'],
   ])('%s ↔ %s', (en, zh) => {
     expect(findNumberMismatches(pair(en, zh))).toEqual([]);
   });
@@ -49,8 +55,14 @@ describe('findNumberMismatches reports changed quantities', () => {
   it('reports a number dropped from the Chinese', () => {
     const findings = findNumberMismatches(pair('Mortality was 12% at 30 days.', '30天死亡率较高。'));
     expect(findings).toHaveLength(1);
-    expect(findings[0].severity).toBe('critical');
+    // One-sided: a loss or a translator's liberty, so major (clinical) rather than critical.
+    expect(findings[0].severity).toBe('major');
     expect(findings[0].evidence.map((e) => e.text)).toEqual(['12']);
+  });
+
+  it('keeps a non-clinical number present on one side only minor', () => {
+    const findings = findNumberMismatches(pair('It comprises four phases.', '它包括起始、延伸和终止。'));
+    expect(findings.map((f) => f.severity)).toEqual(['minor']);
   });
 
   it('reports a changed unit with the same value', () => {

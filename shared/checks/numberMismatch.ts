@@ -82,7 +82,12 @@ export function findNumberMismatches(pair: AlignedPair): Finding[] {
   const extra = diff.zh.filter((t) => t.hard);
   const findings: Finding[] = [];
   if (missing.length > 0 || extra.length > 0) {
-    const severity = [...missing, ...extra].some(isClinical) ? 'critical' : 'major';
+    // A changed quantity has unmatched numbers on both sides. A number present on one side only is
+    // as often a translator's liberty ("four phases: …" listed without the count) as a loss, so it
+    // is minor unless it is a clinical quantity.
+    const clinical = [...missing, ...extra].some(isClinical);
+    const changed = missing.length > 0 && extra.length > 0;
+    const severity = changed ? (clinical ? 'critical' : 'major') : clinical ? 'major' : 'minor';
     findings.push(pairFinding('number-mismatch', severity, pair,
       `Numbers differ: English has ${list(missing)}, Chinese has ${list(extra)}.`,
       `数字不一致：英文为 ${list(missing)}，中文为 ${list(extra)}。`,

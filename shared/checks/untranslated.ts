@@ -6,12 +6,26 @@
  * names (Escherichia coli) and fixed Latin phrases (in vitro, et al.).
  */
 import { matchUnit } from '../numbers/units.ts';
+import type { Lexicon } from '../lexicon/lexicon.ts';
+import { stemEnglish } from '../lexicon/englishWords.ts';
 import { pairFinding, span } from './findingFactory.ts';
 import type { AlignedPair, EvidenceSpan, Finding } from './types.ts';
 
 const LATIN_PHRASES = ['in vitro', 'in vivo', 'in situ', 'ex vivo', 'in silico', 'de novo', 'et al', 'per se', 'vs', 'versus', 'post hoc', 'ad hoc', 'a priori', 'e.g', 'i.e', 'etc'];
 /** Single lower-case letters and two-letter symbols a Chinese text uses as variables or statistics. */
 const SYMBOLS = /^(?:[a-z]|[a-z]{2})$/;
+
+/** Matching bracket positions, nested ones included ("(Bis-(3′-5′) cyclic diguanylic acid, c-di-GMP)"). */
+function bracketPairs(text: string): [number, number][] {
+  const pairs: [number, number][] = [];
+  const stack: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '(' || c === '（') stack.push(i);
+    else if ((c === ')' || c === '）') && stack.length) pairs.push([stack.pop() ?? 0, i]);
+  }
+  return pairs;
+}
 
 interface LatinWord {
   word: string;
@@ -39,17 +53,23 @@ function isConventional(w: LatinWord, text: string, names: Set<string>, previous
   // A capitalised word kept in Chinese is a name (trial, software, place, genus): an untranslated
   // common word would be lower case, since Chinese has no sentence-initial capitals to inherit.
   if (/^[A-Z]/.test(word)) return true;
+  // Gene and protein names written with a Greek prefix: β-actin, α-synuclein.
+  if (/[\u0370-\u03ff]-$/.test(text.slice(Math.max(0, w.start - 2), w.start))) return true;
+  // A species epithet after an abbreviated genus: "T. reesei".
+  if (/\b[A-Z]\.\s?$/.test(text.slice(Math.max(0, w.start - 4), w.start)) && /^[a-z]+$/.test(word)) return true;
   // The epithet of a binomial follows its kept genus: "Escherichia coli", "Staphylococcus aureus".
-  if (previousGenus && /^[a-z]+$/.test(word) && names.has(`${previousGenus} ${word}`)) return true;
+  if (previousGenus && /^[a-z]+$/.test(word) && (names.has(`${previousGenus} ${word}`) || /^[a-z]+(?:us|um|a|is|i|ae|ii|ensis|ica|ans|ens)$/.test(word))) return true;
   return false;
 }
 
 /**
  * Finds runs of English words in the Chinese side of a pair that a translator should have
- * translated. One finding per run; major when it is a phrase or a content word of 4+ letters,
- * minor for a stray short word.
+ * translated. One finding per run. Major for a phrase of two or more words at least one of which
+ * is an ordinary dictionary word (with `lexicon`; any phrase without one): an English phrase in
+ * Chinese is almost always a lapse. Minor for a single word, which is as often a technical term
+ * kept on purpose (logistic 回归, mimecan 蛋白) as one left by mistake (indirubin).
  */
-export function findUntranslated(pair: AlignedPair): Finding[] {
+export function findUntranslated(pair: AlignedPair, lexicon: Lexicon | null = null): Finding[] {
   const english = pair.en.map((s) => s.text).join(' ');
   const names = binomials(english);
   const findings: Finding[] = [];
@@ -65,8 +85,9 @@ export function findUntranslated(pair: AlignedPair): Finding[] {
     }
     // An English gloss in brackets, "表皮生长因子受体（epidermal growth factor receptor, EGFR）",
     // is how Chinese medical writing introduces a term: bracketed Latin-only text stays quiet.
-    for (const m of text.matchAll(/[（(]([^（）()\p{Script=Han}]*)[）)]/gu)) {
-      if (/[A-Za-z]/.test(m[1] ?? '')) latinMask.fill(true, m.index, m.index + m[0].length);
+    for (const [open, close] of bracketPairs(text)) {
+      const inner = text.slice(open + 1, close);
+      if (/[A-Za-z]/.test(inner) && !/\p{Script=Han}/u.test(inner)) latinMask.fill(true, open, close + 1);
     }
     const runs: LatinWord[][] = [];
     let previousGenus: string | null = null;
@@ -96,7 +117,8 @@ export function findUntranslated(pair: AlignedPair): Finding[] {
       const start = first.start;
       const end = last.end;
       const phrase = text.slice(start, end);
-      const severity = run.length > 1 || first.word.length >= 4 ? 'major' : 'minor';
+      const ordinary = !lexicon || run.some((w) => lexicon.translations(stemEnglish(w.word.toLowerCase())).length > 0);
+      const severity = run.length > 1 && ordinary ? 'major' : 'minor';
       const evidence: EvidenceSpan[] = [span('zh', sentence, start, end)];
       for (const en of pair.en) {
         const at = en.text.toLowerCase().indexOf(phrase.toLowerCase());

@@ -9,7 +9,7 @@
  */
 import { CHINESE_NUMERAL_CHARS, parseChineseDecimals, parseChineseInteger } from './chineseNumerals.ts';
 import { DENOMINATORS, SCALE_WORDS, isNumberWord, parseEnglishNumberWords } from './englishNumberWords.ts';
-import { matchUnit } from './units.ts';
+import { isClinicalUnit, matchUnit } from './units.ts';
 
 export type NumberKind = 'number' | 'percent' | 'p-value' | 'ci';
 
@@ -75,7 +75,7 @@ function maskedSpans(t: string): Span[] {
   add(/^\s*\(?\d+(?:\.\d+)*[.)、]\s/g); // section numbering at the start ("1. ", "2.1) ")
   add(/^\s*[一二三四五六七八九十]+、/g); // Chinese list numbering "一、"
   // The confidence level of an interval is a convention, not a finding: "95% CI", "95%CI", "95%置信区间".
-  add(/\d+(?:\.\d+)?\s*%\s*(?=CI\b|C\.I\.|confidence|置信|可信)/gi);
+  add(/\d+(?:\.\d+)?\s*%\s*(?=C[Il]\b|C\.I\.|confidence|置信|可信)/gi);
   for (const word of LEXICALISED) {
     let i = t.indexOf(word);
     while (i >= 0) {
@@ -115,7 +115,8 @@ function pushToken(tokens: NumberToken[], text: string, t: string, lang: 'en' | 
 }
 
 function scanDigits(text: string, t: string, lang: 'en' | 'zh', masked: Span[], tokens: NumberToken[]): void {
-  const re = /\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?|(?<=[<>=≤≥]\s?)\.\d+/g;
+  // Thousands separated by commas (3,150) or by a space, thin space or no-break space (20 000).
+  const re = /(?<![\d.,])\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|(?<![\d.,])\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d.,])|\d+(?:\.\d+)?|(?<=[<>=≤≥]\s?)\.\d+/g;
   for (const m of t.matchAll(re)) {
     const start = m.index;
     const end = start + m[0].length;
@@ -123,11 +124,12 @@ function scanDigits(text: string, t: string, lang: 'en' | 'zh', masked: Span[], 
     const prev = t[start - 1] ?? '';
     const prev2 = t[start - 2] ?? '';
     // Digits glued to Latin letters belong to a name or code: IL-6, COVID-19, CD4, H1N1, T2DM.
-    if (LATIN.test(prev) || (prev === '-' && LATIN.test(prev2))) continue;
+    if (LATIN.test(prev) || (prev === '-' && (LATIN.test(prev2) || /[)）]/.test(prev2)))) continue; // also "(IL)-6", "(miR)-150"
     if (/[αβγδκ]/.test(prev)) continue;
-    let value = Number(m[0].replace(/,/g, ''));
+    let value = Number(m[0].replace(/[,\s\u00a0\u2009\u202f]/g, ''));
     const next = t[end] ?? '';
     const rest = t.slice(end);
+    if (/^s\b/.test(rest) && m[0].endsWith('0')) continue; // decades: "the 1990s", "in their 50s"
     if (LATIN.test(next)) {
       // Attached letters: a unit (5mg, 24h) or an ordinal suffix (3rd) keep the number; anything
       // else (5HT, 3D, 4T1, 18F) is a code.
@@ -137,10 +139,13 @@ function scanDigits(text: string, t: string, lang: 'en' | 'zh', masked: Span[], 
     // A chemical locant (5-HT, 5-FU, 5-氟尿嘧啶) is not a quantity.
     if (next === '-' && (/^-[A-Z]/.test(rest) || (lang === 'zh' && /^-[\u4e00-\u9fff]/.test(rest)))) continue;
     let unitAt = end;
+    if (lang === 'zh' && /^(?:个)?(?:年|月|小时|天|周)半/.test(rest)) value += 0.5; // 3年半 = 3.5 years
+      // 1.5万 = 15000; but 千 before a unit is the metric prefix (167 千卡 = 167 kcal, 5千克 = 5 kg).
     if (lang === 'zh') {
-      const big = /^\s*([万亿千])(?!一)/.exec(rest);
-      if (big && !(big[1] === '千' && /^\s*千[克米]/.test(rest))) {
-        value *= big[1] === '万' ? 1e4 : big[1] === '亿' ? 1e8 : 1e3;
+      const big = /^(?:\s*[万亿]|千(?![克米卡瓦焦帕赫]))(?!一)/.exec(rest);
+      if (big) {
+        const unitChar = big[0].trim();
+        value *= unitChar === '万' ? 1e4 : unitChar === '亿' ? 1e8 : 1e3;
         unitAt = end + big[0].length;
       }
     } else {
@@ -153,7 +158,9 @@ function scanDigits(text: string, t: string, lang: 'en' | 'zh', masked: Span[], 
     // A lone small integer in brackets is an enumerator ("(1)", "（2）"), often rendered as
     // "first"/"second" or dropped: soft.
     const enumerator = /^[(（]$/.test(prev) && /^[)）]/.test(next) && Number.isInteger(value) && value <= 20;
-    pushToken(tokens, text, t, lang, start, end, value, !enumerator, unitAt);
+    // Chinese counts decades and centuries where English names them: "20世纪90年代" ↔ "the 1990s".
+    const era = lang === 'zh' && /^\s*(?:世纪|年代)/.test(t.slice(unitAt));
+    pushToken(tokens, text, t, lang, start, end, value, !enumerator && !era, unitAt);
   }
 }
 
@@ -208,6 +215,13 @@ function scanEnglishWords(text: string, t: string, masked: Span[], tokens: Numbe
     if (overlaps(masked, word.start, word.end)) continue;
     // "1.5 million" was read with its digits.
     if (word.lw in SCALE_WORDS && /\d\s*$/.test(t.slice(Math.max(0, word.start - 3), word.start))) continue;
+    const halfScale = /^half an? (million|billion|thousand|dozen)\b/i.exec(t.slice(word.start));
+    if (halfScale) {
+      const scale = (halfScale[1] ?? '').toLowerCase();
+      pushToken(tokens, text, t, 'en', word.start, word.start + halfScale[0].length, 0.5 * (SCALE_WORDS[scale] ?? 12), true);
+      i += 2;
+      continue;
+    }
     if (isNumberWord(word.lw)) {
       // Group "twenty-four", "one hundred and five": number words joined by space, hyphen or "and".
       let j = i;
@@ -231,6 +245,10 @@ function scanEnglishWords(text: string, t: string, masked: Span[], tokens: Numbe
         j++;
       } else if (after && t[end] === '-' && /^(?:tailed|sided|way)$/.test(after.lw)) {
         hard = false; // "two-tailed" ↔ 双尾, "one-way" ↔ 单因素
+      } else if (after && t.slice(end, after.start) === ' ' && /^decades?$/.test(after.lw)) {
+        value *= 10; // "two decades" ↔ 二十年
+        end = after.end;
+        j++;
       }
       pushToken(tokens, text, t, 'en', word.start, end, value, hard);
       i = j;
@@ -239,6 +257,8 @@ function scanEnglishWords(text: string, t: string, masked: Span[], tokens: Numbe
     const fold = /^(two|three|four|five|six|seven|eight|nine|ten)fold$/.exec(word.lw);
     if (fold) {
       pushToken(tokens, text, t, 'en', word.start, word.end, parseEnglishNumberWords([fold[1] ?? '']) ?? 0, true);
+    } else if (word.lw === 'decade' || word.lw === 'century') {
+      pushToken(tokens, text, t, 'en', word.start, word.end, word.lw === 'decade' ? 10 : 100, false); // "the past decade" ↔ 过去十年
     } else if (word.lw in SOFT_WORDS) {
       pushToken(tokens, text, t, 'en', word.start, word.end, SOFT_WORDS[word.lw] ?? 0, false);
     } else if (MONTHS.includes(word.lw) && /^[A-Z]/.test(word.w) && !(word.lw === 'may' && !/\d/.test(t.slice(word.end, word.end + 6)))) {
@@ -266,6 +286,11 @@ export function extractNumbers(text: string, lang: 'en' | 'zh'): NumberToken[] {
     for (const m of t.matchAll(/(?<![A-Za-z])(I{1,3}|IV|V|VI{0,3}|IX|X)(?=\s*[型期级度类])/g)) {
       pushToken(tokens, text, t, 'zh', m.index, m.index + m[0].length, ROMAN[m[0]] ?? 0, true);
     }
+  }
+  // 1 and 0 are as often "a"/"none" as quantities ("A case of …" ↔ "1例…", "from birth" ↔ "0-"):
+  // soft, unless they are percentages, p-values or doses, where a lost 0 or 1 matters.
+  for (const token of tokens) {
+    if ((token.value === 1 || token.value === 0) && token.kind === 'number' && !isClinicalUnit(token.unit)) token.hard = false;
   }
   return tokens.sort((a, b) => a.start - b.start);
 }

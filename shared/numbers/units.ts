@@ -10,7 +10,7 @@ const DIMENSION: Record<string, string> = {
   mmol: 'amount', μmol: 'amount', nmol: 'amount', mol: 'amount',
   nm: 'length', μm: 'length', mm: 'length', cm: 'length', m: 'length', km: 'length',
   s: 'time', min: 'time', h: 'time', d: 'time', wk: 'time', mo: 'time', y: 'time',
-  mmHg: 'pressure', IU: 'activity', U: 'activity', Gy: 'dose', C: 'temperature', lb: 'mass',
+  mmHg: 'pressure', kcal: 'energy', kJ: 'energy', IU: 'activity', U: 'activity', Gy: 'dose', C: 'temperature', lb: 'mass',
 };
 
 /** Units that make a quantity clinical (a changed dose is critical, not just major). */
@@ -18,14 +18,14 @@ const CLINICAL = new Set(['ng', 'μg', 'mg', 'g', 'kg', 'ml', 'dl', 'L', 'mmol',
 
 // Longest spellings first so that "mmol" wins over "mm" and "毫克" over "克".
 const SPELLINGS: [string, string][] = [
-  ['毫米汞柱', 'mmHg'], ['国际单位', 'IU'], ['摄氏度', 'C'],
+  ['毫米汞柱', 'mmHg'], ['千卡', 'kcal'], ['千焦', 'kJ'], ['国际单位', 'IU'], ['摄氏度', 'C'],
   ['微摩尔', 'μmol'], ['毫摩尔', 'mmol'], ['纳摩尔', 'nmol'], ['摩尔', 'mol'],
   ['纳克', 'ng'], ['微克', 'μg'], ['毫克', 'mg'], ['千克', 'kg'], ['公斤', 'kg'], ['克', 'g'],
   ['毫升', 'ml'], ['分升', 'dl'], ['升', 'L'],
   ['纳米', 'nm'], ['微米', 'μm'], ['毫米', 'mm'], ['厘米', 'cm'], ['公里', 'km'], ['千米', 'km'], ['米', 'm'],
   ['小时', 'h'], ['分钟', 'min'], ['秒', 's'], ['天', 'd'], ['日', 'd'], ['周', 'wk'], ['星期', 'wk'],
   ['个月', 'mo'], ['月', 'mo'], ['年', 'y'], ['岁', 'y'], ['戈瑞', 'Gy'], ['磅', 'lb'], ['℃', 'C'],
-  ['minutes', 'min'], ['minute', 'min'], ['seconds', 's'], ['second', 's'], ['hours', 'h'], ['hour', 'h'],
+  ['kcal', 'kcal'], ['kJ', 'kJ'], ['minutes', 'min'], ['minute', 'min'], ['seconds', 's'], ['second', 's'], ['hours', 'h'], ['hour', 'h'],
   ['days', 'd'], ['day', 'd'], ['weeks', 'wk'], ['week', 'wk'], ['months', 'mo'], ['month', 'mo'],
   ['years', 'y'], ['year', 'y'], ['pounds', 'lb'], ['lbs', 'lb'], ['lb', 'lb'],
   ['mmHg', 'mmHg'], ['mmol', 'mmol'], ['μmol', 'μmol'], ['µmol', 'μmol'], ['nmol', 'nmol'], ['mol', 'mol'],

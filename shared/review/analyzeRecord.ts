@@ -50,7 +50,7 @@ export function checkAlignedRecord(record: AlignedRecord, options: Omit<AnalyzeO
   const lexicon = options.lexicon === undefined ? defaultLexicon() : options.lexicon;
   const findings: Finding[] = [];
   for (const pair of alignedPairs(record)) {
-    findings.push(...findNumberMismatches(pair), ...findUntranslated(pair), ...findPunctuationIssues(pair));
+    findings.push(...findNumberMismatches(pair), ...findUntranslated(pair, lexicon), ...findPunctuationIssues(pair));
     if (options.glossary?.length) findings.push(...findGlossaryViolations(pair, options.glossary));
   }
   findings.push(...findMissingSections(record), ...findOmissionsAndAdditions(record, lexicon), ...findTermInconsistencies(record, lexicon));
