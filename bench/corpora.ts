@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Link } from './alignEval.ts';
 import { segmentEnglish } from '../shared/segment/english.ts';
 import { segmentChinese } from '../shared/segment/chinese.ts';
-import { splitSections } from '../shared/records/sectionLabels.ts';
+import { parseRecords } from '../shared/records/parse.ts';
 import type { ReviewRecord } from '../shared/records/model.ts';
 
 /** One gold document: sentences on both sides and the human links (0-based). */
@@ -95,22 +95,13 @@ export function loadWmt(chunk = 12, folder = join(SHARED, 'corpora', 'wmt-biomed
   return docs;
 }
 
-/**
- * The example record built from its page dump (English abstract paragraphs and the Chinese
- * abstract line), with sections cut by the shared label table.
- */
+/** The example record, as the page-dump parser reads it. */
 export function loadExampleRecord(): ReviewRecord {
-  const page = readFileSync(join(SHARED, 'records', 'mdma-ptsd-military.page.txt'), 'utf8').split('\n');
-  const at = page.indexOf('Abstract');
-  const paragraphs: string[] = [];
-  for (let i = at + 1; i < page.length && !/\p{Script=Han}/u.test(page[i]!); i++) if (page[i]!.trim()) paragraphs.push(page[i]!.trim());
-  const enAbstract = paragraphs.join('\n\n');
-  const zhAbstract = page.find((l) => /^背景[:：]/.test(l))!;
-  return {
-    id: 'mdma-ptsd-military', source: { file: 'mdma-ptsd-military.page.txt' }, format: 'page', metadata: {}, translation: 'machine',
-    en: { title: page[0]!, abstract: enAbstract, sections: splitSections(enAbstract, 'en') },
-    zh: { title: '', abstract: zhAbstract, sections: splitSections(zhAbstract, 'zh') },
-  };
+  const text = readFileSync(join(SHARED, 'records', 'mdma-ptsd-military.page.txt'), 'utf8');
+  const parsed = parseRecords(text, { file: 'mdma-ptsd-military.page.txt' });
+  const record = parsed.records[0];
+  if (!record) throw new Error(`example record did not parse: ${JSON.stringify(parsed.errors)}`);
+  return record;
 }
 
 /**

@@ -1,22 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { alignRecord } from './alignRecord.ts';
-import { splitSections } from '../records/sectionLabels.ts';
+import { parseRecords } from '../records/parse.ts';
 import type { ReviewRecord } from '../records/model.ts';
 
-// The example record, built from its page dump: English abstract paragraphs and the Chinese line.
+// The example record as the page-dump parser reads it.
 function exampleRecord(): ReviewRecord {
-  const page = readFileSync(new URL('../../../shared/records/mdma-ptsd-military.page.txt', import.meta.url), 'utf8').split('\n');
-  const at = page.indexOf('Abstract');
-  const paragraphs: string[] = [];
-  for (let i = at + 1; i < page.length && !/\p{Script=Han}/u.test(page[i]!); i++) if (page[i]!.trim()) paragraphs.push(page[i]!.trim());
-  const en = paragraphs.join('\n\n');
-  const zh = page.find((l) => l.startsWith('背景:'))!;
-  return {
-    id: 'mdma', source: { file: 'mdma-ptsd-military.page.txt' }, format: 'page', metadata: {}, translation: 'machine',
-    en: { title: page[0]!, abstract: en, sections: splitSections(en, 'en') },
-    zh: { title: '', abstract: zh, sections: splitSections(zh, 'zh') },
-  };
+  const text = readFileSync(new URL('../../../shared/records/mdma-ptsd-military.page.txt', import.meta.url), 'utf8');
+  const parsed = parseRecords(text, { file: 'mdma-ptsd-military.page.txt' });
+  expect(parsed.errors).toEqual([]);
+  return parsed.records[0]!;
 }
 
 describe('alignRecord on the example record (mdma-ptsd-military.gold.md)', () => {
@@ -67,6 +60,18 @@ describe('alignRecord on the example record (mdma-ptsd-military.gold.md)', () =>
     // At this level the recovered section seams still cut sentences 4, 5 and 6 of the gold, so
     // every English sentence keeps a piece of its own; what must hold is that no piece is shared.
     expect(coarse.links.every((l) => l.en.length >= 1 && l.zh.length >= 1)).toBe(true);
+  });
+
+  it('keeps the pairing of sentence-aligned rows, empty sides as omissions', () => {
+    const rows: ReviewRecord = {
+      ...record,
+      en: { title: '', abstract: 'One. Two. Three.', sections: [] },
+      zh: { title: '', abstract: '一。三。', sections: [] },
+      presegmented: { en: ['One.', 'Two.', 'Three.'], zh: ['一。', '', '三。'], aligned: true },
+    };
+    const out = alignRecord(rows);
+    expect(out.links.map((l) => [l.en, l.zh])).toEqual([[[0], [0]], [[1], []], [[2], [1]]]);
+    expect(out.zh.map((s) => [s.text, s.start])).toEqual([['一。', 0], ['三。', 2]]);
   });
 
   it('aligns a record without a translation as omissions', () => {

@@ -117,7 +117,12 @@ function lengthRatio(en: string, zh: string): number {
   return e > 0 && z > 0 ? z / e : 1;
 }
 
-/** Sentence-aligned formats: the sentences are given; locate them in the abstracts for offsets. */
+/**
+ * Sentence-aligned formats: the sentences are given; locate them in the abstracts for offsets.
+ * When the rows are pairs (TSV, TMX, XLIFF), the pairing is the file's and is kept as is, an empty
+ * side becoming an omission or an addition; otherwise (WMT, each side split on its own) the
+ * sentences are aligned.
+ */
 function alignPresegmented(record: ReviewRecord, lexicon: Lexicon | null): RecordAlignment {
   const given = record.presegmented!;
   const locate = (sentences: string[], abstract: string): Sentence[] => {
@@ -129,6 +134,26 @@ function alignPresegmented(record: ReviewRecord, lexicon: Lexicon | null): Recor
       return { text, start, end: at >= 0 ? at + text.length : start, section: 'other', sectionIndex: 0 };
     });
   };
+  if (given.aligned) {
+    const enTexts: string[] = [];
+    const zhTexts: string[] = [];
+    const links: AlignmentLink[] = [];
+    given.en.forEach((enText, row) => {
+      const zhText = given.zh[row] ?? '';
+      const hasEn = enText.trim() !== '';
+      const hasZh = zhText.trim() !== '';
+      if (!hasEn && !hasZh) return;
+      links.push({ en: hasEn ? [enTexts.length] : [], zh: hasZh ? [zhTexts.length] : [], confidence: 1 });
+      if (hasEn) enTexts.push(enText);
+      if (hasZh) zhTexts.push(zhText);
+    });
+    for (const zhText of given.zh.slice(given.en.length)) {
+      if (zhText.trim() === '') continue;
+      links.push({ en: [], zh: [zhTexts.length], confidence: 1 });
+      zhTexts.push(zhText);
+    }
+    return { en: locate(enTexts, record.en.abstract), zh: locate(zhTexts, record.zh?.abstract ?? ''), links, sections: [] };
+  }
   const en = locate(given.en, record.en.abstract);
   const zh = locate(given.zh, record.zh?.abstract ?? '');
   const links = alignSentences(given.en, given.zh, { lexicon });
