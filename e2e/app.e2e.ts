@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { AppPage } from './appPage.ts';
@@ -104,6 +106,49 @@ describe('the review app in the browser host', () => {
     await expect.poll(() => app.record(/trachoma/).count()).toBeGreaterThanOrEqual(1);
     expect(await app.record(new RegExp(sampleTitle.replace(/[.]/g, '\\.'))).count()).toBe(1);
     await app.screenshot('error-entry');
+  });
+
+  it('opens a file dropped onto the window', async () => {
+    const text = (await readFile(join(fixturesDir, 'trachoma-grading.page.txt'), 'utf8')).replace(
+      'The simplified trachoma grading system, amended.',
+      'Dropped copy of the trachoma grading record.',
+    );
+    await app.dropFile('dropped.page.txt', text);
+    const dropped = app.record(/Dropped copy of the trachoma grading record\./);
+    await dropped.waitFor();
+    expect(await dropped.getAttribute('aria-selected')).toBe('true');
+    expect(await page.getByText('Drop files here to open them').count()).toBe(0);
+  });
+
+  it('scrolls a list of thousands of records with the keyboard, drawing only the rows in view', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'review-e2e-many-'));
+    try {
+      const page1 = await readFile(join(fixturesDir, 'trachoma-grading.page.txt'), 'utf8');
+      const pages = Array.from({ length: 2000 }, (_, index) =>
+        page1.replace('The simplified trachoma grading system, amended.', `Generated record ${index + 1} of the long list.`),
+      );
+      const file = join(folder, 'many.page.txt');
+      await writeFile(file, pages.join('\n'));
+      await app.openFiles([file]);
+      await app.record(/^Generated record 1 of the long list\./).waitFor({ timeout: 30_000 });
+      const total = Number((await app.recordList().getAttribute('aria-label'))?.match(/\d+/)?.[0]);
+      expect(total).toBeGreaterThanOrEqual(2000);
+      expect(await app.recordList().getByRole('option').count()).toBeLessThan(60);
+
+      await app.recordList().focus();
+      await page.keyboard.press('End');
+      const last = app.recordList().getByRole('option', { selected: true });
+      await expect.poll(() => last.getAttribute('aria-posinset')).toBe(String(total));
+      // Scrolled into view: the selected row lies inside the list box's visible box.
+      const [row, box] = [await last.boundingBox(), await app.recordList().boundingBox()];
+      expect(row && box && row.y >= box.y - 1 && row.y + row.height <= box.y + box.height + 1).toBe(true);
+      await app.main().getByRole('heading', { name: 'Generated record 2000 of the long list.' }).first().waitFor();
+      await page.keyboard.press('PageUp');
+      await expect.poll(() => last.getAttribute('aria-posinset')).toBe(String(total - 10));
+      await app.screenshot('long-list');
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 
   it('ran without script errors or CSP violations', () => {

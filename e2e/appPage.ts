@@ -70,6 +70,28 @@ export class AppPage {
     await this.page.getByLabel(names.openFiles).setInputFiles(paths);
   }
 
+  /**
+   * Drops a file onto the window, as dragging it from the desktop would: the page gets the same
+   * dragenter/dragover/drop events with a DataTransfer holding a File.
+   */
+  async dropFile(name: string, text: string): Promise<void> {
+    const dataTransfer = await this.page.evaluateHandle(
+      ({ name, text }) => {
+        // Runs in the page; the e2e code is type-checked without the DOM library.
+        const page = globalThis as unknown as { DataTransfer: new () => { items: { add(file: File): void } } };
+        const transfer = new page.DataTransfer();
+        transfer.items.add(new File([text], name, { type: 'text/plain' }));
+        return transfer;
+      },
+      { name, text },
+    );
+    const target = this.main();
+    await target.dispatchEvent('dragenter', { dataTransfer });
+    await target.dispatchEvent('dragover', { dataTransfer });
+    await this.page.getByText(/^(Drop files here to open them|将文件拖放到此处即可打开)$/).waitFor();
+    await target.dispatchEvent('drop', { dataTransfer });
+  }
+
   async screenshot(name: string): Promise<string> {
     await mkdir(screenshotDir, { recursive: true });
     const path = join(screenshotDir, `${name}.png`);
