@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { cleanMqmField, exportMqmTsv, MQM_TSV_COLUMNS } from './mqmTsv.ts';
 import { mqmRowsToAnnotations, parseMqmTsv } from './mqmTsvImport.ts';
 import { fixtureEntry, fixtureExport } from './testFixture.ts';
@@ -102,5 +103,26 @@ describe('MQM TSV round trip', () => {
     const placed = mqmRowsToAnnotations(moved, data);
     expect(placed.errors.map((e) => e.line)).toEqual([2, 3]);
     expect(placed.annotations).toHaveLength(1);
+  });
+});
+
+describe('MQM TSV round trip, any text', () => {
+  it('places every annotation back on its span whatever the sentences contain', () => {
+    const sentenceArb = fc.string({ minLength: 1, maxLength: 12, unit: fc.constantFrom('a', '药', '\t', '\n', '<', 'v', '>', '/', ' ', '。') });
+    fc.assert(
+      fc.property(fc.tuple(sentenceArb, sentenceArb), fc.nat(), fc.nat(), (zh, a, b) => {
+        const entry = fixtureEntry({ zh: [...zh] });
+        const s0 = entry.sentences.zh[0]!;
+        const start = a % s0.text.length;
+        const end = start + 1 + (b % (s0.text.length - start));
+        entry.annotations = [{ ...entry.annotations[0]!, span: { side: 'zh', start: s0.start + start, end: s0.start + end } }];
+        const data = { ...fixtureExport(), records: [entry] };
+        const parsed = parseMqmTsv(exportMqmTsv(data));
+        expect(parsed.errors).toEqual([]);
+        const placed = mqmRowsToAnnotations(parsed.rows, data);
+        expect(placed.errors).toEqual([]);
+        expect(placed.annotations.map((x) => x.input.span)).toEqual([entry.annotations[0]!.span]);
+      }),
+    );
   });
 });
