@@ -69,6 +69,8 @@ interface Figures {
   workerHeap?: number;
   /** Worker busy time ÷ (wall time × workers). */
   utilisation?: number;
+  /** Flags found (analysis job only). */
+  flags?: number;
   firstError?: string;
 }
 
@@ -90,9 +92,10 @@ async function referenceRun(path: string, name: string): Promise<Figures> {
   return { name, threads: 1, records, errors, seconds, startRss: sampler.startRss, peakRss: sampler.peakRss, peakHeap: sampler.peakHeap };
 }
 
+/** What either job returns: the parse job counts, the analysis job returns the records themselves. */
 interface JobFigures {
-  records: number;
-  errors: number;
+  records: number | { flags: unknown[] }[];
+  errors: number | { message: string }[];
   heapUsed: number;
   busyMs: number;
   firstError?: string;
@@ -108,6 +111,7 @@ async function poolRun(path: string, name: string, size: number, jobModule: URL,
   let errors = 0;
   let workerHeap = 0;
   let busyMs = 0;
+  let flags = 0;
   let firstError: string | undefined;
   try {
     for await (const result of pool.map(recordTasks([path], { linesPerTask }))) {
@@ -116,11 +120,13 @@ async function poolRun(path: string, name: string, size: number, jobModule: URL,
         firstError ??= result.error;
         continue;
       }
-      records += result.value.records;
-      errors += result.value.errors;
-      workerHeap = Math.max(workerHeap, result.value.heapUsed);
-      busyMs += result.value.busyMs;
-      firstError ??= result.value.firstError;
+      const value = result.value;
+      records += typeof value.records === 'number' ? value.records : value.records.length;
+      if (typeof value.records !== 'number') for (const record of value.records) flags += record.flags.length;
+      errors += typeof value.errors === 'number' ? value.errors : value.errors.length;
+      firstError ??= typeof value.errors === 'number' ? value.firstError : value.errors[0]?.message;
+      workerHeap = Math.max(workerHeap, value.heapUsed);
+      busyMs += value.busyMs;
     }
   } finally {
     await pool.close();
@@ -130,7 +136,7 @@ async function poolRun(path: string, name: string, size: number, jobModule: URL,
   return {
     name, threads: size, records, errors, seconds,
     startRss: sampler.startRss, peakRss: sampler.peakRss, peakHeap: sampler.peakHeap,
-    workerHeap, utilisation: busyMs / 1000 / (seconds * size),
+    workerHeap, utilisation: busyMs / 1000 / (seconds * size), flags,
     ...(firstError !== undefined ? { firstError } : {}),
   };
 }
@@ -185,6 +191,8 @@ async function main(): Promise<void> {
   const peak = Math.max(...rows.filter((r) => !r.name.startsWith('(c)')).map((r) => r.peakRss));
   out(`goal ≥ 1,000 rec/s per core: one worker ${fmt(single.records / single.seconds)} rec/s; best pool ${fmt(best.records / best.seconds / best.threads)} rec/s per thread.`);
   out(`goal < 1 GB at 100,000 records: peak RSS of the worker runs ${fmt(peak / MB)} MB over ${fmt(options.records)} records.`);
+  const flagged = rows.find((r) => r.flags !== undefined && r.flags > 0);
+  if (flagged !== undefined) out(`flags found: ${fmt(flagged.flags!)} over ${fmt(flagged.records)} records (same in every run: ${rows.every((r) => r.flags === undefined || r.flags === flagged.flags)}).`);
   const firstError = rows.find((r) => r.firstError !== undefined)?.firstError;
   if (firstError !== undefined) out(`first error seen: ${firstError}`);
 }

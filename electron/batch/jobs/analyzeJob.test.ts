@@ -1,0 +1,47 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { corpusLines } from '../../../bench/corpus/buildCorpus.ts';
+import { recordTasks, type RecordTask } from '../recordTasks.ts';
+import { WorkerPool } from '../workerPool.ts';
+import { runJob, type AnalyzeJobResult } from './analyzeJob.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'analyze-job-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const file = join(dir, 'sample.jsonl');
+// 12 corpus records and one broken line, so both results and errors come back.
+const lines = [...corpusLines({ records: 12 })];
+lines.splice(5, 0, '{"title": oops');
+writeFileSync(file, `${lines.join('\n')}\n`);
+
+describe('analyzeJob', () => {
+  it('returns the check --json record shape for each record and errors with file lines', async () => {
+    const result = await runJob({ file, format: 'jsonl', text: lines.join('\n'), firstLine: 1 }, {});
+    expect(result.records).toHaveLength(12);
+    expect(result.errors).toEqual([{ source: `${file}:6`, message: expect.stringContaining('invalid JSON') }]);
+    const first = result.records[0]!;
+    expect(first.id).toBe('10.5555/bench.0000000');
+    expect(first.sentences.en.length).toBeGreaterThan(0);
+    expect(first.alignment.length).toBeGreaterThan(0);
+    for (const flag of result.records.flatMap((r) => r.flags)) {
+      expect(['critical', 'major', 'minor']).toContain(flag.severity);
+      expect(typeof flag.message).toBe('string');
+    }
+  });
+
+  it('gives the same results through the pool as in-process, in input order', async () => {
+    const direct = await runJob({ file, format: 'jsonl', text: lines.join('\n'), firstLine: 1 }, {});
+    const pool = new WorkerPool<RecordTask, AnalyzeJobResult>({ jobModule: new URL('./analyzeJob.ts', import.meta.url), size: 2 });
+    try {
+      const records = [];
+      for await (const result of pool.map(recordTasks([file], { linesPerTask: 4 }))) {
+        expect(result.ok).toBe(true);
+        if (result.ok) records.push(...result.value.records);
+      }
+      expect(records).toEqual(direct.records);
+    } finally {
+      await pool.close();
+    }
+  });
+});
