@@ -44,7 +44,7 @@ export function calibratedRatio(record: AlignedRecord): number {
 
 const hasClinicalNumber = (text: string) => extractNumbers(text, 'en').some((t) => t.hard && t.kind !== 'number');
 
-interface Clause {
+export interface Clause {
   start: number;
   end: number;
   known: number;
@@ -56,7 +56,7 @@ interface Clause {
  * conjunctions, and counts per clause the words the lexicon knows and how many of those have a
  * translation in the Chinese.
  */
-function clauseCoverage(english: string, chinese: string, lexicon: Lexicon): Clause[] {
+export function clauseCoverage(english: string, chinese: string, lexicon: Lexicon): Clause[] {
   const cuts = [0];
   for (const m of english.matchAll(/[,;:]\s+|\s(?=(?:and|but|which|while|whereas|although|because|with|whereas)\s)/g)) cuts.push(m.index + m[0].length);
   cuts.push(english.length);
@@ -120,22 +120,38 @@ export function findOmissionsAndAdditions(record: AlignedRecord, lexicon: Lexico
     const enLen = englishLength(enText);
     const zhLen = chineseLength(zhText, ratio);
     const expected = enLen * ratio;
-    const lost = lexicon ? lostClause(record, link.en, zhText, lexicon) : null;
-    if (lost) {
+    const lostSentence = lexicon && link.en.length > 1 ? unrenderedSentence(record, link.en, zhText, zhLen / expected, lexicon) : null;
+    if (lostSentence !== null) {
+      const text = textAt(record.en, lostSentence);
+      findings.push({
+        kind: 'omission', severity: severityOf(text), en: [lostSentence], zh: link.zh,
+        message: { en: 'This English sentence appears not to be translated: its words have no rendering in the aligned Chinese.', 'zh-CN': '该英文句子似乎未译出：对应中文中找不到其内容。' },
+        evidence: [{ side: 'en', sentence: lostSentence, start: 0, end: text.length, text }],
+      });
+      continue;
+    }
+    // Within a pair, length is the steadier signal (dictionary coverage misses free renderings):
+    // far too short is an omission; somewhat short with an English clause none of whose
+    // dictionary words is rendered is one too, with that clause as evidence; somewhat short
+    // alone is worth a look but no more.
+    const share = expected > 0 ? zhLen / expected : 1;
+    const lost = lexicon && share < 0.8 ? lostClause(record, link.en, zhText, lexicon) : null;
+    const lengthMessage = {
+      en: `The translation is much shorter than expected (${Math.round(zhLen)} for about ${Math.round(expected)} characters): content may be missing.`,
+      'zh-CN': `译文明显短于预期（${Math.round(zhLen)} 字，预期约 ${Math.round(expected)} 字），可能有内容缺失。`,
+    };
+    if (enLen < 40) {
+      // Too short a sentence for a length judgement.
+    } else if (lost) {
       findings.push({
         kind: 'omission', severity: 'major', en: link.en, zh: link.zh,
         message: { en: `Part of the English is not translated: "${lost.text}".`, 'zh-CN': `部分英文内容未译出：“${lost.text}”。` },
         evidence: [lost],
       });
-    } else if (enLen >= 60 && zhLen < 0.5 * expected) {
-      findings.push({
-        kind: 'omission', severity: 'major', en: link.en, zh: link.zh,
-        message: {
-          en: `The translation is much shorter than expected (${Math.round(zhLen)} for about ${Math.round(expected)} characters): content may be missing.`,
-          'zh-CN': `译文明显短于预期（${Math.round(zhLen)} 字，预期约 ${Math.round(expected)} 字），可能有内容缺失。`,
-        },
-        evidence: [],
-      });
+    } else if (share < 0.6) {
+      findings.push({ kind: 'omission', severity: 'major', en: link.en, zh: link.zh, message: lengthMessage, evidence: [] });
+    } else if (share < 0.8) {
+      findings.push({ kind: 'omission', severity: 'minor', en: link.en, zh: link.zh, message: lengthMessage, evidence: [] });
     } else if (zhLen >= 40 && zhLen > 2.2 * expected) {
       findings.push({
         kind: 'addition', severity: 'minor', en: link.en, zh: link.zh,
@@ -148,6 +164,29 @@ export function findOmissionsAndAdditions(record: AlignedRecord, lexicon: Lexico
     }
   }
   return findings;
+}
+
+/**
+ * In a link of several English sentences (2-1, 3-1: what the aligner makes of a sentence the
+ * translation dropped), the one sentence whose words are not rendered while the others are —
+ * or, when the Chinese is much shorter than all of them need, the least rendered one.
+ */
+function unrenderedSentence(record: AlignedRecord, enIndexes: number[], chinese: string, lengthShare: number, lexicon: Lexicon): number | null {
+  const scores = enIndexes.map((i) => {
+    const clauses = clauseCoverage(textAt(record.en, i), chinese, lexicon);
+    const known = clauses.reduce((n, c) => n + c.known, 0);
+    const covered = clauses.reduce((n, c) => n + c.covered, 0);
+    return { i, known, coverage: known ? covered / known : 1 };
+  });
+  const sorted = [...scores].sort((a, b) => a.coverage - b.coverage);
+  const worst = sorted[0];
+  const others = sorted.slice(1);
+  if (!worst || others.length === 0) return null;
+  const othersCoverage = Math.min(...others.map((o) => o.coverage));
+  if (worst.known >= 3 && worst.coverage <= 0.25 && othersCoverage >= 0.45) return worst.i;
+  // Several English sentences but Chinese for barely more than one: the least rendered is the lost one.
+  if (lengthShare < 0.7 && worst.known >= 2 && othersCoverage > worst.coverage) return worst.i;
+  return null;
 }
 
 /** An English clause with 3+ dictionary words, none rendered, in a sentence otherwise well covered. */
