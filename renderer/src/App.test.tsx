@@ -62,6 +62,26 @@ describe('App', () => {
     expect(api.calls).toContainEqual(['library:getRecord', { id: 'fixture-2' }]);
   });
 
+  it('never shows a slow answer for a record the user has already left', async () => {
+    const api = createFakeReviewApi({ records: [mdmaRecord, secondRecord] });
+    const answerFirst: (() => void)[] = [];
+    const getRecord = api.getRecord.bind(api);
+    // The first record's answer is held back until after the second one has been shown.
+    api.getRecord = async (request) => {
+      if (request.id === mdmaRecord.id) await new Promise<void>((resolve) => answerFirst.push(resolve));
+      return getRecord(request);
+    };
+    render(<AppRoot api={api} i18n={createI18n('en')} />);
+    const list = await recordList();
+    expect(screen.getByText('Loading the record…')).toBeTruthy();
+    fireEvent.click(within(list).getByRole('option', { name: /Sleep duration/ }));
+    const main = screen.getByRole('main');
+    await within(main).findByText('Shorter sleep was associated with higher systolic pressure.');
+    await act(async () => answerFirst.forEach((resolve) => resolve()));
+    expect(within(main).queryByText('NeuroRehabilitation')).toBeNull();
+    expect(within(main).getByText('Shorter sleep was associated with higher systolic pressure.')).toBeTruthy();
+  });
+
   it('moves the selection with the arrow keys, focus staying on the list box', async () => {
     renderApp();
     const list = await recordList();
