@@ -156,4 +156,51 @@ describe('parsePageDump: more shapes', () => {
     expect(r.en.sections.map((s) => s.kind)).toEqual(['background', 'methods', 'results', 'conclusions']);
     expect(r.zh?.sections.map((s) => s.kind)).toEqual(['objective', 'methods', 'results', 'conclusions']);
   });
+
+  it('reads labels printed on lines of their own, in both languages', () => {
+    const text = [
+      'Title', '', 'Abstract', '', 'Background', 'Sleep matters.', '', 'METHODS:', 'We slept.', '',
+      '标题', '【目的】', '睡眠很重要。', '方法', '我们睡了。', '（机器翻译）', '',
+    ].join('\n');
+    const r = parsePageDump(text, 'x.txt').records[0]!;
+    expect(r.en.sections.map((s) => [s.kind, s.label, s.text])).toEqual([['background', 'Background', 'Sleep matters.'], ['methods', 'METHODS', 'We slept.']]);
+    expect(r.zh?.title).toBe('标题');
+    expect(r.zh?.sections.map((s) => [s.kind, s.text])).toEqual([['objective', '睡眠很重要。'], ['methods', '我们睡了。']]);
+    expect(r.translation).toBe('machine');
+  });
+
+  it('keeps a 摘要 heading, bibliographic lines and a Chinese title in the header inside one page', () => {
+    const text = [
+      'Exercise and sleep', '运动与睡眠', 'Li Wei, John Smith', 'Journal: Sleep Medicine', 'DOI: 10.1016/j.sleep.2024.01.002',
+      '中科院 2区 医学 Q2', '', 'Abstract', 'We studied sleep. It improved.', '', '摘要', '我们研究了睡眠。它改善了。', '',
+    ].join('\n');
+    const { records, errors } = parsePageDump(text, 'x.txt');
+    expect(errors).toEqual([]);
+    expect(records).toHaveLength(1);
+    const r = records[0]!;
+    expect(r.en.title).toBe('Exercise and sleep');
+    expect(r.en.abstract).toBe('We studied sleep. It improved.');
+    expect(r.zh).toMatchObject({ title: '运动与睡眠', abstract: '我们研究了睡眠。它改善了。' });
+    expect(r.metadata.doi).toBe('10.1016/j.sleep.2024.01.002');
+    expect(r.metadata.authors).toEqual(['Li Wei', 'John Smith']);
+    expect(r.metadata.metrics).toMatchObject({ casZone: 2, jcrQuartile: 'Q2' });
+  });
+
+  it('splits pages without header lines at their disclaimers', () => {
+    const disclaimer = '本文章由计算机程序翻译，如有差异，请以英文原文为准。';
+    const text = ['First title', 'First body.', '第一标题', '第一正文。', disclaimer, 'Second title', 'Second body.', '第二标题', '第二正文。', disclaimer].join('\n');
+    const { records } = parsePageDump(text, 'x.txt');
+    expect(records.map((r) => [r.en.title, r.zh?.title, r.source.line])).toEqual([['First title', '第一标题', 1], ['Second title', '第二标题', 6]]);
+  });
+
+  it('splits consecutive pages with no boilerplate between them', () => {
+    const page = (n: number) => [`Paper ${n} title`, '', `IF ${n}.0 2区 医学 Q2 X`, 'Ann Lee, Bo Chen', '', 'Abstract', '', `Body ${n}.`, '', `论文${n}`, `正文${n}。`].join('\n');
+    const { records, errors } = parsePageDump([page(1), page(2), page(3)].join('\n'), 'x.txt');
+    expect(errors).toEqual([]);
+    expect(records.map((r) => [r.en.title, r.en.abstract, r.zh?.title, r.zh?.abstract, r.metadata.metrics?.['IF']])).toEqual([
+      ['Paper 1 title', 'Body 1.', '论文1', '正文1。', 1],
+      ['Paper 2 title', 'Body 2.', '论文2', '正文2。', 2],
+      ['Paper 3 title', 'Body 3.', '论文3', '正文3。', 3],
+    ]);
+  });
 });

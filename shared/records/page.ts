@@ -1,7 +1,7 @@
 import type { LoadError, ParseResult, RecordMetadata, ReviewRecord, SourceDisagreement, TranslationOrigin } from './model.ts';
 import { compareCopies } from './disagreement.ts';
 import { splitLines, type TextLine } from './lines.ts';
-import { findSectionLabels, isAbstractHeading } from './sectionLabels.ts';
+import { findSectionLabels, isAbstractHeading, sectionKindOfLabel } from './sectionLabels.ts';
 import { assembleSide, collapseSpace, htmlToText, type Paragraph } from './side.ts';
 import { isSiteObject, readSiteObject, recordId, splitAuthors, type SiteFields } from './siteObject.ts';
 
@@ -17,7 +17,7 @@ import { isSiteObject, readSiteObject, recordId, splitAuthors, type SiteFields }
  */
 
 type LineKind =
-  | 'blank' | 'json' | 'brokenJson' | 'metrics' | 'citation' | 'heading'
+  | 'blank' | 'json' | 'brokenJson' | 'metrics' | 'citation' | 'heading' | 'zhHeading' | 'meta'
   | 'disclaimer' | 'boilerplate' | 'separator' | 'cjk' | 'latin';
 
 interface ClassifiedLine extends TextLine {
@@ -31,11 +31,17 @@ const HEADER_KINDS = new Set<LineKind>(['json', 'brokenJson', 'metrics', 'citati
 // The site's notice that the Chinese is machine translation, in either script, either punctuation.
 const DISCLAIMER_RE =
   /本文章由(?:计算机|計算機)程序(?:翻译|翻譯)[,，]?\s*(?:如有差异|如有差異)[,，]?\s*(?:请|請)以英文原文(?:为|為)(?:准|準)[。.]?|(?:机器|機器|计算机|計算機)(?:翻译|翻譯)[^\n。]{0,12}(?:仅供参考|僅供參考)[。.]?/;
+// Shorter notices other sites print on a line of their own: "（机器翻译）", "以下内容由AI翻译".
+const SHORT_DISCLAIMER_RE = /(?:机器|機器|机|機|AI|人工智能|计算机|計算機|谷歌|百度|有道|DeepL)\s*(?:程序)?(?:翻译|翻譯|译|譯)|machine[- ]translat/i;
 // Where a site's own furniture begins: download buttons, journal box, citation export, footer.
 const BOILERPLATE_RE =
   /^\s*(?:求助全文|来源期刊|來源期刊|期刊介绍|期刊介紹|相关文献|相關文獻|推荐文献|推薦文獻|参考文献|參考文獻|全文获取|下载PDF|下載PDF|免费下载|约\s*\d+\s*分钟内获得全文|导出至|導出至|GB\/T\s*7714|联系我们|聯繫我們|Copyright\s*©|×\s*$)/;
-const METRICS_RE = /^\s*(?:IF|影响因子|影響因子)\s*[:：]?\s*\d+(?:\.\d+)?(?:\s|$)/i;
-const CITATION_RE = /^\s*(?:引用次数|引用次數|被引次数|被引次數|被引用次数|Cited by|Citations?)\s*[:：]?\s*(\d+)\s*$/i;
+const METRICS_RE = /^\s*(?:IF|影响因子|影響因子|Impact factor)\s*[:：]?\s*\d+(?:\.\d+)?(?:\s|$)/i;
+const ZONE_RE = /^\s*(?:中科院|JCR|SCIE?|CAS)\b.{0,60}(?:[1-4]\s*区|\bQ[1-4]\b)/;
+const CITATION_RE = /^\s*(?:引用次数|引用次數|被引次数|被引次數|被引用次数|被引量|被引频次|Cited by|Citations?)\s*[:：]?\s*(\d+)\s*$/i;
+// Bibliographic lines some sites print under the title: journal, date, DOI, PMID.
+const META_RE = /^\s*(?:DOI|PMID|PMCID|Pub(?:lication)?\s*Date|Published(?:\s+online)?|Epub|Received|Accepted|Journal|Source|Volume|Vol\.|出版日期|发表日期|期刊)\s*[:：]|\bdoi\s*[:：]\s*10\.\d{4,}\/|https?:\/\/(?:dx\.)?doi\.org\/10\./i;
+const DOI_RE = /\b(10\.\d{4,9}\/[^\s"<>,;]+[^\s"<>,;.)])/;
 const SEPARATOR_RE = /^\s*(?:-{3,}|={3,}|\*{3,}|_{3,}|\f+)\s*$/;
 
 function hanShare(text: string): { han: number; share: number } {
@@ -57,13 +63,20 @@ function classify(line: TextLine): ClassifiedLine {
     }
   }
   if (SEPARATOR_RE.test(line.text)) return { ...line, kind: 'separator' };
-  if (METRICS_RE.test(text) || (/[1-4]\s*区/.test(text) && /\bQ[1-4]\b/.test(text) && text.length < 200)) {
+  if (METRICS_RE.test(text) || ZONE_RE.test(text) || (/[1-4]\s*区/.test(text) && /\bQ[1-4]\b/.test(text) && text.length < 200)) {
     return { ...line, kind: 'metrics' };
   }
   if (CITATION_RE.test(text)) return { ...line, kind: 'citation' };
-  if (text.length <= 20 && isAbstractHeading(text)) return { ...line, kind: 'heading' };
-  if (DISCLAIMER_RE.test(text) && hanShare(text.replace(DISCLAIMER_RE, '')).han < 4) return { ...line, kind: 'disclaimer' };
+  // Only the English heading marks a page's header; "摘要" over the Chinese abstract must not start a new page.
+  if (text.length <= 20 && isAbstractHeading(text)) return { ...line, kind: /\p{Script=Han}/u.test(text) ? 'zhHeading' : 'heading' };
+  if (DISCLAIMER_RE.test(text)) {
+    // The notice alone on its line; otherwise it ends an abstract line and is cut off there.
+    if (hanShare(text.replace(DISCLAIMER_RE, '')).han < 4) return { ...line, kind: 'disclaimer' };
+  } else if (text.length <= 40 && SHORT_DISCLAIMER_RE.test(text) && hanShare(text.replace(SHORT_DISCLAIMER_RE, '')).han <= 8) {
+    return { ...line, kind: 'disclaimer' };
+  }
   if (BOILERPLATE_RE.test(text)) return { ...line, kind: 'boilerplate' };
+  if (text.length <= 400 && META_RE.test(text)) return { ...line, kind: 'meta' };
   const { han, share } = hanShare(text);
   return { ...line, kind: han >= 2 && share >= 0.3 ? 'cjk' : 'latin' };
 }
@@ -112,18 +125,25 @@ function startsWithLabel(text: string): boolean {
   return findSectionLabels(text, 'en').some((m) => m.start === 0);
 }
 
-/** Where a page starts: its title line(s) just above the header, when they look like title and authors. */
+/**
+ * Where a page starts: its title just above the header, with the authors line and bibliographic
+ * lines (DOI, journal) in between when present, and a Chinese title printed under the English one.
+ * A second Latin line back is taken only when the nearer one is the authors line, so the end of
+ * the previous page's abstract is never taken for a title.
+ */
 function recordStart(lines: ClassifiedLine[], group: HeaderGroup, floor: number): number {
-  const firstKind = lines[group.first]?.kind;
-  const wanted = firstKind === 'metrics' ? 1 : 2;
   let start = group.first;
   let taken = 0;
-  for (let i = group.first - 1; i >= floor && taken < wanted; i--) {
+  const previousNonBlank = (i: number): ClassifiedLine | undefined => {
+    for (let j = i - 1; j >= floor; j--) if (lines[j]?.kind !== 'blank') return lines[j];
+    return undefined;
+  };
+  for (let i = group.first - 1; i >= floor && taken < 2; i--) {
     const line = lines[i];
     if (line === undefined) break;
-    if (line.kind === 'blank') continue;
+    if (line.kind === 'blank' || line.kind === 'meta') continue;
+    if (line.kind === 'cjk' && line.text.length <= 150 && previousNonBlank(i)?.kind === 'latin') continue;
     if (line.kind !== 'latin' || line.text.length > 600 || startsWithLabel(line.text.trim())) break;
-    // A second line back is taken only when the nearer one is the authors line.
     if (taken === 1 && !looksLikeAuthors(lines[start]?.text ?? '')) break;
     start = i;
     taken++;
@@ -139,17 +159,50 @@ interface PageText {
   citations: number | null;
   json: SiteFields | null;
   en: Paragraph[];
-  zhLines: string[];
+  /** Chinese lines in order; a label on a line of its own becomes the next line's label. */
+  zh: Paragraph[];
+  /** A Chinese title printed in the header, above the English abstract. */
+  zhTitleEarly: string | null;
+  doi: string | null;
   machine: boolean;
 }
 
+/** A line that is nothing but a section label ("Background", "METHODS:", "【目的】", "結果"). */
+function labelOnly(text: string, lang: 'en' | 'zh'): boolean {
+  const bare = text.replace(/[:：]\s*$/, '').trim();
+  return bare.length > 0 && bare.length <= 40 && !/[.。!?！？,，]$/.test(bare) && sectionKindOfLabel(bare, lang) !== null;
+}
+
 function readPage(lines: ClassifiedLine[], from: number, to: number, file: string, errors: LoadError[]): PageText {
-  const page: PageText = { titleLines: [], authorsLine: null, metricsLine: null, citations: null, json: null, en: [], zhLines: [], machine: false };
+  const page: PageText = {
+    titleLines: [], authorsLine: null, metricsLine: null, citations: null, json: null,
+    en: [], zh: [], zhTitleEarly: null, doi: null, machine: false,
+  };
   let phase: 'head' | 'en' | 'zh' | 'done' = 'head';
   let paragraph: string[] = [];
+  let enLabel: string | null = null;
+  let zhLabel: string | null = null;
   const endParagraph = (): void => {
-    if (paragraph.length > 0) page.en.push({ label: null, body: paragraph.join(' ') });
+    if (paragraph.length > 0) page.en.push({ label: enLabel, body: paragraph.join(' ') });
     paragraph = [];
+    enLabel = null;
+  };
+  const pushZh = (text: string): void => {
+    if (labelOnly(text, 'zh')) {
+      zhLabel = text;
+      return;
+    }
+    page.zh.push({ label: zhLabel, body: text });
+    zhLabel = null;
+  };
+  const startEnglish = (text: string): void => {
+    phase = 'en';
+    if (labelOnly(text, 'en')) {
+      endParagraph();
+      enLabel = text;
+    } else {
+      paragraph.push(text);
+    }
   };
   for (let i = from; i < to; i++) {
     const line = lines[i];
@@ -168,15 +221,23 @@ function readPage(lines: ClassifiedLine[], from: number, to: number, file: strin
       case 'citation':
         page.citations ??= Number(CITATION_RE.exec(text)?.[1] ?? 'NaN');
         continue;
+      case 'meta':
+        page.doi ??= DOI_RE.exec(text)?.[1] ?? null;
+        continue;
       case 'heading':
         if (phase === 'head') phase = 'en';
+        continue;
+      case 'zhHeading':
+        endParagraph();
+        if (phase !== 'zh') phase = 'zh';
         continue;
       case 'blank':
         endParagraph();
         continue;
       case 'disclaimer':
         page.machine = true;
-        phase = 'done';
+        // A notice above the Chinese ("以下为机器翻译") announces it; one below closes the page.
+        if (phase === 'zh') phase = 'done';
         continue;
       case 'boilerplate':
       case 'separator':
@@ -184,33 +245,37 @@ function readPage(lines: ClassifiedLine[], from: number, to: number, file: strin
         continue;
       case 'cjk': {
         endParagraph();
-        phase = 'zh';
         const cut = DISCLAIMER_RE.exec(text);
+        const content = cut === null ? text : text.slice(0, cut.index).trim();
+        if (phase === 'head' && cut === null && page.zhTitleEarly === null && content.length <= 150 && !labelOnly(content, 'zh') && (content.match(/[。！？]/g) ?? []).length <= 1 && !findSectionLabels(content).some((m) => m.start === 0)) {
+          // A Chinese title in the header block, above the English abstract.
+          page.zhTitleEarly = content;
+          continue;
+        }
+        phase = 'zh';
+        if (content !== '') pushZh(content);
         if (cut !== null) {
           page.machine = true;
-          const before = text.slice(0, cut.index).trim();
-          if (before !== '') page.zhLines.push(before);
           phase = 'done';
-        } else {
-          page.zhLines.push(text);
         }
         continue;
       }
       case 'latin':
-        if (phase === 'zh') page.zhLines.push(text);
+        if (phase === 'zh') pushZh(text);
         else if (phase === 'head') {
           if (page.titleLines.length === 0) page.titleLines.push(text);
           else if (page.authorsLine === null && looksLikeAuthors(text)) page.authorsLine = text;
-          else {
-            // No "Abstract" heading: the English body starts at the first line that is neither title nor authors.
-            phase = 'en';
-            paragraph.push(text);
-          }
+          // No "Abstract" heading: the English body starts at the first line that is neither title nor authors.
+          else startEnglish(text);
+        } else if (labelOnly(text, 'en')) {
+          endParagraph();
+          enLabel = text;
         } else paragraph.push(text);
         continue;
     }
   }
   endParagraph();
+  if (zhLabel !== null) page.zh.push({ label: zhLabel, body: '' });
   return page;
 }
 
@@ -228,17 +293,18 @@ function parseMetricsLine(line: string): Record<string, string | number> {
 }
 
 /*
- * The Chinese lines: a title, then the abstract as one paragraph. A lone line is the title when it
- * is short and has no label and at most one sentence end; otherwise it is the abstract.
+ * The Chinese lines: a title, then the abstract (one paragraph, or one per section). A lone line
+ * is the title when it is short, has no label and at most one sentence end; otherwise it is the
+ * abstract. A title printed in the header above the English wins.
  */
-function splitChinese(lines: string[]): { title: string; paragraphs: Paragraph[] } {
+function splitChinese(lines: Paragraph[], early: string | null): { title: string; paragraphs: Paragraph[] } {
   const [first, ...rest] = lines;
-  if (first === undefined) return { title: '', paragraphs: [] };
-  const labelled = findSectionLabels(first).some((m) => m.start === 0);
-  const sentenceEnds = (first.match(/[。！？]/g) ?? []).length;
-  const titleLike = !labelled && first.length <= 150 && (rest.length > 0 || (sentenceEnds <= 1 && first.length <= 80));
-  const body = titleLike ? rest : lines;
-  return { title: titleLike ? first : '', paragraphs: body.map((b) => ({ label: null, body: b })) };
+  if (first === undefined) return { title: early ?? '', paragraphs: [] };
+  if (early !== null) return { title: early, paragraphs: lines };
+  const labelled = first.label !== null || findSectionLabels(first.body).some((m) => m.start === 0);
+  const sentenceEnds = (first.body.match(/[。！？]/g) ?? []).length;
+  const titleLike = !labelled && first.body.length <= 150 && (rest.length > 0 || (sentenceEnds <= 1 && first.body.length <= 80));
+  return { title: titleLike ? first.body : '', paragraphs: titleLike ? rest : lines };
 }
 
 function paragraphsText(paragraphs: Paragraph[]): string {
@@ -259,7 +325,7 @@ function buildRecord(page: PageText, start: TextLine, file: string): ReviewRecor
   else if (json !== null && json.abstract.length > 0) note(compareCopies('abstract', paragraphsText(en), htmlToText(json.abstractRaw), 'en'));
   if (title === '' && en.length === 0) return null;
 
-  const zhPage = splitChinese(page.zhLines);
+  const zhPage = splitChinese(page.zh, page.zhTitleEarly);
   const zhTitle = zhPage.title !== '' ? zhPage.title : (json?.zhTitle ?? '');
   if (json !== null && zhPage.title !== '' && json.zhTitle !== '') note(compareCopies('zh.title', zhPage.title, json.zhTitle, 'zh'));
   let zh = zhPage.paragraphs;
@@ -267,6 +333,7 @@ function buildRecord(page: PageText, start: TextLine, file: string): ReviewRecor
   else if (json !== null && json.zhAbstract.length > 0) note(compareCopies('zh.abstract', paragraphsText(zh), htmlToText(json.zhAbstractRaw), 'zh'));
 
   const metadata: RecordMetadata = { ...(json?.metadata ?? {}) };
+  if (metadata.doi === undefined && page.doi !== null) metadata.doi = page.doi;
   const lineAuthors = page.authorsLine === null ? [] : splitAuthors(page.authorsLine);
   if (lineAuthors.length > 0) {
     if (metadata.authors !== undefined) note(compareCopies('authors', lineAuthors.join(', '), metadata.authors.join(', '), 'en'));
