@@ -59,7 +59,8 @@ export function exportMqmTsv(data: ReviewExport, options: MqmTsvOptions = {}): s
   data.records.forEach((entry, recordIndex) => {
     const byLink = annotationsByLink(entry);
     const done = isReviewDone(entry.status);
-    // Annotations placed on no link (their sentences are not in the alignment) go on the first.
+    // Annotations placed on no link (their sentences are not in the alignment) go on the first;
+    // a record without any link has no segment to carry them, and the format no other place.
     const orphans = byLink.get(-1) ?? [];
     for (const segment of linkSegments(entry)) {
       segId += 1;

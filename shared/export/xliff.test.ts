@@ -52,4 +52,11 @@ describe('exportXliff', () => {
     expect(findAll(parsed, 'target')[0]!.text).toBe('<script>alert(1)</script>。');
     expect(findAll(parsed, 'script')).toHaveLength(0);
   });
+
+  it('keeps a record without sentences valid with an empty unit', () => {
+    const entry = { ...fixtureEntry(), links: [], annotations: [] };
+    const parsed = parseXml(exportXliff({ ...fixtureExport(), records: [entry] }));
+    expect(findAll(parsed, 'unit')).toHaveLength(1);
+    expect(findAll(parsed, 'segment')[0]!.attributes.state).toBe('initial');
+  });
 });

@@ -41,7 +41,10 @@ export function exportXliff(data: ReviewExport): string {
     ];
     out.push(`  <file${xmlAttrs({ id: `f${recordIndex + 1}`, original: entry.record.id })}>`);
     out.push(...notes(fileNotes, '    '));
-    for (const segment of linkSegments(entry)) {
+    const segments = linkSegments(entry);
+    // A <file> must hold at least one unit; a record with no sentences gets an empty one.
+    if (segments.length === 0) out.push('    <unit id="u0"><segment state="initial"><source/></segment></unit>');
+    for (const segment of segments) {
       const unitNotes: Note[] = [
         ...(byLink.get(segment.index) ?? []).map((a) => ({
           category: `mqm:${a.category}`,
