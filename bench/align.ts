@@ -9,7 +9,7 @@ import { defaultLexicon } from '../shared/lexicon/defaultLexicon.ts';
 import { segmentChinese } from '../shared/segment/chinese.ts';
 import { addDocument, emptyCounts, f1, pairF1, type Link } from './alignEval.ts';
 import { galeChurch } from './galeChurch.ts';
-import { loadExampleGold, loadExampleRecord, loadParaMed, loadWmt, type GoldDocument } from './corpora.ts';
+import { loadExampleGold, loadExampleRecord, loadMtAbstracts, loadParaMed, loadWmt, type GoldDocument } from './corpora.ts';
 
 interface Row {
   corpus: string;
@@ -99,4 +99,22 @@ if (result) {
     times.push(performance.now() - t0);
   }
   console.log(`alignRecord on the example (12 sentences): median ${median(times).toFixed(2)} ms over 50 runs`);
+}
+
+// Real MT abstracts (no gold): how long the full pipeline takes on what the app shows, and what it finds.
+const mtRecords = loadMtAbstracts();
+if (mtRecords.length) {
+  const times: number[] = [];
+  const shapes = new Map<string, number>();
+  let sentences = 0;
+  for (const rec of mtRecords) alignRecord(rec);
+  for (const rec of mtRecords) {
+    const t0 = performance.now();
+    const out = alignRecord(rec);
+    times.push(performance.now() - t0);
+    sentences += out.en.length;
+    for (const l of out.links) shapes.set(`${l.en.length}-${l.zh.length}`, (shapes.get(`${l.en.length}-${l.zh.length}`) ?? 0) + 1);
+  }
+  const shapeList = [...shapes.entries()].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k}: ${v}`).join(', ');
+  console.log(`alignRecord on ${mtRecords.length} real MT abstracts (WMT Medline + NeMo, ${(sentences / mtRecords.length).toFixed(1)} English sentences each): median ${median(times).toFixed(2)} ms, max ${Math.max(...times).toFixed(1)} ms; links ${shapeList}`);
 }

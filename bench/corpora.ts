@@ -113,3 +113,29 @@ export function loadExampleGold(): Link[] {
   const line = /Gold links at this granularity:(.*)/.exec(gold)![1]!;
   return [...line.matchAll(/([\d,]+)↔(\d+)/g)].map((m) => ({ en: ids(m[1]!), zh: ids(m[2]!) }));
 }
+
+/**
+ * Real machine translations of whole abstracts (WMT Medline en→zh sources, NeMo 6x6 output, one
+ * line per abstract) as records without gold: used to time `alignRecord` on what the app sees.
+ */
+export function loadMtAbstracts(folder = join(SHARED, 'corpora', 'wmt-biomed-medline-zhen-docs-mt')): ReviewRecord[] {
+  const sourcePath = join(folder, 'medline_en2zh_en.txt');
+  if (!existsSync(sourcePath)) return [];
+  const byDoc = new Map<string, string[]>();
+  for (const line of readFileSync(sourcePath, 'utf8').split('\n')) {
+    const [doc, , sentence] = line.split('\t');
+    if (!doc || sentence === undefined) continue;
+    (byDoc.get(doc) ?? byDoc.set(doc, []).get(doc)!).push(sentence.trim());
+  }
+  const mt = readFileSync(join(folder, 'med_en-zh.out'), 'utf8').split('\n');
+  return [...byDoc.values()].flatMap((sentences, k): ReviewRecord[] => {
+    const zh = mt[k]?.trim();
+    if (!zh) return [];
+    const en = sentences.join(' ');
+    return [{
+      id: `mt-${k + 1}`, source: { file: 'med_en-zh.out', line: k + 1 }, format: 'page', metadata: {}, translation: 'machine',
+      en: { title: '', abstract: en, sections: [{ kind: 'other', label: null, text: en, start: 0 }] },
+      zh: { title: '', abstract: zh, sections: [{ kind: 'other', label: null, text: zh, start: 0 }] },
+    }];
+  });
+}

@@ -53,7 +53,9 @@ export function alignRecord(record: ReviewRecord, options: AlignRecordOptions = 
     const enIdx = en.flatMap((s, i) => (group.some((g) => g.enSection === s.sectionIndex) ? [i] : []));
     const zhEndOfGroup = Math.max(...group.map((g) => g.zhEnd));
     const body = zhText.slice(head.bodyStart, zhEndOfGroup);
-    const pieces = segmentChinese(body).map((p): Sentence => ({
+    // Clauses joined by ； are kept together here: English writes most of them with ";" inside one
+    // sentence, and where English does have two sentences the seam splitter cuts at the ； anyway.
+    const pieces = segmentChinese(body, { semicolons: false }).map((p): Sentence => ({
       text: p.text, start: head.bodyStart + p.start, end: head.bodyStart + p.end, section: head.kind, sectionIndex: head.enSection,
     }));
     const local = alignSentences(enIdx.map((i) => en[i]!.text), pieces.map((p) => p.text), { lexicon, ratio });

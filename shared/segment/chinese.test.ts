@@ -14,6 +14,7 @@ describe('segmentChinese', () => {
     ['half-width punctuation from machine translation', '背景:由于发生率较高,康复变得复杂.这些因素有影响.', ['背景:由于发生率较高,康复变得复杂.', '这些因素有影响.']],
     ['decimals and P values are not stops', '均值为2.5 mg,P<.05。', ['均值为2.5 mg,P<.05。']],
     ['embedded English keeps its full stops', '作者(Smith et al.)发现MDMA有效。它安全。', ['作者(Smith et al.)发现MDMA有效。', '它安全。']],
+    ['semicolons inside brackets separate list items, not sentences', '评分下降（D14，P = 0.03；D28，P = 0.04）。随后稳定。', ['评分下降（D14，P = 0.03；D28，P = 0.04）。', '随后稳定。']],
     ['half-width question mark inside English', '问题是"does it work?"而非其他。', ['问题是"does it work?"而非其他。']],
   ])('%s', (_name, input, expected) => {
     expect(texts(input)).toEqual(expected);

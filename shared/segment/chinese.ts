@@ -27,12 +27,18 @@ export function segmentChinese(text: string, options: ChineseSegmentOptions = {}
   const cuts = new Set(options.cuts ?? []);
   const spans: TextSpan[] = [];
   let start = 0;
+  let depth = 0;
   for (let i = 0; i < text.length; i++) {
     if (cuts.has(i) && i > start) {
       push(spans, text, start, i);
       start = i;
     }
     const ch = text[i]!;
+    if ('（(【［[〔'.includes(ch)) depth++;
+    else if ('）)】］]〕'.includes(ch)) depth = Math.max(0, depth - 1);
+    // Inside brackets only a stop right before the closing bracket ends a sentence ("（见图2。）");
+    // semicolons there separate list items ("（D14，P = 0.03；D28，P = 0.04）").
+    if (depth > 0 && !('。！？!?'.includes(ch) && '）)】］]〕'.includes(text[i + 1] ?? ''))) continue;
     let ends = '。！？!?'.includes(ch) || (semicolons && '；;'.includes(ch));
     if (ch === '…') ends = true;
     if (ch === '.') {
