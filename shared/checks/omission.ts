@@ -122,45 +122,23 @@ export function findOmissionsAndAdditions(record: AlignedRecord, lexicon: Lexico
     const expected = enLen * ratio;
     const lostSentence = lexicon && link.en.length > 1 ? unrenderedSentence(record, link.en, zhText, zhLen / expected, lexicon) : null;
     if (lostSentence !== null) {
-      const text = textAt(record.en, lostSentence);
+      const one = lostSentence.length === 1;
+      const text = lostSentence.map((i) => textAt(record.en, i)).join(' ');
       findings.push({
-        kind: 'omission', severity: severityOf(text), en: [lostSentence], zh: link.zh,
-        message: { en: 'This English sentence appears not to be translated: its words have no rendering in the aligned Chinese.', 'zh-CN': '该英文句子似乎未译出：对应中文中找不到其内容。' },
-        evidence: [{ side: 'en', sentence: lostSentence, start: 0, end: text.length, text }],
+        kind: 'omission', severity: severityOf(text), en: lostSentence, zh: link.zh,
+        message: one
+          ? { en: 'This English sentence appears not to be translated: its words have no rendering in the aligned Chinese.', 'zh-CN': '该英文句子似乎未译出：对应中文中找不到其内容。' }
+          : { en: 'These English sentences share a Chinese sentence too short for all of them: one appears not to be translated.', 'zh-CN': '这几个英文句子对应的中文过短，其中一句似乎未译出。' },
+        evidence: one ? lostSentence.map((i) => ({ side: 'en' as const, sentence: i, start: 0, end: textAt(record.en, i).length, text: textAt(record.en, i) })) : [],
       });
       continue;
     }
-    // Within a pair, length is the steadier signal (dictionary coverage misses free renderings):
-    // far too short is an omission; somewhat short with an English clause none of whose
-    // dictionary words is rendered is one too, with that clause as evidence; somewhat short
-    // alone is worth a look but no more.
-    const share = expected > 0 ? zhLen / expected : 1;
-    const lost = lexicon && share < 0.8 ? lostClause(record, link.en, zhText, lexicon) : null;
-    const lengthMessage = {
-      en: `The translation is much shorter than expected (${Math.round(zhLen)} for about ${Math.round(expected)} characters): content may be missing.`,
-      'zh-CN': `译文明显短于预期（${Math.round(zhLen)} 字，预期约 ${Math.round(expected)} 字），可能有内容缺失。`,
-    };
-    if (enLen < 40) {
-      // Too short a sentence for a length judgement.
-    } else if (lost) {
-      findings.push({
-        kind: 'omission', severity: 'major', en: link.en, zh: link.zh,
-        message: { en: `Part of the English is not translated: "${lost.text}".`, 'zh-CN': `部分英文内容未译出：“${lost.text}”。` },
-        evidence: [lost],
-      });
-    } else if (share < 0.6) {
-      findings.push({ kind: 'omission', severity: 'major', en: link.en, zh: link.zh, message: lengthMessage, evidence: [] });
-    } else if (share < 0.8) {
-      findings.push({ kind: 'omission', severity: 'minor', en: link.en, zh: link.zh, message: lengthMessage, evidence: [] });
-    } else if (zhLen >= 40 && zhLen > 2.2 * expected) {
-      findings.push({
-        kind: 'addition', severity: 'minor', en: link.en, zh: link.zh,
-        message: {
-          en: `The translation is much longer than expected (${Math.round(zhLen)} for about ${Math.round(expected)} characters): content may have been added.`,
-          'zh-CN': `译文明显长于预期（${Math.round(zhLen)} 字，预期约 ${Math.round(expected)} 字），可能有增译内容。`,
-        },
-        evidence: [],
-      });
+    const whole = lengthFindings(record, link.en, link.zh, ratio, lexicon);
+    findings.push(...whole);
+    // An n-n link reads diagonally (the aligner pairs 2-2 when one pair's lengths look odd):
+    // judge each English sentence against its own Chinese too.
+    if (whole.length === 0 && link.en.length === link.zh.length && link.en.length > 1) {
+      link.en.forEach((i, k) => findings.push(...lengthFindings(record, [i], [link.zh[k] ?? -1], ratio, lexicon)));
     }
   }
   return findings;
@@ -171,7 +149,7 @@ export function findOmissionsAndAdditions(record: AlignedRecord, lexicon: Lexico
  * translation dropped), the one sentence whose words are not rendered while the others are —
  * or, when the Chinese is much shorter than all of them need, the least rendered one.
  */
-function unrenderedSentence(record: AlignedRecord, enIndexes: number[], chinese: string, lengthShare: number, lexicon: Lexicon): number | null {
+function unrenderedSentence(record: AlignedRecord, enIndexes: number[], chinese: string, lengthShare: number, lexicon: Lexicon): number[] | null {
   const scores = enIndexes.map((i) => {
     const clauses = clauseCoverage(textAt(record.en, i), chinese, lexicon);
     const known = clauses.reduce((n, c) => n + c.known, 0);
@@ -183,9 +161,10 @@ function unrenderedSentence(record: AlignedRecord, enIndexes: number[], chinese:
   const others = sorted.slice(1);
   if (!worst || others.length === 0) return null;
   const othersCoverage = Math.min(...others.map((o) => o.coverage));
-  if (worst.known >= 3 && worst.coverage <= 0.25 && othersCoverage >= 0.45) return worst.i;
-  // Several English sentences but Chinese for barely more than one: the least rendered is the lost one.
-  if (lengthShare < 0.7 && worst.known >= 2 && othersCoverage > worst.coverage) return worst.i;
+  if (worst.known >= 3 && worst.coverage <= 0.25 && othersCoverage >= 0.45) return [worst.i];
+  // Several English sentences but Chinese for barely more than one: the least rendered is the
+  // lost one when the dictionary tells them apart; otherwise all are named, since one of them is.
+  if (lengthShare < 0.7) return othersCoverage - worst.coverage >= 0.2 ? [worst.i] : enIndexes;
   return null;
 }
 
@@ -207,4 +186,44 @@ function lostClause(record: AlignedRecord, enIndexes: number[], chinese: string,
     }
   }
   return null;
+}
+
+/**
+ * The length judgement of one (sub)pair: far too short is an omission; somewhat short with an
+ * English clause none of whose dictionary words is rendered is one too, with that clause as
+ * evidence; somewhat short alone is worth a look but no more; far too long may be an addition.
+ * Length is the steadier signal within a pair, since dictionary coverage misses free renderings.
+ */
+function lengthFindings(record: AlignedRecord, en: number[], zh: number[], ratio: number, lexicon: Lexicon | null): Finding[] {
+  const zhText = zh.map((i) => textAt(record.zh, i)).join('');
+  const enLen = englishLength(en.map((i) => textAt(record.en, i)).join(' '));
+  const zhLen = chineseLength(zhText, ratio);
+  const expected = enLen * ratio;
+  const share = expected > 0 ? zhLen / expected : 1;
+  if (enLen < 40) return []; // too short a sentence for a length judgement
+  const lost = lexicon && share < 0.8 ? lostClause(record, en, zhText, lexicon) : null;
+  const lengthMessage = {
+    en: `The translation is much shorter than expected (${Math.round(zhLen)} for about ${Math.round(expected)} characters): content may be missing.`,
+    'zh-CN': `译文明显短于预期（${Math.round(zhLen)} 字，预期约 ${Math.round(expected)} 字），可能有内容缺失。`,
+  };
+  if (lost) {
+    return [{
+      kind: 'omission', severity: 'major', en, zh,
+      message: { en: `Part of the English is not translated: "${lost.text}".`, 'zh-CN': `部分英文内容未译出：“${lost.text}”。` },
+      evidence: [lost],
+    }];
+  }
+  if (share < 0.6) return [{ kind: 'omission', severity: 'major', en, zh, message: lengthMessage, evidence: [] }];
+  if (share < 0.8) return [{ kind: 'omission', severity: 'minor', en, zh, message: lengthMessage, evidence: [] }];
+  if (zhLen >= 40 && zhLen > 2.2 * expected) {
+    return [{
+      kind: 'addition', severity: 'minor', en, zh,
+      message: {
+        en: `The translation is much longer than expected (${Math.round(zhLen)} for about ${Math.round(expected)} characters): content may have been added.`,
+        'zh-CN': `译文明显长于预期（${Math.round(zhLen)} 字，预期约 ${Math.round(expected)} 字），可能有增译内容。`,
+      },
+      evidence: [],
+    }];
+  }
+  return [];
 }

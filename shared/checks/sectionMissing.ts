@@ -42,7 +42,17 @@ export function findMissingSections(record: AlignedRecord): Finding[] {
   const en = labelRuns(record.enAbstract, 'en');
   const zh = labelRuns(record.zhAbstract, 'zh');
   const findings: Finding[] = [];
-  for (const part of diffArrays(en, zh, { comparator: (a, b) => a.kind === b.kind })) {
+  // A Chinese label answers an English one when it is of the same kind and sits at, or one piece
+  // away from, the Chinese aligned to the English label's sentence: in a record with two
+  // "Methods" labels, the second one's loss must not be hidden by the first one's survival.
+  const near = (a: SectionLabelMatch, b: SectionLabelMatch): boolean => {
+    const enIndex = sentenceAt(record.en, a.start);
+    const aligned = record.links.filter((l) => l.en.includes(enIndex)).flatMap((l) => l.zh);
+    if (aligned.length === 0) return true;
+    const zhIndex = sentenceAt(record.zh, b.start);
+    return zhIndex >= Math.min(...aligned) - 1 && zhIndex <= Math.max(...aligned) + 1;
+  };
+  for (const part of diffArrays(en, zh, { comparator: (a, b) => a.kind === b.kind && near(a, b) })) {
     if (!part.removed) continue;
     for (const label of part.value) {
       const enIndex = sentenceAt(record.en, label.start);
