@@ -80,3 +80,57 @@ describe('alignRecord on the example record (mdma-ptsd-military.gold.md)', () =>
     expect(none.links.every((l) => l.zh.length === 0 && l.en.length === 1)).toBe(true);
   });
 });
+
+describe('alignRecord on constructed records', () => {
+  const side = (abstract: string, sections: ReviewRecord['en']['sections']) => ({ title: '', abstract, sections });
+  const record = (en: ReviewRecord['en'], zh: ReviewRecord['en']): ReviewRecord => ({
+    id: 't', source: { file: 't' }, format: 'json', metadata: {}, translation: 'machine', en, zh,
+  });
+
+  it('splits a Chinese sentence that merges two English ones at the comma seam', () => {
+    const en = 'Water intake was associated with lower sugar consumption. We enrolled 8,400 children aged 2 to 19 years. The primary end point was weight gain.';
+    const zh = '饮水与较低的糖摄入量相关。我们纳入了8,400名2～19岁的儿童,主要终点是体重增加。';
+    const out = alignRecord(record(side(en, [{ kind: 'other', label: null, text: en, start: 0 }]), side(zh, [{ kind: 'other', label: null, text: zh, start: 0 }])));
+    expect(out.zh.map((s) => s.text)).toEqual(['饮水与较低的糖摄入量相关。', '我们纳入了8,400名2～19岁的儿童,', '主要终点是体重增加。']);
+    expect(out.links.map((l) => [l.en, l.zh])).toEqual([[[0], [0]], [[1], [1]], [[2], [2]]]);
+    for (const s of out.zh) expect(zh.slice(s.start, s.end)).toBe(s.text);
+  });
+
+  it('keeps a merged sentence whole when it has no seam to cut', () => {
+    const en = 'Patients improved. Controls did not improve at all.';
+    const zh = '患者好转而对照组完全没有好转。';
+    const out = alignRecord(record(side(en, [{ kind: 'other', label: null, text: en, start: 0 }]), side(zh, [{ kind: 'other', label: null, text: zh, start: 0 }])));
+    expect(out.links.map((l) => [l.en, l.zh])).toEqual([[[0, 1], [0]]]);
+  });
+
+  it('pairs bracketed Chinese labels with English sections and finds none missing', () => {
+    const en = 'Objective: To assess the safety of the drug. Methods: We enrolled 40 patients. Results: The drug was safe.';
+    const zh = '【目的】评估该药物的安全性。【方法】我们纳入了40名患者。【结果】该药物是安全的。';
+    const sections = [
+      { kind: 'objective' as const, label: 'Objective', text: 'To assess the safety of the drug.', start: 11 },
+      { kind: 'methods' as const, label: 'Methods', text: 'We enrolled 40 patients.', start: en.indexOf('We') },
+      { kind: 'results' as const, label: 'Results', text: 'The drug was safe.', start: en.indexOf('The drug') },
+    ];
+    const out = alignRecord(record(side(en, sections), side(zh, [])));
+    expect(out.sections.map((s) => [s.kind, s.zhLabel, s.labelMissing, s.boundary])).toEqual([
+      ['objective', '【目的】', false, 'label'],
+      ['methods', '【方法】', false, 'label'],
+      ['results', '【结果】', false, 'label'],
+    ]);
+    expect(out.zh.map((s) => s.text)).toEqual(['评估该药物的安全性。', '我们纳入了40名患者。', '该药物是安全的。']);
+    expect(out.links.map((l) => [l.en, l.zh])).toEqual([[[0], [0]], [[1], [1]], [[2], [2]]]);
+  });
+
+  it('reports every label missing when the translation has none, and still aligns the sentences', () => {
+    const en = 'Background: Obesity is common. It is rising. Methods: We enrolled 40 patients in 2019.';
+    const zh = '肥胖很常见。它正在增加。我们在2019年纳入了40名患者。';
+    const sections = [
+      { kind: 'background' as const, label: 'Background', text: 'Obesity is common. It is rising.', start: 12 },
+      { kind: 'methods' as const, label: 'Methods', text: 'We enrolled 40 patients in 2019.', start: en.indexOf('We') },
+    ];
+    const out = alignRecord(record(side(en, sections), side(zh, [])));
+    expect(out.sections.map((s) => [s.kind, s.labelMissing])).toEqual([['background', true], ['methods', true]]);
+    expect(out.sections[1]!.boundary).toBe('sentence');
+    expect(out.links.map((l) => [l.en, l.zh])).toEqual([[[0], [0]], [[1], [1]], [[2], [2]]]);
+  });
+});
