@@ -101,14 +101,11 @@ const TRADITIONAL_TO_SIMPLIFIED: Readonly<Record<string, string>> = Object.fromE
     .map((pair) => [pair[0], pair[1]]),
 );
 
+const TRADITIONAL_RE = new RegExp(`[${Object.keys(TRADITIONAL_TO_SIMPLIFIED).join('')}]`, 'g');
+
 /** Folds the Traditional characters of `text` that occur in labels to Simplified, one for one. */
 export function foldTraditional(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    const mapped = TRADITIONAL_TO_SIMPLIFIED[ch];
-    out += mapped ?? ch;
-  }
-  return out;
+  return text.replace(TRADITIONAL_RE, (ch) => TRADITIONAL_TO_SIMPLIFIED[ch] ?? ch);
 }
 
 const EN_INDEX = new Map(EN_SECTION_LABELS.map((e) => [e.label, e.kind]));

@@ -73,13 +73,16 @@ export function parseAbstractHtml(html: string): Paragraph[] {
   let body = '';
   let labelDepth = 0;
   let labelText = '';
+  // Tracked instead of re-testing `body` at every tag, which made long abstracts quadratic.
+  let bodyHasText = false;
   const flush = (): void => {
     if (labelText.trim() !== '' && label === null) label = labelText;
-    if (collapseSpace(body) !== '' || (label !== null && collapseSpace(label) !== '')) {
-      paragraphs.push({ label: label === null ? null : collapseSpace(label), body: collapseSpace(body) });
-    }
+    const text = collapseSpace(body);
+    const labelClean = label === null ? null : collapseSpace(label);
+    if (text !== '' || (labelClean !== null && labelClean !== '')) paragraphs.push({ label: labelClean, body: text });
     label = null;
     body = '';
+    bodyHasText = false;
     labelText = '';
     labelDepth = 0;
   };
@@ -89,19 +92,25 @@ export function parseAbstractHtml(html: string): Paragraph[] {
         if (BLOCK_TAGS.has(name)) flush();
         const attrLabel = attribs['label'] ?? attribs['nlmcategory'];
         if (name === 'abstracttext' && attrLabel !== undefined && attrLabel.trim() !== '') label = attrLabel;
-        else if (LABEL_TAGS.has(name) && label === null && collapseSpace(body) === '' && labelDepth === 0) labelDepth = 1;
+        else if (LABEL_TAGS.has(name) && label === null && !bodyHasText && labelDepth === 0) labelDepth = 1;
         else if (labelDepth > 0) labelDepth++;
       },
       ontext(text) {
         if (labelDepth > 0) labelText += text;
-        else body += text;
+        else {
+          body += text;
+          if (!bodyHasText && text.trim() !== '') bodyHasText = true;
+        }
       },
       onclosetag(name) {
         if (labelDepth > 0) {
           labelDepth--;
           if (labelDepth === 0) {
             // A long bold run opening a paragraph is emphasis, not a label: give it back to the body.
-            if (collapseSpace(labelText).length > 80) body = labelText + body;
+            if (collapseSpace(labelText).length > 80) {
+              body = labelText + body;
+              bodyHasText = true;
+            }
             else label = labelText;
             labelText = '';
           }

@@ -37,9 +37,16 @@ const KEYS = {
   translation: ['translation', 'translationorigin', 'translation_origin'],
 } as const;
 
+// Lower-cased key index per object, built once: a record's fields are looked up a dozen times.
+const keyIndex = new WeakMap<object, Map<string, string>>();
+
 /** Case-insensitive field lookup, first non-empty spelling wins. */
 function field(obj: Record<string, unknown>, names: readonly string[]): unknown {
-  const lower = new Map(Object.keys(obj).map((k) => [k.toLowerCase(), k]));
+  let lower = keyIndex.get(obj);
+  if (lower === undefined) {
+    lower = new Map(Object.keys(obj).map((k) => [k.toLowerCase(), k]));
+    keyIndex.set(obj, lower);
+  }
   for (const name of names) {
     const key = lower.get(name);
     const value = key === undefined ? undefined : obj[key];
