@@ -151,6 +151,26 @@ describe('the review app in the browser host', () => {
     }
   });
 
+  it('follows a load started outside the page (menu, command line) through the push stream', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'review-e2e-push-'));
+    try {
+      const file = join(folder, 'pushed.page.txt');
+      const text = await readFile(join(fixturesDir, 'trachoma-grading.page.txt'), 'utf8');
+      await writeFile(file, text.replace('The simplified trachoma grading system, amended.', 'Record loaded by the main side.'));
+      // The page does not make this request: only the SSE progress events can tell it.
+      const response = await fetch(new URL('/api/library:openPaths', host.host.url), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Review-Token': host.host.token },
+        body: JSON.stringify({ paths: [file] }),
+      });
+      expect(response.status).toBe(200);
+      await app.record(/Record loaded by the main side\./).waitFor();
+      await page.getByRole('status').filter({ hasText: 'Loaded pushed.page.txt: records 1, errors 0' }).waitFor();
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+
   it('ran without script errors or CSP violations', () => {
     expect(problems).toEqual([]);
   });

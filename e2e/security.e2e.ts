@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHost, type TestHost } from './host.ts';
 
@@ -39,6 +40,23 @@ describe('browser host access control', () => {
   it('refuses a request from a foreign Origin even with the token (403)', async () => {
     const response = await list({ 'X-Review-Token': host.host.token, Origin: 'http://evil.example' });
     expect(response.status).toBe(403);
+  });
+
+  it('refuses a foreign Host header even with the token (403; DNS rebinding)', async () => {
+    // fetch() will not send a Host of our choosing, node:http will.
+    const status = await new Promise<number | undefined>((resolve, reject) => {
+      const call = request(`${origin}/api/library:list`, {
+        method: 'POST',
+        headers: { Host: `rebound.example:${host.host.port}`, 'X-Review-Token': host.host.token, 'Content-Type': 'application/json' },
+      });
+      call.on('response', (response) => {
+        response.resume();
+        resolve(response.statusCode);
+      });
+      call.on('error', reject);
+      call.end('{}');
+    });
+    expect(status).toBe(403);
   });
 
   it('refuses the page itself and the event stream without the token', async () => {
