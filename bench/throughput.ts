@@ -12,7 +12,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resourceUsage } from 'node:process';
-import { readTextChunks, splitLines } from '../electron/services/fileReading.ts';
+import { readLineBatches } from '../electron/batch/jsonlLines.ts';
 import { recordTasks, type RecordTask } from '../electron/batch/recordTasks.ts';
 import { defaultPoolSize, WorkerPool } from '../electron/batch/workerPool.ts';
 import { DEFAULT_RECORDS, ensureCorpus } from './corpus/buildCorpus.ts';
@@ -81,11 +81,14 @@ async function referenceRun(path: string, name: string): Promise<Figures> {
   const started = performance.now();
   let records = 0;
   let errors = 0;
-  for await (const line of splitLines(readTextChunks(path), 64 * 1024 * 1024, () => errors++)) {
-    if (line.text === '') continue;
-    const value: unknown = JSON.parse(line.text);
-    if (value !== null && typeof value === 'object') records++;
-    else errors++;
+  for await (const batch of readLineBatches(path, 64 * 1024 * 1024)) {
+    errors += batch.overlong.length;
+    for (const line of batch.lines) {
+      if (line.text === '') continue;
+      const value: unknown = JSON.parse(line.text);
+      if (value !== null && typeof value === 'object') records++;
+      else errors++;
+    }
   }
   const seconds = (performance.now() - started) / 1000;
   sampler.stop();

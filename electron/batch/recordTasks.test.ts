@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseRecords } from '../../shared/records/parse.ts';
 import { loadTask } from './jobs/loadTask.ts';
 import type { ParseJobResult } from './jobs/parseJob.ts';
+import { readLineBatches } from './jsonlLines.ts';
 import { expandInputs, recordTasks, type RecordTask } from './recordTasks.ts';
 import { WorkerPool } from './workerPool.ts';
 
@@ -66,6 +67,32 @@ describe('recordTasks', () => {
     const first = await tasks.next();
     expect(first.value).toMatchObject({ firstLine: 1 });
     await tasks.return(undefined);
+  });
+});
+
+describe('readLineBatches', () => {
+  it('splits LF and CRLF lines across chunks, keeps a last line without newline, drops overlong lines', async () => {
+    const file = join(dir, 'mixed.jsonl');
+    writeFileSync(file, `a\r\n${'x'.repeat(50)}\nbb\n\nlast`);
+    const batches = await collect(readLineBatches(file, 20));
+    expect(batches.flatMap((b) => b.lines)).toEqual([
+      { text: 'a', number: 1, offset: 0 },
+      { text: 'bb', number: 3, offset: 54 },
+      { text: '', number: 4, offset: 57 },
+      { text: 'last', number: 5, offset: 58 },
+    ]);
+    expect(batches.flatMap((b) => b.overlong)).toEqual([2]);
+  });
+
+  it('turns an overlong JSONL line into an error task and keeps numbering right around it', async () => {
+    const file = join(dir, 'long.jsonl');
+    writeFileSync(file, `${record(1)}\n${'y'.repeat(5000)}\n${record(3)}\n`);
+    const tasks = await collect(recordTasks([file], { maxLineChars: 1000 }));
+    expect(tasks.map((t) => [t.firstLine, t.error ?? t.text?.split('\n').length])).toEqual([
+      [1, 1],
+      [2, 'Line 2 is longer than 1000 characters; skipped'],
+      [3, 1],
+    ]);
   });
 });
 

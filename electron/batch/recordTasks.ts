@@ -8,7 +8,7 @@
 import { glob, readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { RecordFormat, SourceLocation } from '../../shared/records/model.ts';
-import { readTextChunks, splitLines } from '../services/fileReading.ts';
+import { readLineBatches } from './jsonlLines.ts';
 
 /** One unit of work: a whole file, or a run of JSONL lines with where they start. */
 export interface RecordTask {
@@ -119,7 +119,6 @@ export async function* recordTasks(files: Iterable<string> | AsyncIterable<strin
     let firstLine = 1;
     let firstOffset = 0;
     let expected = 1;
-    const overlong: RecordTask[] = [];
     const flush = (): RecordTask | undefined => {
       if (lines.length === 0) return undefined;
       const task: RecordTask = { file, format: 'jsonl', text: lines.join('\n'), firstLine, firstOffset };
@@ -127,27 +126,27 @@ export async function* recordTasks(files: Iterable<string> | AsyncIterable<strin
       return task;
     };
     try {
-      const onOverlong = (line: number): void => {
-        overlong.push({ file, firstLine: line, error: `Line ${line} is longer than ${maxLineChars} characters; skipped` });
-      };
-      for await (const line of splitLines(readTextChunks(file), maxLineChars, onOverlong)) {
-        // A skipped line breaks the contiguous numbering a task relies on: close the task first.
-        if (line.number !== expected) {
-          const task = flush();
-          if (task) yield task;
+      for await (const batch of readLineBatches(file, maxLineChars)) {
+        for (const line of batch.lines) {
+          // A skipped (overlong) line breaks the contiguous numbering a task relies on: close the task.
+          if (line.number !== expected) {
+            const task = flush();
+            if (task) yield task;
+          }
+          if (lines.length === 0) {
+            firstLine = line.number;
+            firstOffset = line.offset;
+          }
+          lines.push(line.text);
+          expected = line.number + 1;
+          if (lines.length >= linesPerTask) yield flush()!;
         }
-        yield* overlong.splice(0);
-        if (lines.length === 0) {
-          firstLine = line.number;
-          firstOffset = line.offset;
+        for (const number of batch.overlong) {
+          yield { file, firstLine: number, error: `Line ${number} is longer than ${maxLineChars} characters; skipped` };
         }
-        lines.push(line.text);
-        expected = line.number + 1;
-        if (lines.length >= linesPerTask) yield flush()!;
       }
       const last = flush();
       if (last) yield last;
-      yield* overlong.splice(0);
     } catch (error) {
       const task = flush();
       if (task) yield task;
