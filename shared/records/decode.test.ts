@@ -59,6 +59,13 @@ describe('decodeBytes', () => {
     expect(result.error.message.startsWith('bin.dat:')).toBe(true);
   });
 
+  it('keeps UTF-8 Chinese cut inside a character (a sample of a larger file) as UTF-8, not GB18030', () => {
+    const bytes = utf8('背景：创伤后应激障碍的神经康复治疗。结论：有益。'.repeat(5));
+    const result = decodeBytes(bytes.subarray(0, bytes.length - 1), 'cut.txt');
+    expect(result).toMatchObject({ encoding: 'utf-8' });
+    expect('text' in result && result.text.startsWith('背景：创伤后')).toBe(true);
+  });
+
   it('refuses files over the size limit', () => {
     const result = decodeBytes(new Uint8Array(101), 'big.jsonl', { maxBytes: 100 });
     expect('error' in result && result.error.message).toMatch(/over the 100-byte limit/);

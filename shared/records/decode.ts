@@ -109,9 +109,9 @@ function controlReason(text: string): string | null {
 /**
  * Decodes a file's bytes to text, or says clearly why it cannot. Never throws.
  * Order: size limit, BOMs, BOM-less UTF-16 by its NUL pattern, binary signatures and NULs, strict
- * UTF-8, GB18030, BOM-less UTF-16 by plausibility, and last UTF-8 with replacement characters when
- * only a few bytes are bad (a damaged file should still open). Text dense with control characters
- * is refused as binary whichever decoding read it.
+ * UTF-8, UTF-8 with replacement characters when only a few bytes are bad (a damaged file should
+ * still open), GB18030, BOM-less UTF-16 by plausibility. Text dense with control characters is
+ * refused as binary whichever decoding read it.
  */
 export function decodeBytes(
   bytes: Uint8Array,
@@ -145,6 +145,16 @@ export function decodeBytes(
     const control = controlReason(utf8);
     return control === null ? { text: utf8, encoding: 'utf-8' } : fail(control);
   }
+  /*
+   * UTF-8 with a few bad bytes (a damaged file, or a sample cut inside a character) stays UTF-8:
+   * tried before GB18030, because UTF-8 Chinese often happens to be valid GB18030 byte pairs and
+   * would decode to plausible-looking nonsense. A real GBK file read as UTF-8 fails on most characters.
+   */
+  const lossy = decodeWith('utf-8', bytes, false) ?? '';
+  const bad = (lossy.match(/\uFFFD/g) ?? []).length;
+  if (bad <= Math.max(2, lossy.length / 1000) && controlReason(lossy) === null) {
+    return { text: lossy, encoding: 'utf-8', warning: `${file}: ${bad} invalid UTF-8 byte sequence(s) replaced by �` };
+  }
   const gb = decodeWith('gb18030', bytes, true);
   if (gb !== null && /[\u4e00-\u9fff]/.test(gb) && plausibility(gb) > 0.95) return { text: gb, encoding: 'gb18030' };
   // Chinese-only UTF-16 without a BOM has no NULs and is not valid UTF-8: try both byte orders.
@@ -154,12 +164,7 @@ export function decodeBytes(
       if (text !== null && plausibility(text) > 0.95) return { text, encoding };
     }
   }
-  const lossy = decodeWith('utf-8', bytes, false) ?? '';
-  const bad = (lossy.match(/\uFFFD/g) ?? []).length;
   const control = controlReason(lossy);
   if (control !== null) return fail(control);
-  if (bad <= Math.max(2, lossy.length / 1000)) {
-    return { text: lossy, encoding: 'utf-8', warning: `${file}: ${bad} invalid UTF-8 byte sequence(s) replaced by �` };
-  }
   return fail('not valid UTF-8, UTF-16 or GB18030 text; save it as UTF-8 and load it again');
 }
