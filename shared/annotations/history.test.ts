@@ -121,6 +121,24 @@ describe('review history', () => {
     expect(redo(history)).toBeNull();
   });
 
+  it('undoes a batch as one step, in reverse order', () => {
+    const batch: ReviewAction = { type: 'batch', actions: [{ type: 'annotate', annotation: annotation('a1') }, statusAction(start, '10.1000/mdma', 'in-progress')] };
+    const history = perform(startHistory(start), batch);
+    expect(statusOf(history.session, '10.1000/mdma')).toBe('in-progress');
+    const undone = undo(history)!;
+    expect(undone.applied).toEqual({
+      type: 'batch',
+      actions: [
+        { type: 'set-status', recordId: '10.1000/mdma', before: 'in-progress', after: 'unreviewed' },
+        { type: 'delete', annotation: annotation('a1') },
+      ],
+    });
+    expect(statusOf(undone.history.session, '10.1000/mdma')).toBe('unreviewed');
+    expect(undone.history.session.annotations.a1?.deleted).toBe(true);
+    const redone = redo(undone.history)!;
+    expect(redone.applied.type === 'batch' && redone.applied.actions.map((a) => a.type)).toEqual(['restore', 'set-status']);
+  });
+
   it('keeps at most `limit` actions', () => {
     let history = startHistory(start);
     for (let i = 0; i < 5; i++) history = perform(history, { type: 'annotate', annotation: annotation(`a${i}`) }, 3);
@@ -142,10 +160,11 @@ type Intent =
   | { kind: 'decide'; n: number; verdict: 'confirmed' | 'dismissed' | null }
   | { kind: 'status'; status: 'unreviewed' | 'in-progress' | 'reviewed' }
   | { kind: 'align'; link: number; mode: number }
+  | { kind: 'batch'; first: Intent; second: Intent }
   | { kind: 'undo' }
   | { kind: 'redo' };
 
-const intentArb: fc.Arbitrary<Intent> = fc.oneof(
+const simpleIntentArb: fc.Arbitrary<Intent> = fc.oneof(
   fc.record({ kind: fc.constant('annotate' as const), n: fc.nat(3) }),
   fc.record({ kind: fc.constant('edit' as const), n: fc.nat(3), severity: fc.constantFrom('minor' as const, 'major' as const, 'critical' as const) }),
   fc.record({ kind: fc.constant('delete' as const), n: fc.nat(3) }),
@@ -154,6 +173,11 @@ const intentArb: fc.Arbitrary<Intent> = fc.oneof(
   fc.record({ kind: fc.constant('align' as const), link: fc.nat(3), mode: fc.nat(3) }),
   fc.constant({ kind: 'undo' as const }),
   fc.constant({ kind: 'redo' as const }),
+);
+
+const intentArb: fc.Arbitrary<Intent> = fc.oneof(
+  { weight: 4, arbitrary: simpleIntentArb },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('batch' as const), first: simpleIntentArb, second: simpleIntentArb }) },
 );
 
 function toAction(session: ReviewSession, intent: Intent, serial: number): ReviewAction | null {
@@ -180,6 +204,13 @@ function toAction(session: ReviewSession, intent: Intent, serial: number): Revie
         : intent.mode === 1 ? { kind: 'split' as const, link: intent.link, en: 1, zh: 0 }
         : { kind: 'relink' as const, link: intent.link, side: 'zh' as const, delta: intent.mode === 2 ? 1 : -1 };
       return orNull(alignAction(session, '10.1000/mdma', edit));
+    }
+    case 'batch': {
+      // The second action is built against the session the first leaves, as the UI would.
+      const first = toAction(session, intent.first, serial);
+      if (!first) return null;
+      const second = toAction(applyAction(session, first), intent.second, serial + 0.5);
+      return second ? { type: 'batch', actions: [first, second] } : null;
     }
     default:
       return null;

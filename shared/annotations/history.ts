@@ -5,7 +5,8 @@
  * or status it replaced, the links before an alignment edit), so undo never has to ask the store
  * what things looked like. `undo` and `redo` return the action they applied: the UI hands that
  * action to the store (create/update/delete/restore, setFlagDecision/clearFlagDecision,
- * setReviewState, the record's links), so the database follows the history step by step.
+ * setReviewState, the record's links; each action of a batch in order), so the database follows
+ * the history step by step.
  *
  * Deletion is soft, as in the store: undoing "annotate" deletes the annotation, redoing it
  * restores the same row (same id) rather than creating a new one.
@@ -36,7 +37,12 @@ export type ReviewAction =
   | { type: 'decide'; recordId: string; flagKey: string; before: FlagDecision | null; after: FlagDecision | null }
   | { type: 'set-status'; recordId: string; before: ReviewStatus; after: ReviewStatus }
   /** `edit` says what the reviewer did; null on an undo, which restores `after` wholesale. */
-  | { type: 'align'; recordId: string; edit: AlignmentEdit | null; before: readonly AlignmentLink[]; after: readonly AlignmentLink[] };
+  | { type: 'align'; recordId: string; edit: AlignmentEdit | null; before: readonly AlignmentLink[]; after: readonly AlignmentLink[] }
+  /**
+   * Several actions undone and redone as one step, e.g. the first annotation of a record together
+   * with the status change to in-progress it implies. Applied in order, undone in reverse.
+   */
+  | { type: 'batch'; actions: readonly ReviewAction[] };
 
 /** A session with nothing in it. */
 export function emptySession(): ReviewSession {
@@ -79,6 +85,8 @@ export function applyAction(session: ReviewSession, action: ReviewAction): Revie
     }
     case 'align':
       return { ...session, links: { ...session.links, [action.recordId]: action.after } };
+    case 'batch':
+      return action.actions.reduce(applyAction, session);
   }
 }
 
@@ -101,6 +109,8 @@ export function inverseAction(action: ReviewAction): ReviewAction {
       return { ...action, before: action.after, after: action.before };
     case 'align':
       return { ...action, edit: null, before: action.after, after: action.before };
+    case 'batch':
+      return { type: 'batch', actions: [...action.actions].reverse().map(inverseAction) };
   }
 }
 
