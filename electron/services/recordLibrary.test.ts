@@ -1,19 +1,20 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LoadProgress } from '../../shared/contract/channels.ts';
 import type { ParseResult, ReviewRecord } from '../../shared/records/model.ts';
 import type { ParseOptions } from '../../shared/records/parse.ts';
-import { splitLines } from './fileReading.ts';
+import { LineSplitter, type Line } from './fileReading.ts';
 import { RecordLibrary, formatBytes } from './recordLibrary.ts';
 import { SettingsService } from './settings.ts';
 
 /**
- * A stand-in JSONL parser with the shared parser's contract (text in, records and error entries
- * with 1-based lines out, never throws), so these tests exercise the library's reading, decoding,
- * batching and bookkeeping independently of the format parsers.
+ * A stand-in whole-text parser with the shared parser's contract (text in, records and error
+ * entries with 1-based lines out), for the tests that count or break parser calls. Everything
+ * else runs the real shared parsers.
  */
 function fakeParse(text: string, options: ParseOptions): ParseResult {
   const result: ParseResult = { records: [], errors: [] };
@@ -37,7 +38,9 @@ function makeRecord(id: string, title: string, zh: string | null, source: Review
   return { id, source, format: 'jsonl', metadata: {}, en: side(title), zh: zh === null ? null : side(zh), translation: 'machine' };
 }
 
-const line = (id: string, title: string, zh = '中文标题') => JSON.stringify({ id, title, zh });
+/** One JSONL line in the site-export shape the shared parser reads (id = the DOI, lower-cased). */
+const line = (id: string, title: string, zh = '中文标题') =>
+  JSON.stringify({ doi: id, title, abstract: `${title}: an abstract.`, TitleCN: zh, AbstractTextCN: `${zh}的摘要。` });
 
 let folder: string;
 beforeEach(() => {
@@ -60,54 +63,64 @@ function utf16(text: string, endian: 'le' | 'be'): Buffer {
 
 describe('RecordLibrary.openPaths on a folder', () => {
   it('loads the good records, turns the bad ones into error entries with file and line, and skips what is not a record file', async () => {
-    const good = write('records/good.jsonl', [line('a', 'Alpha'), '{"id": "b", "title": ', line('c', 'Gamma')].join('\n') + '\n');
+    const good = write('records/good.jsonl', [line('a', 'Alpha'), '{"doi": "b", "title": ', line('c', 'Gamma')].join('\n') + '\n');
     write('records/sub/le.jsonl', utf16(`${line('le', 'Little endian', '小端')}\r\n`, 'le'));
     write('records/sub/be.jsonl', utf16(`${line('be', 'Big endian', '大端')}\n`, 'be'));
     const binary = write('records/image.json', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
-    const latin1 = write('records/latin1.tsv', Buffer.from('caf\xe9\tcoffee\n', 'latin1'));
+    const garbage = write('records/garbage.txt', Buffer.alloc(64, 0xff));
     write('records/.hidden.jsonl', line('hidden', 'Hidden'));
     write('records/.git/objects.jsonl', line('git', 'Git'));
     write('records/notes.md', '# not a record file');
 
-    const library = new RecordLibrary({ parse: fakeParse });
+    const library = new RecordLibrary();
     const state = await library.openPaths([join(folder, 'records')]);
 
     expect(state.records.map((r) => r.id).sort()).toEqual(['a', 'be', 'c', 'le']);
-    expect(state.records.find((r) => r.id === 'le')).toMatchObject({ title: 'Little endian', titleZh: '小端', file: join(folder, 'records/sub/le.jsonl') });
+    expect(state.records.find((r) => r.id === 'le')).toMatchObject({ title: 'Little endian', titleZh: '小端', file: join(folder, 'records/sub/le.jsonl'), format: 'jsonl' });
     expect(library.get('be')?.zh?.title).toBe('大端');
+    expect(library.get('c')?.source).toEqual({ file: good, line: 3, offset: line('a', 'Alpha').length + '{"doi": "b", "title": '.length + 2 });
 
     expect(state.errors).toHaveLength(3);
-    expect(state.errors).toContainEqual({ source: { file: good, line: 2, offset: expect.any(Number) }, message: expect.stringMatching(/^Malformed JSON/) });
-    expect(state.errors).toContainEqual({ source: { file: binary }, message: expect.stringMatching(/NUL bytes/) });
-    expect(state.errors).toContainEqual({ source: { file: latin1 }, message: expect.stringMatching(/not valid UTF-8/) });
+    expect(state.errors).toContainEqual({ source: { file: good, line: 2, offset: line('a', 'Alpha').length + 1 }, message: expect.stringMatching(/:2: invalid JSON/) });
+    expect(state.errors).toContainEqual({ source: expect.objectContaining({ file: binary }), message: expect.stringMatching(/PNG image/) });
+    expect(state.errors).toContainEqual({ source: expect.objectContaining({ file: garbage }), message: expect.stringMatching(/not valid UTF-8, UTF-16 or GB18030/) });
+  });
+
+  it('opens the bundled sample page dump with both languages', async () => {
+    const samples = join(fileURLToPath(new URL('../../samples', import.meta.url)));
+    const state = await new RecordLibrary().openPaths([samples]);
+    expect(state.errors).toEqual([]);
+    expect(state.records).toEqual([expect.objectContaining({ id: '10.3233/nre-230270', format: 'page', titleZh: expect.stringMatching(/创伤后应激障碍/) })]);
   });
 
   it('reports an empty folder and a missing path as error entries', async () => {
     mkdirSync(join(folder, 'empty'));
-    const library = new RecordLibrary({ parse: fakeParse });
+    const library = new RecordLibrary();
     const state = await library.openPaths([join(folder, 'empty'), join(folder, 'missing.jsonl')]);
     expect(state.errors.map((e) => e.message)).toEqual([expect.stringMatching(/no record files/), 'No such file or folder']);
   });
 });
 
 describe('RecordLibrary reading', () => {
-  it('keeps file line numbers and offsets across batches, and skips an overlong line with an error', async () => {
-    const lines = [line('r1', 'One'), '', line('r3', 'Three'), 'x'.repeat(500), line('r5', 'Five'), 'not json', line('r7', 'Seven')];
-    const file = write('batched.jsonl', lines.join('\r\n'));
-    const library = new RecordLibrary({ parse: fakeParse, batchLines: 2, maxLineChars: 400 });
+  it('keeps file line numbers and offsets with CRLF, blank lines and a skipped overlong line', async () => {
+    const lines = [line('r1', 'One'), '', line('r3', 'Three'), `{"title": "${'x'.repeat(500)}"}`, line('r5', 'Five'), 'not json', line('r7', 'Seven')];
+    const text = lines.join('\r\n');
+    const file = write('lines.jsonl', text);
+    const library = new RecordLibrary({ maxLineChars: 400, chunkBytes: 100 });
     const state = await library.openPaths([file]);
     expect(state.records.map((r) => r.id)).toEqual(['r1', 'r3', 'r5', 'r7']);
     expect(library.get('r5')?.source.line).toBe(5);
-    expect(library.get('r7')?.source.line).toBe(7);
-    const text = lines.join('\r\n');
-    expect(library.get('r7')?.source.offset).toBe(text.indexOf(line('r7', 'Seven')));
-    expect(state.errors.map((e) => [e.source.line, e.message.slice(0, 20)])).toEqual([[4, 'Line is longer than '], [6, 'Malformed JSON: Unex']]);
+    expect(library.get('r7')?.source).toEqual({ file, line: 7, offset: text.indexOf(line('r7', 'Seven')) });
+    expect(state.errors.map((e) => [e.source.line, e.message.replace(file, 'F')])).toEqual([
+      [4, 'F:4: line is longer than 400 characters; skipped'],
+      [6, expect.stringMatching(/^F:6: invalid JSON/)],
+    ]);
   });
 
   it('decodes UTF-8 with a BOM and characters split across read chunks', async () => {
     const rows = Array.from({ length: 3000 }, (_, i) => line(`id${i}`, `Title ${i}`, `神经康复与创伤后应激障碍第${i}号`));
     const file = write('big.jsonl', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(rows.join('\n'))]));
-    const library = new RecordLibrary({ parse: fakeParse, chunkBytes: 65_537 });
+    const library = new RecordLibrary({ chunkBytes: 65_537 });
     const state = await library.openPaths([file]);
     expect(state.errors).toEqual([]);
     expect(state.records).toHaveLength(3000);
@@ -115,10 +128,22 @@ describe('RecordLibrary reading', () => {
     expect(library.get('id2999')?.zh?.title).toBe('神经康复与创伤后应激障碍第2999号');
   });
 
+  it('opens a whole-file format with a few bad bytes and says so in an error entry', async () => {
+    const text = `[${[line('w1', 'Whole BAD'), line('w2', 'File')].join(',\n')}]`;
+    const cut = text.indexOf('BAD');
+    const [before, after] = [text.slice(0, cut), text.slice(cut + 3)];
+    // 0xC3 opens a two-byte UTF-8 sequence that never completes: one invalid sequence, inside a title.
+    const damaged = Buffer.concat([Buffer.from(before), Buffer.from([0xc3]), Buffer.from(after)]);
+    const file = write('damaged.json', damaged);
+    const state = await new RecordLibrary().openPaths([file]);
+    expect(state.records.map((r) => r.id)).toEqual(['w1', 'w2']);
+    expect(state.errors).toEqual([{ source: { file }, message: expect.stringMatching(/1 invalid UTF-8 byte sequence/) }]);
+  });
+
   it('emits progress events: byte counts rising to the total, then one done event', async () => {
     const rows = Array.from({ length: 5000 }, (_, i) => line(`p${i}`, `Title ${i}`.padEnd(200, '.')));
     const file = write('progress.jsonl', rows.join('\n'));
-    const library = new RecordLibrary({ parse: fakeParse, chunkBytes: 64 * 1024 });
+    const library = new RecordLibrary({ chunkBytes: 64 * 1024 });
     const events: LoadProgress[] = [];
     const unsubscribe = library.onProgress((p) => events.push(p));
     await library.openPaths([file]);
@@ -128,9 +153,9 @@ describe('RecordLibrary reading', () => {
     expect(events[0]).toMatchObject({ file, bytesRead: 0, totalBytes: size, done: false });
     const reads = events.map((e) => e.bytesRead);
     expect([...reads].sort((a, b) => a - b)).toEqual(reads);
+    expect(events.some((e) => !e.done && e.records > 0 && e.records < 5000)).toBe(true);
     expect(events.filter((e) => e.done)).toEqual([{ file, bytesRead: size, totalBytes: size, records: 5000, errors: 0, done: true }]);
     await library.openPaths([file]);
-    expect(events.at(-1)?.done).toBe(true);
     expect(events.filter((e) => e.done)).toHaveLength(1);
   });
 
@@ -142,14 +167,14 @@ describe('RecordLibrary reading', () => {
     const state = await library.openPaths([jsonl, json]);
     expect(parsed).toBe(0);
     expect(state.errors.map((e) => e.message)).toEqual([
-      expect.stringMatching(/^File is \d+ bytes, over the 100 bytes limit$/),
+      expect.stringMatching(/^File is 1\.\d KiB, over the 100 bytes limit$/),
       expect.stringMatching(/over the 50 bytes limit \(JSONL files may be larger/),
     ]);
   });
 
   it('caps error entries per file and says how many more there were', async () => {
     const file = write('junk.jsonl', Array.from({ length: 50 }, (_, i) => `junk ${i}`).join('\n'));
-    const library = new RecordLibrary({ parse: fakeParse, maxErrorsPerFile: 10, batchLines: 7 });
+    const library = new RecordLibrary({ maxErrorsPerFile: 10 });
     const state = await library.openPaths([file]);
     expect(state.errors).toHaveLength(11);
     expect(state.errors.at(-1)?.message).toBe('… and 40 more errors in this file');
@@ -168,7 +193,7 @@ describe('RecordLibrary bookkeeping', () => {
   it('makes colliding ids unique and replaces a file’s records when it is opened again', async () => {
     const first = write('first.jsonl', `${line('dup', 'First')}\n${line('dup', 'First again')}`);
     const second = write('second.jsonl', line('dup', 'Second'));
-    const library = new RecordLibrary({ parse: fakeParse });
+    const library = new RecordLibrary();
     let state = await library.openPaths([first, second]);
     expect(state.records.map((r) => [r.id, r.title])).toEqual([['dup', 'First'], ['dup#2', 'First again'], ['dup#3', 'Second']]);
     expect(library.get('dup#3')?.id).toBe('dup#3');
@@ -180,10 +205,11 @@ describe('RecordLibrary bookkeeping', () => {
   });
 
   it('imports text held by the renderer, stripping a BOM', () => {
-    const library = new RecordLibrary({ parse: fakeParse });
+    const library = new RecordLibrary();
     const state = library.importText('dropped.jsonl', `\ufeff${line('t', 'Typed')}\nbad`);
     expect(state.records.map((r) => r.id)).toEqual(['t']);
-    expect(state.errors).toEqual([{ source: { file: 'dropped.jsonl', line: 2, offset: expect.any(Number) }, message: expect.any(String) }]);
+    expect(state.errors).toEqual([{ source: { file: 'dropped.jsonl', line: 2, offset: expect.any(Number) }, message: expect.stringMatching(/invalid JSON/) }]);
+    expect(new RecordLibrary({ parse: fakeParse }).importText('x.jsonl', 'oops').errors[0]?.source.line).toBe(1);
   });
 
   it('remembers opened paths in the recent list, most recent first, without duplicates', async () => {
@@ -191,18 +217,21 @@ describe('RecordLibrary bookkeeping', () => {
     const settings = new SettingsService({ getSetting: (k) => values.get(k) ?? null, setSetting: (k, v) => values.set(k, v) });
     const a = write('a.jsonl', line('a', 'A'));
     const b = write('b.jsonl', line('b', 'B'));
-    const library = new RecordLibrary({ parse: fakeParse, recent: settings });
+    const library = new RecordLibrary({ recent: settings });
     await library.openPaths([a]);
     await library.openPaths([b]);
     await library.openPaths([a]);
+    await library.openPaths([b], undefined, { remember: false });
     expect(settings.recent()).toEqual([a, b]);
+    settings.clearRecent();
+    expect(settings.recent()).toEqual([]);
   });
 });
 
-describe('splitLines', () => {
-  it('yields the same lines and offsets as splitting the whole text, however it is chunked', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.string({ unit: fc.constantFrom('a', '中', '\n', '\r', ' ', '"') }), fc.array(fc.nat(20), { maxLength: 10 }), async (text, cuts) => {
+describe('LineSplitter', () => {
+  it('yields the same lines and offsets as splitting the whole text, however it is chunked', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', '中', '\n', '\r', ' ', '"') }), fc.array(fc.nat(20), { maxLength: 10 }), (text, cuts) => {
         const chunks: string[] = [];
         let rest = text;
         for (const cut of cuts) {
@@ -210,10 +239,15 @@ describe('splitLines', () => {
           rest = rest.slice(cut);
         }
         chunks.push(rest);
-        async function* source() { yield* chunks; }
-        const got: { text: string; number: number; offset: number }[] = [];
-        for await (const l of splitLines(source(), 1000, () => { throw new Error('no overlong lines here'); })) got.push(l);
-        const expected: { text: string; number: number; offset: number }[] = [];
+        const splitter = new LineSplitter(1000);
+        const got: Line[] = [];
+        for (const chunk of chunks) {
+          const { lines, skipped } = splitter.push(chunk);
+          expect(skipped).toEqual([]);
+          got.push(...lines);
+        }
+        got.push(...splitter.end());
+        const expected: Line[] = [];
         let offset = 0;
         const parts = text.split('\n');
         parts.forEach((part, i) => {
@@ -223,6 +257,14 @@ describe('splitLines', () => {
         expect(got).toEqual(expected);
       }),
     );
+  });
+
+  it('skips overlong lines whether they end inside a chunk or run across chunks', () => {
+    const splitter = new LineSplitter(5);
+    expect(splitter.push('ab\n123456\ncd')).toEqual({ lines: [{ text: 'ab', number: 1, offset: 0 }], skipped: [{ number: 2, offset: 3 }] });
+    expect(splitter.push('efgh')).toEqual({ lines: [], skipped: [{ number: 3, offset: 10 }] });
+    expect(splitter.push('ij\nok')).toEqual({ lines: [], skipped: [] });
+    expect(splitter.end()).toEqual([{ text: 'ok', number: 4, offset: 19 }]);
   });
 });
 

@@ -2,8 +2,10 @@ import { readdir, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import type { LibraryState, LoadProgress, RecordSummary } from '../../shared/contract/channels.ts';
 import type { LoadError, ParseResult, RecordFormat, ReviewRecord } from '../../shared/records/model.ts';
+import { decodeBytes } from '../../shared/records/decode.ts';
+import { createJsonlParser, type JsonlParser } from '../../shared/records/json.ts';
 import { parseRecords, type ParseOptions } from '../../shared/records/parse.ts';
-import { NotTextError, readTextChunks, splitLines } from './fileReading.ts';
+import { LineSplitter, NotTextError, readFileBytes, readTextChunks, type Line, type SkippedLine } from './fileReading.ts';
 
 export type ParseFunction = (text: string, options: ParseOptions) => ParseResult;
 
@@ -18,13 +20,12 @@ export interface RecordLibraryOptions {
   maxFolderFiles?: number;
   /** Most error entries kept per file; the rest are counted in one summary entry. Default 1000. */
   maxErrorsPerFile?: number;
-  /** JSONL lines parsed per batch (bounded by characters too). Default 2000. */
-  batchLines?: number;
   chunkBytes?: number;
   /** Where opened paths are remembered (the settings service). */
   recent?: { addRecent(paths: readonly string[]): unknown; recent(): string[] };
-  /** The parser; the shared `parseRecords` unless a test injects one. */
+  /** The parsers; the shared ones unless a test injects others. */
   parse?: ParseFunction;
+  createJsonlParser?: (options: { file: string; format?: RecordFormat }) => JsonlParser;
 }
 
 /** Extensions a folder scan picks up; explicitly named files are read whatever their name. */
@@ -59,9 +60,9 @@ export class RecordLibrary {
       maxLineChars: 64 * MiB,
       maxFolderFiles: 10_000,
       maxErrorsPerFile: 1000,
-      batchLines: 2000,
       chunkBytes: MiB,
       parse: parseRecords,
+      createJsonlParser,
       ...options,
     };
   }
@@ -183,13 +184,7 @@ export class RecordLibrary {
     progress.count(() => [records.length, errors.length + dropped]);
     try {
       if (streamed) dropped = await this.readLineStreamed(file, records, errors, progress.bytes);
-      else {
-        const parts: string[] = [];
-        for await (const text of readTextChunks(file, progress.bytes, this.options.chunkBytes)) parts.push(text);
-        const result = this.safeParse(parts.join(''), { file, ...(format ? { format } : {}) });
-        records.push(...result.records);
-        errors.push(...result.errors);
-      }
+      else this.readWhole(file, await readFileBytes(file, progress.bytes, this.options.chunkBytes), format, records, errors);
     } catch (error) {
       records.length = 0;
       errors.length = 0;
@@ -200,60 +195,80 @@ export class RecordLibrary {
     progress.done(records.length, errors.length + dropped);
   }
 
+  /** Formats parsed in one piece (JSON, TMX, XLIFF, TSV/CSV, page text): decode, then parse. */
+  private readWhole(file: string, bytes: Uint8Array, format: RecordFormat | undefined, records: ReviewRecord[], errors: LoadError[]): void {
+    const decoded = decodeBytes(bytes, file, { maxBytes: this.options.maxWholeFileBytes });
+    if ('error' in decoded) {
+      errors.push(decoded.error);
+      return;
+    }
+    // A few bad bytes were replaced: the file still opens, and the entry says why some text shows �.
+    if (decoded.warning) errors.push({ source: { file }, message: decoded.warning });
+    const result = this.safeParse(decoded.text, { file, ...(format ? { format } : {}) });
+    records.push(...result.records);
+    errors.push(...result.errors);
+  }
+
   /**
-   * JSONL, line by line: lines are parsed in batches (a few thousand lines, bounded in
-   * characters) so memory holds one batch, not the file, and line numbers are shifted back to
-   * the file's own numbering.
+   * JSONL through the shared streaming parser, one read chunk at a time: memory holds a chunk
+   * and its lines, not the file. We split lines ourselves (to skip overlong ones and to know
+   * each line's offset) and hand the parser whole lines, blank placeholders included, so its
+   * line count stays ours and each result can be placed by its line number.
    */
   private async readLineStreamed(file: string, records: ReviewRecord[], errors: LoadError[], onBytes: (bytes: number) => void): Promise<number> {
     let dropped = 0;
-    let batch: string[] = [];
-    let batchChars = 0;
-    let firstLine = 1;
-    let firstOffset = 0;
-    const flush = (): void => {
-      if (batch.length === 0) return;
-      const result = this.safeParse(batch.join('\n'), { file, format: 'jsonl' });
-      for (const record of result.records) {
-        records.push({ ...record, source: shiftLocation(record.source, file, firstLine, firstOffset) });
-      }
-      for (const error of result.errors) {
-        // Past the cap only count: a file of a million bad lines must not hold a million entries.
-        if (errors.length < this.options.maxErrorsPerFile) errors.push({ ...error, source: shiftLocation(error.source, file, firstLine, firstOffset) });
-        else dropped += 1;
-      }
-      batch = [];
-      batchChars = 0;
+    const parser = this.options.createJsonlParser({ file, format: 'jsonl' });
+    const splitter = new LineSplitter(this.options.maxLineChars);
+    const keepError = (error: LoadError): void => {
+      // Past the cap only count: a file of a million bad lines must not hold a million entries.
+      if (errors.length < this.options.maxErrorsPerFile) errors.push(error);
+      else dropped += 1;
     };
-    const chunks = readTextChunks(file, onBytes, this.options.chunkBytes);
-    const overlong = (line: number, offset: number): void => {
-      if (errors.length >= this.options.maxErrorsPerFile) dropped += 1;
-      else errors.push({ source: { file, line, offset }, message: `Line is longer than ${this.options.maxLineChars} characters; skipped` });
-    };
-    let expectedLine = 1;
-    for await (const line of splitLines(chunks, this.options.maxLineChars, overlong)) {
-      // A skipped (overlong) line breaks the contiguous numbering a batch relies on: flush first.
-      if (line.number !== expectedLine) flush();
-      if (batch.length === 0) {
-        firstLine = line.number;
-        firstOffset = line.offset;
+    const feed = (lines: Line[], skipped: SkippedLine[]): void => {
+      // Overlong lines go to the parser as empty ones, so the batch stays contiguous in numbering.
+      let batch = lines;
+      if (skipped.length > 0) {
+        for (const line of skipped) {
+          keepError({ source: { file, line: line.number, offset: line.offset }, message: `${file}:${line.number}: line is longer than ${this.options.maxLineChars} characters; skipped` });
+        }
+        batch = [...lines, ...skipped.map((line) => ({ ...line, text: '' }))].sort((a, b) => a.number - b.number);
       }
-      batch.push(line.text);
-      batchChars += line.text.length;
-      expectedLine = line.number + 1;
-      if (batch.length >= this.options.batchLines || batchChars >= 8 * MiB) flush();
+      const first = batch[0];
+      if (!first) return;
+      // A lone CR inside a line would be a line break to the parser's splitter but not to ours;
+      // raw CR is only legal as JSON whitespace, so a space means the same and keeps counts in step.
+      let text = '';
+      for (const line of batch) text += `${line.text.includes('\r') ? line.text.replaceAll('\r', ' ') : line.text}\n`;
+      const result = this.guard(file, () => parser.push(text));
+      const place = (source: LoadError['source']): LoadError['source'] => {
+        const offset = source.line === undefined ? undefined : batch[source.line - first.number]?.offset;
+        return offset === undefined ? { ...source, file } : { ...source, file, offset };
+      };
+      for (const record of result.records) records.push({ ...record, source: place(record.source) });
+      for (const error of result.errors) keepError({ ...error, source: place(error.source) });
+    };
+    for await (const chunk of readTextChunks(file, onBytes, this.options.chunkBytes)) {
+      const { lines, skipped } = splitter.push(chunk);
+      feed(lines, skipped);
     }
-    flush();
+    feed(splitter.end(), []);
+    const rest = this.guard(file, () => parser.end());
+    for (const record of rest.records) records.push(record);
+    for (const error of rest.errors) keepError(error);
     return dropped;
   }
 
-  private safeParse(text: string, options: ParseOptions): ParseResult {
+  private guard(file: string, parse: () => ParseResult): ParseResult {
     try {
-      return this.options.parse(text, options);
+      return parse();
     } catch (error) {
-      // The parsers promise never to throw; if one does, the file still becomes an error entry.
-      return { records: [], errors: [{ source: { file: options.file }, message: `Parser failed: ${(error as Error).message}` }] };
+      return { records: [], errors: [{ source: { file }, message: `Parser failed: ${(error as Error).message}` }] };
     }
+  }
+
+  /** The parsers promise never to throw; if one does anyway, the file still becomes an error entry. */
+  private safeParse(text: string, options: ParseOptions): ParseResult {
+    return this.guard(options.file, () => this.options.parse(text, options));
   }
 
   private capErrors(file: string, errors: LoadError[], alreadyDropped = 0): LoadError[] {
@@ -329,15 +344,6 @@ function summarize(record: ReviewRecord): RecordSummary {
   return { id: record.id, title: record.en.title, titleZh: record.zh?.title ?? null, file: record.source.file, format: record.format };
 }
 
-function shiftLocation(source: LoadError['source'], file: string, firstLine: number, firstOffset: number): LoadError['source'] {
-  return {
-    ...source,
-    file,
-    line: (source.line ?? 1) + firstLine - 1,
-    ...(source.offset !== undefined ? { offset: source.offset + firstOffset } : {}),
-  };
-}
-
 function describeFsError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ENOENT') return 'No such file or folder';
@@ -348,8 +354,12 @@ function describeFsError(error: unknown): string {
 
 /** "1.5 GiB", "300 MiB", "12 KiB": sizes as the error messages show them. */
 export function formatBytes(bytes: number): string {
-  if (bytes >= GiB) return `${(bytes / GiB).toFixed(bytes % GiB === 0 ? 0 : 1)} GiB`;
-  if (bytes >= MiB) return `${(bytes / MiB).toFixed(bytes % MiB === 0 ? 0 : 1)} MiB`;
-  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KiB`;
+  const units: [number, string][] = [[GiB, 'GiB'], [MiB, 'MiB'], [1024, 'KiB']];
+  for (const [size, unit] of units) {
+    if (bytes >= size) {
+      const value = bytes / size;
+      return `${Number.isInteger(value) ? value : value.toFixed(1)} ${unit}`;
+    }
+  }
   return `${bytes} bytes`;
 }
