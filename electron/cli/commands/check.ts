@@ -3,7 +3,7 @@
  * reads), aligns and checks them, and prints one JSON document (`--json`) or a readable summary.
  * A file that cannot be read or parsed becomes an `errors` entry; the others are still checked.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CliCommand } from '../types.ts';
 import { parseOptions } from '../run.ts';
@@ -14,7 +14,12 @@ import { analyzeRecord, type RecordAnalysis } from '../../../shared/review/analy
 import { findCorpusTermInconsistencies } from '../../../shared/terms/termInconsistency.ts';
 import { parseGlossaryTsv, type GlossaryEntry } from '../../../shared/terms/glossary.ts';
 import { defaultLexicon } from '../../../shared/lexicon/defaultLexicon.ts';
-import type { Finding } from '../../../shared/checks/types.ts';
+import type { Finding, Severity } from '../../../shared/checks/types.ts';
+import { hasFlagsAtOrAbove, summarize } from '../../../shared/report/summarize.ts';
+import { toCsv } from '../../../shared/report/csv.ts';
+import { toHtmlReport } from '../../../shared/report/html.ts';
+import { renderSummaryTable } from '../../../shared/report/table.ts';
+import { createProgress } from '../../batch/progress.ts';
 
 const usage = `Usage: npm run --silent cli -- check PATH... [--json] [--glossary FILE.tsv]
 
@@ -22,7 +27,13 @@ Loads records from files or folders (page dumps, JSON, JSONL, TSV, CSV, TMX, XLI
 aligns each English abstract with its Chinese translation and reports divergences.
   --json             print one JSON document: {"records": [...], "errors": [...]}
   --glossary FILE    a TSV glossary (english, preferred, forbidden, note) to enforce
+  --csv              print one CSV row per flag (RFC 4180) instead
+  --html FILE        also write a self-contained HTML report (charts, worst records with evidence)
+  --fail-on LEVEL    exit with code 1 when any flag is LEVEL or worse (critical, major, minor)
+A progress bar is drawn on stderr when it is a terminal.
 `;
+
+const SEVERITY_LEVELS: readonly Severity[] = ['critical', 'major', 'minor'];
 
 /** File names a folder walk picks up; a file named explicitly is always tried. */
 const RECORD_FILE = /\.(?:txt|json|jsonl|ndjson|tsv|csv|tmx|xlf|xliff|xml)$/i;
@@ -103,7 +114,11 @@ export const checkCommand: CliCommand = {
     // `--json` takes no value: parseOptions may have taken the next path as its value.
     const json = options.get('json');
     if (typeof json === 'string') positional.push(json);
-    if (positional.length === 0) {
+    const csv = options.get('csv');
+    if (typeof csv === 'string') positional.push(csv);
+    const html = options.get('html');
+    const failOn = options.get('fail-on');
+    if (positional.length === 0 || html === true || (failOn !== undefined && !SEVERITY_LEVELS.includes(failOn as Severity))) {
       io.stderr(usage);
       return 2;
     }
@@ -123,8 +138,10 @@ export const checkCommand: CliCommand = {
       errors.push(...result.errors);
     }
     const lexicon = defaultLexicon();
+    const progress = createProgress({ total: loaded.length, label: 'checking' });
     const analysed = loaded.map((record) => {
       try {
+        progress.tick();
         return { record, analysis: analyzeRecord(record, { lexicon, glossary }) };
       } catch (error) {
         errors.push({ source: record.source, message: `Checking ${record.id} failed: ${error instanceof Error ? error.message : String(error)}` });
@@ -140,8 +157,13 @@ export const checkCommand: CliCommand = {
     );
     const records = analysed.map(({ record, analysis }) =>
       recordJson(record, analysis, [...analysis.findings, ...corpus.filter((c) => c.recordId === record.id).map((c) => c.finding)]));
+    progress.finish();
     const errorsJson = errors.map((e) => ({ source: sourceText(e.source), message: e.message }));
-    io.stdout(json !== undefined ? JSON.stringify({ records, errors: errorsJson }, null, 2) + '\n' : summary(records, errors));
-    return 0;
+    const report = summarize({ records, errors: errorsJson });
+    if (typeof html === 'string') await writeFile(html, toHtmlReport(report, { inputs: positional, generatedAt: new Date().toISOString() }));
+    if (json !== undefined) io.stdout(JSON.stringify({ records, errors: errorsJson }, null, 2) + '\n');
+    else if (csv !== undefined) io.stdout(toCsv({ records }));
+    else io.stdout(`${summary(records, errors)}\n${renderSummaryTable(report)}`);
+    return failOn !== undefined && hasFlagsAtOrAbove(report, failOn as Severity) ? 1 : 0;
   },
 };
