@@ -223,3 +223,21 @@ describe('detectFormat and parseRecords', () => {
     expect(forced.records.every((r) => r.format === 'page')).toBe(true);
   });
 });
+
+describe('ids and single Chinese WMT files', () => {
+  it('keeps two records with the same DOI apart', () => {
+    const line = '{"title":"A","doi":"10.1/X","abstract":"B."}';
+    expect(parseRecords(`${line}\n${line}\n${line}\n`, { file: 'd.jsonl' }).records.map((r) => r.id)).toEqual(['10.1/x', '10.1/x#2', '10.1/x#3']);
+    const parser = createJsonlParser({ file: 'd.jsonl' });
+    const ids = [...parser.push(`${line}\n`).records, ...parser.push(`${line}\n`).records, ...parser.end().records].map((r) => r.id);
+    expect(ids).toEqual(['10.1/x', '10.1/x#2']);
+  });
+
+  it('puts a Chinese WMT file on the Chinese side and says to pair it', () => {
+    const { records, errors } = parseWmtFile(fixture('wmt-doc1-3_zh.txt'), 'm_zh.txt');
+    expect(records).toHaveLength(3);
+    expect(records[0]!.en.abstract).toBe('');
+    expect(records[0]!.zh?.abstract.startsWith('比较靛玉红')).toBe(true);
+    expect(errors[0]!.message).toMatch(/English sibling/);
+  });
+});

@@ -1,6 +1,6 @@
 import type { LoadError, ParseResult, RecordFormat, ReviewRecord } from './model.ts';
 import { createLineIndex, createLineSplitter, type TextLine } from './lines.ts';
-import { isSiteObject, siteRecord } from './siteObject.ts';
+import { isSiteObject, makeIdsUnique, siteRecord } from './siteObject.ts';
 
 /**
  * JSON and JSONL exports of the sites' metadata objects (the fields of a page dump's JSON line),
@@ -161,8 +161,10 @@ export function createJsonlParser(options: { file: string; format?: RecordFormat
     return { records, errors };
   };
   let seen = 0;
+  const ids = new Map<string, number>();
   const counted = (result: ParseResult): ParseResult => {
     seen += result.records.length + result.errors.length;
+    makeIdsUnique(result.records, ids);
     return result;
   };
   return {

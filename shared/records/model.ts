@@ -14,7 +14,7 @@ export interface SourceLocation {
   file: string;
   /** 1-based line of the record's first line in the file, when the format is line-based. */
   line?: number;
-  /** Character offset of the record's start in the decoded file text. */
+  /** Character offset of the record's start in the decoded file text (not given for TMX/XLIFF). */
   offset?: number;
 }
 
@@ -33,7 +33,10 @@ export interface Side {
   title: string;
   /** The full abstract text as displayed (labels included, as the source has them). */
   abstract: string;
-  /** Sections found in `abstract` (one unlabelled `other` section when there are no labels). */
+  /**
+   * Sections found in `abstract`, in order (one unlabelled `other` section when there are no
+   * labels, none when the abstract is empty). `abstract.slice(start, start + text.length) === text`.
+   */
   sections: Section[];
 }
 

@@ -1,6 +1,7 @@
 import type { ParseResult, RecordFormat } from './model.ts';
 import { parseJsonlRecords, parseJsonRecords } from './json.ts';
 import { parsePageDump } from './page.ts';
+import { makeIdsUnique } from './siteObject.ts';
 import { parseTableRecords } from './table.ts';
 import { looksLikeWmt, parseWmtFile } from './wmt.ts';
 import { parseXmlRecords } from './xml.ts';
@@ -82,6 +83,12 @@ export function detectFormat(name: string, text: string): RecordFormat {
  * alone gives English-only records; pair the two files with `parseWmtPair`.
  */
 export function parseRecords(text: string, options: ParseOptions): ParseResult {
+  const result = parseByFormat(text, options);
+  makeIdsUnique(result.records);
+  return result;
+}
+
+function parseByFormat(text: string, options: ParseOptions): ParseResult {
   const { file } = options;
   try {
     const format = options.format ?? detectFormat(file, text);

@@ -158,3 +158,17 @@ export function siteRecord(obj: Record<string, unknown>, source: SourceLocation,
     translation: fields.translation,
   };
 }
+
+/**
+ * Makes record ids unique within one load: the same DOI twice in a file (two systems' translations
+ * of one paper) must stay two records, so later ones get "#2", "#3". `seen` carries across the
+ * chunks of a stream.
+ */
+export function makeIdsUnique(records: ReviewRecord[], seen: Map<string, number> = new Map()): ReviewRecord[] {
+  for (const record of records) {
+    const count = (seen.get(record.id) ?? 0) + 1;
+    seen.set(record.id, count);
+    if (count > 1) record.id = `${record.id}#${count}`;
+  }
+  return records;
+}

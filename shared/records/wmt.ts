@@ -43,6 +43,11 @@ function readDocs(text: string, file: string, errors: LoadError[]): WmtDoc[] {
   return [...docs.values()];
 }
 
+/** A single WMT file in Chinese (the `_zh` sibling opened alone) fills the Chinese side instead. */
+function chineseOnly(doc: WmtDoc, file: string): ReviewRecord {
+  return wmtRecord({ ...doc, sentences: [] }, doc, file);
+}
+
 function wmtRecord(en: WmtDoc, zh: WmtDoc | null, file: string): ReviewRecord {
   const zhText = zh === null ? '' : zh.sentences.filter((s) => s !== '').join('');
   return {
@@ -59,12 +64,21 @@ function wmtRecord(en: WmtDoc, zh: WmtDoc | null, file: string): ReviewRecord {
 
 /**
  * Parses one WMT file as English-only records (zh null): the pairing needs both files, which
- * `parseWmtPair` takes. A line without the three fields is an error with its line number.
+ * `parseWmtPair` takes. A Chinese file alone gives records with an empty English side and a note
+ * saying so. A line without the three fields is an error with its line number.
  */
 export function parseWmtFile(text: string, file: string): ParseResult {
   const errors: LoadError[] = [];
   try {
-    const records = readDocs(text, file, errors).map((doc) => wmtRecord(doc, null, file));
+    const docs = readDocs(text, file, errors);
+    const sample = docs.slice(0, 5).flatMap((d) => d.sentences).join('');
+    const han = (sample.match(/\p{Script=Han}/gu) ?? []).length;
+    const latin = (sample.match(/[A-Za-z]/g) ?? []).length;
+    const chinese = han > latin;
+    const records = docs.map((doc) => (chinese ? chineseOnly(doc, file) : wmtRecord(doc, null, file)));
+    if (chinese && records.length > 0) {
+      errors.push({ source: { file, line: 1, offset: 0 }, message: `${file}:1: this WMT file is Chinese; open it together with its English sibling to pair the documents` });
+    }
     if (records.length === 0 && errors.length === 0) errors.push({ source: { file, line: 1, offset: 0 }, message: `${file}:1: no WMT lines` });
     return { records, errors };
   } catch (e) {
