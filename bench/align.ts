@@ -46,7 +46,16 @@ function evaluate(corpus: string, docs: GoldDocument[], aligner: string, run: (d
   return { corpus, aligner, docs: docs.length, strict, lax, pairs: pairF1(docs.map((d) => d.links), outputs), medianMs: median(times) };
 }
 
-const ours = (d: GoldDocument): Link[] => alignSentences(d.en, d.zh);
+/** Confidences of our links, by corpus, split by whether the link is in the gold. */
+const confidences = new Map<string, { right: number[]; wrong: number[] }>();
+/** Our aligner, recording each link's confidence under `corpus`. */
+const oursFor = (corpus: string) => (d: GoldDocument): Link[] => {
+  const links = alignSentences(d.en, d.zh);
+  const gold = new Set(d.links.map((l) => `${l.en}|${l.zh}`));
+  const bucket = confidences.get(corpus) ?? confidences.set(corpus, { right: [], wrong: [] }).get(corpus)!;
+  for (const l of links) (gold.has(`${l.en}|${l.zh}`) ? bucket.right : bucket.wrong).push(l.confidence);
+  return links;
+};
 const baseline = (d: GoldDocument): Link[] => galeChurch(d.en.map(chars), d.zh.map(chars));
 
 defaultLexicon().translations('warm-up'); // load the lexicon once, outside the timings
@@ -54,9 +63,9 @@ alignSentences(['Warm up.'], ['热身。']);
 
 const rows: Row[] = [];
 const paramed = loadParaMed();
-rows.push(evaluate('ParaMed NEJM docs 1-6', paramed, 'ours', ours), evaluate('ParaMed NEJM docs 1-6', paramed, 'Gale-Church', baseline));
+rows.push(evaluate('ParaMed NEJM docs 1-6', paramed, 'ours', oursFor('ParaMed')), evaluate('ParaMed NEJM docs 1-6', paramed, 'Gale-Church', baseline));
 const wmt = loadWmt();
-rows.push(evaluate('WMT18/19 Medline (12-line chunks)', wmt, 'ours', ours), evaluate('WMT18/19 Medline (12-line chunks)', wmt, 'Gale-Church', baseline));
+rows.push(evaluate('WMT18/19 Medline (12-line chunks)', wmt, 'ours', oursFor('WMT')), evaluate('WMT18/19 Medline (12-line chunks)', wmt, 'Gale-Church', baseline));
 
 // The example record: our full pipeline (sections, seams) scored at the gold's 。 granularity.
 const record = loadExampleRecord();
@@ -87,11 +96,19 @@ console.log(`${pad('corpus', 36)}${pad('aligner', 20)}${pad('docs', 6)}${pad('st
 for (const r of rows) {
   console.log(`${pad(r.corpus, 36)}${pad(r.aligner, 20)}${pad(String(r.docs), 6)}${pad(r.strict.toFixed(4), 11)}${pad(r.lax.toFixed(4), 9)}${pad(r.pairs.toFixed(4), 9)}${r.medianMs.toFixed(2)}`);
 }
+console.log('');
+for (const [corpus, { right, wrong }] of confidences) {
+  // Pairwise ranking (AUC): how often a link in the gold gets a higher confidence than one not in it.
+  let wins = 0;
+  for (const r of right) for (const w of wrong) wins += r > w ? 1 : r === w ? 0.5 : 0;
+  const auc = wins / Math.max(1, right.length * wrong.length);
+  console.log(`Confidence on ${corpus}: median ${median(right).toFixed(2)} on links in the gold, ${wrong.length ? median(wrong).toFixed(2) : '-'} on links not in it; AUC ${auc.toFixed(3)}`);
+}
 const result = fine as ReturnType<typeof alignRecord> | null;
 if (result) {
   const oneToOne = result.links.filter((l) => l.en.length === 1 && l.zh.length === 1).length;
   const missing = result.sections.filter((s) => s.labelMissing).map((s) => `${s.kind} (${s.boundary})`);
-  console.log(`\nExample record, fine reading: ${result.en.length} English sentences, ${result.zh.length} Chinese pieces, ${oneToOne}/${result.links.length} links 1↔1 in order: ${result.links.every((l, i) => l.en[0] === i && l.zh[0] === i)}; labels missing: ${missing.join(', ') || 'none'}`);
+  console.log(`Example record, fine reading: ${result.en.length} English sentences, ${result.zh.length} Chinese pieces, ${oneToOne}/${result.links.length} links 1↔1 in order: ${result.links.every((l, i) => l.en[0] === i && l.zh[0] === i)}; labels missing: ${missing.join(', ') || 'none'}`);
   const times: number[] = [];
   for (let k = 0; k < 50; k++) {
     const t0 = performance.now();
