@@ -22,6 +22,8 @@ function renderApp(options: FakeReviewApiOptions = { records: [mdmaRecord, secon
 }
 
 const recordList = () => screen.findByRole('listbox', { name: /^Records/ });
+/** The record opens on the aligned review; the whole texts side by side are the other tab. */
+const showFullText = async (name = 'Full text') => fireEvent.click(await screen.findByRole('tab', { name }));
 
 describe('App', () => {
   it('lists every loaded record with its title and file', async () => {
@@ -38,6 +40,7 @@ describe('App', () => {
   it('shows the first record at start: metadata, then English sections beside the Chinese text', async () => {
     renderApp();
     const main = await screen.findByRole('main', { name: 'Selected record' });
+    await showFullText();
     await within(main).findByText('NeuroRehabilitation');
     expect(within(main).getByText('10.3233/NRE-230270')).toBeTruthy();
     expect(within(main).getByText('Walter Dunn, Anya Bershad, David E Krantz, Eric Vermetten')).toBeTruthy();
@@ -57,6 +60,7 @@ describe('App', () => {
     const list = await recordList();
     fireEvent.click(within(list).getByRole('option', { name: /Sleep duration/ }));
     const main = screen.getByRole('main');
+    await showFullText();
     expect(await within(main).findByText('Shorter sleep was associated with higher systolic pressure.')).toBeTruthy();
     expect(within(main).getByText('This file has no Chinese translation for this record.')).toBeTruthy();
     expect(api.calls).toContainEqual(['library:getRecord', { id: 'fixture-2' }]);
@@ -131,6 +135,7 @@ describe('App', () => {
   it('switches the interface language from the header, saves it and sets <html lang>', async () => {
     const api = renderApp();
     await recordList();
+    await showFullText();
     fireEvent.change(screen.getByLabelText('Interface language'), { target: { value: 'zh-CN' } });
     expect(await screen.findByRole('heading', { name: '记录' })).toBeTruthy();
     expect(screen.getByRole('listbox', { name: '记录（2）' })).toBeTruthy();

@@ -25,6 +25,15 @@ export function App() {
   // app opens on something to read.
   const selectedId = chosenId !== null && records.some((record) => record.id === chosenId) ? chosenId : (records[0]?.id ?? null);
 
+  // Alt+Down / Alt+Up in the review view: the next or previous record in list order.
+  const stepRecord = useCallback(
+    (delta: 1 | -1) => {
+      const next = records[records.findIndex((record) => record.id === selectedId) + delta];
+      if (next) setChosenId(next.id);
+    },
+    [records, selectedId],
+  );
+
   const { openFiles, openSample } = library;
   const open = useCallback(
     async (files: File[]) => {
@@ -65,7 +74,7 @@ export function App() {
           <ErrorEntries errors={errors} />
         </div>
         <main className="record-main" aria-label={t('record.regionLabel')}>
-          <RecordPanel recordId={selectedId} />
+          <RecordPanel recordId={selectedId} onStepRecord={stepRecord} />
         </main>
       </div>
       {dragging && (

@@ -2,6 +2,8 @@ import i18next, { type i18n } from 'i18next';
 import type { UiLanguage } from '../../../shared/contract/channels.ts';
 import en from './locales/en.json';
 import zhCN from './locales/zh-CN.json';
+import reviewEn from './locales/review.en.json';
+import reviewZhCN from './locales/review.zh-CN.json';
 
 export const uiLanguages: readonly UiLanguage[] = ['en', 'zh-CN'];
 
@@ -21,7 +23,7 @@ export function createI18n(language: UiLanguage = 'en'): i18n {
     lng: language,
     fallbackLng: 'en',
     supportedLngs: [...uiLanguages],
-    resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
+    resources: { en: { translation: en, review: reviewEn }, 'zh-CN': { translation: zhCN, review: reviewZhCN } },
     keySeparator: false,
     nsSeparator: false,
     // React escapes text itself; escaping again would show "&amp;" in titles with ampersands.

@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { RecordView } from '../../components/RecordView.tsx';
+import { RecordReviewTabs } from '../review/RecordReviewTabs.tsx';
 import { useRecord } from './useRecord.ts';
 
 /** Fetches the selected record and shows it, or says why it cannot. */
-export function RecordPanel({ recordId }: { recordId: string | null }) {
+export function RecordPanel({ recordId, onStepRecord }: { recordId: string | null; onStepRecord?: (delta: 1 | -1) => void }) {
   const { t } = useTranslation();
   const state = useRecord(recordId);
   switch (state.status) {
@@ -14,6 +15,6 @@ export function RecordPanel({ recordId }: { recordId: string | null }) {
     case 'failed':
       return <p className="placeholder placeholder--error" role="alert">{t('record.failed', { error: state.error })}</p>;
     case 'ready':
-      return <RecordView record={state.record} />;
+      return <RecordReviewTabs record={state.record} fullText={<RecordView record={state.record} />} onStepRecord={onStepRecord} />;
   }
 }

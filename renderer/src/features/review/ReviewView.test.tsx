@@ -1,0 +1,123 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { I18nextProvider } from 'react-i18next';
+import { ReviewApiProvider } from '../../api/ReviewApiContext.tsx';
+import { createI18n } from '../../i18n/i18n.ts';
+import { createFakeReviewApi, type FakeReviewApi } from '../../testing/fakeReviewApi.ts';
+import { mdmaRecord } from '../../testing/sampleRecords.ts';
+import { createInlineAnalyzer } from '../../workers/analyzers.ts';
+import { reviewSessionStoreFor } from './reviewSessionStore.ts';
+import { ReviewView } from './ReviewView.tsx';
+import { RecordAnalyzerProvider } from './useRecordAnalysis.ts';
+
+afterEach(cleanup);
+
+function renderReview(api: FakeReviewApi = createFakeReviewApi({ records: [mdmaRecord], settings: { reviewerName: 'Li Wei' } }), language: 'en' | 'zh-CN' = 'en') {
+  const i18n = createI18n(language);
+  const view = render(
+    <I18nextProvider i18n={i18n}>
+      <ReviewApiProvider api={api}>
+        <RecordAnalyzerProvider analyzer={createInlineAnalyzer()}>
+          <ReviewView record={mdmaRecord} />
+        </RecordAnalyzerProvider>
+      </ReviewApiProvider>
+    </I18nextProvider>,
+  );
+  return { api, view, i18n };
+}
+
+const rows = () => screen.getAllByRole('group', { name: /^Row \d+/ });
+const key = (k: string, init: KeyboardEventInit = {}) => fireEvent.keyDown(document.activeElement ?? document.body, { key: k, ...init });
+
+describe('ReviewView', () => {
+  it('shows aligned rows by section, with the lost Objective label flagged and metadata on top', async () => {
+    renderReview();
+    await screen.findByRole('heading', { name: mdmaRecord.en.title });
+    await waitFor(() => expect(rows().length).toBe(3));
+    const objective = screen.getByRole('region', { name: 'Objective' });
+    expect(within(objective).getByText('Label missing in the translation')).toBeTruthy();
+    const background = screen.getByRole('region', { name: 'Background' });
+    expect(within(background).getByText('背景')).toBeTruthy();
+    expect(screen.getByText('NeuroRehabilitation')).toBeTruthy();
+    // The Objective sentence has no Chinese: its row says so and carries the section-missing flag.
+    const flagged = rows().find((row) => row.getAttribute('aria-label')?.includes('Missing section label'));
+    expect(flagged).toBeTruthy();
+    expect(within(objective).getByText(/^A review of MDMA-assisted therapy/)).toBeTruthy();
+  });
+
+  it('annotates a sentence with a corrected translation, shows the diff and the MQM score, and undoes it', async () => {
+    const { api } = renderReview();
+    await waitFor(() => expect(rows().length).toBe(3));
+    const chinese = screen.getByText(/^这是一篇专家综述/);
+    const sentence = chinese.closest('[role="button"]') as HTMLElement;
+    fireEvent.mouseUp(sentence);
+    expect(sentence.getAttribute('aria-pressed')).toBe('true');
+    sentence.focus();
+    key('a');
+    const form = await screen.findByRole('dialog', { name: 'Annotate' });
+    fireEvent.keyDown(within(form).getByLabelText('MQM category'), { key: '3' });
+    expect((within(form).getByLabelText(/Critical/) as HTMLInputElement).checked).toBe(true);
+    fireEvent.change(within(form).getByLabelText('MQM category'), { target: { value: 'Terminology/Inappropriate for context' } });
+    fireEvent.change(within(form).getByLabelText('Comment'), { target: { value: '文献综述 is not "synthesis"' } });
+    fireEvent.click(within(form).getByLabelText('Give a corrected translation'));
+    fireEvent.change(within(form).getByLabelText('Corrected translation'), { target: { value: '这是一篇专家综述和文献综合。' } });
+    expect(within(form).getByText(/^Edit rate/).textContent).toMatch(/Edit rate \d+\.\d% \(\d+ character edits\)/);
+    fireEvent.click(within(form).getByRole('button', { name: 'Save annotation' }));
+
+    await waitFor(() => expect(api.tables.annotations).toHaveLength(1));
+    expect(api.tables.annotations[0]).toMatchObject({ recordId: mdmaRecord.id, severity: 'critical', category: 'Terminology/Inappropriate for context', correction: '这是一篇专家综述和文献综合。', span: null });
+    expect(await screen.findByText('MQM penalty 25')).toBeTruthy();
+    expect(screen.getByText(/25×1 critical = 25/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Delete annotation: Terminology / Inappropriate for context' })).toBeTruthy();
+
+    key('z', { ctrlKey: true });
+    await act(() => reviewSessionStoreFor(api).idle());
+    expect(api.tables.annotations[0]!.deleted).toBe(true);
+    expect(screen.getByText('MQM penalty 0')).toBeTruthy();
+    key('y', { ctrlKey: true });
+    await act(() => reviewSessionStoreFor(api).idle());
+    expect(api.tables.annotations[0]!.deleted).toBe(false);
+  });
+
+  it('steps through flags with J and K, and dismisses the current one with D', async () => {
+    const { api } = renderReview();
+    await waitFor(() => expect(rows().length).toBe(3));
+    key('j');
+    const status = await screen.findByText(/^Flag 1 of \d+/);
+    const total = Number(/of (\d+)/.exec(status.textContent ?? '')![1]);
+    expect(total).toBeGreaterThan(0);
+    const current = document.querySelector('.flag--current') as HTMLElement;
+    expect(document.activeElement).toBe(current.closest('[role="group"]'));
+    key('d');
+    await act(() => reviewSessionStoreFor(api).idle());
+    expect(api.tables.decisions).toMatchObject([{ recordId: mdmaRecord.id, decision: 'dismissed', reviewer: 'Li Wei', flagKey: current.dataset.flagKey }]);
+    expect(within(current).getByRole('button', { name: 'Dismiss' }).getAttribute('aria-pressed')).toBe('true');
+    key('k');
+    expect(screen.getByText(new RegExp(`^Flag ${total} of ${total}`))).toBeTruthy();
+  });
+
+  it('merges two rows by hand, saves the correction, and undo puts the rows back', async () => {
+    const { api } = renderReview();
+    await waitFor(() => expect(rows().length).toBe(3));
+    fireEvent.click(within(rows()[0]!).getByRole('button', { name: 'Merge with next row' }));
+    await waitFor(() => expect(rows().length).toBe(2));
+    await act(() => reviewSessionStoreFor(api).idle());
+    expect(api.tables.corrections.map((c) => c.action)).toEqual(['unlink', 'unlink', 'link']);
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(rows().length).toBe(3));
+  });
+
+  it('records the status and lists the shortcuts on F1, in Chinese too', async () => {
+    const { api } = renderReview(undefined, 'zh-CN');
+    await waitFor(() => expect(screen.getAllByRole('group', { name: /^第 \d+ 行/ }).length).toBe(3));
+    fireEvent.change(screen.getByLabelText('状态'), { target: { value: 'reviewed' } });
+    await act(() => reviewSessionStoreFor(api).idle());
+    expect(api.tables.states).toMatchObject([{ recordId: mdmaRecord.id, status: 'reviewed' }]);
+    key('F1');
+    const help = await screen.findByRole('dialog', { name: '键盘快捷键' });
+    expect(within(help).getByText('下一个标记')).toBeTruthy();
+    fireEvent.keyDown(within(help).getByRole('button', { name: '关闭' }), { key: 'Escape' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+});

@@ -1,0 +1,297 @@
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AlignmentEdit } from '../../../../shared/annotations/alignmentEdits.ts';
+import { countSourceWords, mqmScore } from '../../../../shared/annotations/mqmScore.ts';
+import { liveAnnotations, spanFromSentence, type FlagDecisionKind, type Severity } from '../../../../shared/annotations/model.ts';
+import { statusOf } from '../../../../shared/annotations/history.ts';
+import type { ReviewRecord } from '../../../../shared/records/model.ts';
+import { useReviewApi } from '../../api/ReviewApiContext.tsx';
+import { AlignedView } from '../../components/review/AlignedView.tsx';
+import { AnnotationForm, type AnnotationDraft } from '../../components/review/AnnotationForm.tsx';
+import { KeyboardHelp } from '../../components/review/KeyboardHelp.tsx';
+import { RecordMetadataBar } from '../../components/review/RecordMetadataBar.tsx';
+import { ReviewToolbar } from '../../components/review/ReviewToolbar.tsx';
+import type { SelectionTarget } from '../../components/review/selectionTarget.ts';
+import type { RecordAnalysis } from '../../workers/analysisTypes.ts';
+import { buildReviewRows, flagOrder } from './reviewRows.ts';
+import { reviewSessionStoreFor } from './reviewSessionStore.ts';
+import { focusKindOf, shortcutOf, type ShortcutAction } from './shortcuts.ts';
+import { useRecordAnalysis } from './useRecordAnalysis.ts';
+import { useReviewerName } from './useReviewerName.ts';
+
+export interface ReviewViewProps {
+  record: ReviewRecord;
+  /** Moves the record selection (Alt+Down / Alt+Up); absent where the host has no list. */
+  onStepRecord?: (delta: 1 | -1) => void;
+}
+
+/** The review workflow for one record: analysis in the worker, then the aligned view. */
+export function ReviewView({ record, onStepRecord }: ReviewViewProps) {
+  const { t } = useTranslation('review');
+  const analysis = useRecordAnalysis(record);
+  if (analysis.status === 'failed') {
+    return (
+      <p className="placeholder placeholder--error" role="alert">
+        {t('view.analysisFailed', { error: analysis.error })}
+      </p>
+    );
+  }
+  if (analysis.status !== 'ready' || analysis.analysis.recordId !== record.id) {
+    return (
+      <div className="review">
+        <RecordMetadataBar record={record} />
+        <p className="placeholder" aria-busy="true">
+          {t('view.analysing')}
+        </p>
+      </div>
+    );
+  }
+  return <ReviewWorkspace record={record} analysis={analysis.analysis} onStepRecord={onStepRecord} />;
+}
+
+interface FormState {
+  target: SelectionTarget;
+  severity: Severity;
+}
+
+function ReviewWorkspace({ record, analysis, onStepRecord }: { record: ReviewRecord; analysis: RecordAnalysis; onStepRecord?: ((delta: 1 | -1) => void) | undefined }) {
+  const { t, i18n } = useTranslation('review');
+  const language = i18n.language === 'zh-CN' ? 'zh-CN' : 'en';
+  const api = useReviewApi();
+  const store = reviewSessionStoreFor(api);
+  const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot);
+  const { reviewer, setReviewer } = useReviewerName();
+  const [selected, setSelected] = useState<SelectionTarget | null>(null);
+  const [currentFlag, setCurrentFlag] = useState<string | null>(null);
+  const [form, setForm] = useState<FormState | null>(null);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
+
+  const { alignment } = analysis;
+  const recordId = record.id;
+  useEffect(() => {
+    void store.load(recordId, { links: alignment.links, enCount: alignment.en.length, zhCount: alignment.zh.length });
+  }, [store, recordId, alignment]);
+
+  const session = snapshot.history.session;
+  const load = snapshot.records[recordId];
+  const links = session.links[recordId] ?? alignment.links;
+  const annotations = useMemo(() => liveAnnotations(Object.values(session.annotations).filter((a) => a.recordId === recordId)), [session.annotations, recordId]);
+  const decisions = useMemo(
+    () => new Map(Object.values(session.decisions).filter((d) => d.recordId === recordId).map((d) => [d.flagKey, d.decision])),
+    [session.decisions, recordId],
+  );
+  const sections = useMemo(
+    () => buildReviewRows({ alignment, links, findings: analysis.findings, decisions, annotations }),
+    [alignment, links, analysis.findings, decisions, annotations],
+  );
+  const flags = useMemo(() => flagOrder(sections), [sections]);
+  const openFlags = analysis.findings.length - [...decisions.values()].filter((d) => d === 'dismissed').length;
+  const score = useMemo(() => mqmScore(annotations, { sourceWords: countSourceWords(record.en.abstract) }), [annotations, record.en.abstract]);
+  const status = statusOf(session, recordId);
+  const flagIndex = flags.findIndex((f) => f.key === currentFlag);
+
+  const focusRow = useCallback((link: number) => {
+    const row = rootRef.current?.querySelector<HTMLElement>(`#review-row-${link}`);
+    row?.scrollIntoView?.({ block: 'nearest' });
+    row?.focus({ preventScroll: true });
+  }, []);
+
+  const stepFlag = useCallback(
+    (delta: 1 | -1) => {
+      if (flags.length === 0) return;
+      const next = flagIndex < 0 ? (delta > 0 ? 0 : flags.length - 1) : (flagIndex + delta + flags.length) % flags.length;
+      const flag = flags[next]!;
+      setCurrentFlag(flag.key);
+      focusRow(flag.link);
+    },
+    [flags, flagIndex, focusRow],
+  );
+
+  const openForm = useCallback(
+    (target: SelectionTarget | null, severity: Severity = 'major') => {
+      const fromFlag = flagIndex >= 0 ? flags[flagIndex] : undefined;
+      const link = target ? null : fromFlag ? links[fromFlag.link] : undefined;
+      const chosen: SelectionTarget | null =
+        target ??
+        (link
+          ? link.zh.length > 0
+            ? { side: 'zh', sentence: link.zh[0]!, link: fromFlag!.link, start: 0, end: alignment.zh[link.zh[0]!]!.text.length, whole: true }
+            : { side: 'en', sentence: link.en[0]!, link: fromFlag!.link, start: 0, end: alignment.en[link.en[0]!]!.text.length, whole: true }
+          : null);
+      if (!chosen) {
+        setNotice(t('form.pickFirst'));
+        return;
+      }
+      setNotice(null);
+      setSelected(chosen);
+      setForm({ target: chosen, severity });
+    },
+    [flagIndex, flags, links, alignment, t],
+  );
+
+  const decide = useCallback(
+    (flagKey: string, decision: FlagDecisionKind) => store.decide(recordId, flagKey, decision, reviewer),
+    [store, recordId, reviewer],
+  );
+
+  const alignEdit = useCallback(
+    (edit: AlignmentEdit) => {
+      const result = store.editAlignment(recordId, edit);
+      setNotice(result.ok ? null : t('align.refused', { error: result.error }));
+    },
+    [store, recordId, t],
+  );
+
+  const deleteAnnotation = useCallback((id: string) => void store.deleteAnnotation(id), [store]);
+
+  const submit = async (draft: AnnotationDraft) => {
+    if (!form) return;
+    const { target } = form;
+    const link = links[target.link];
+    const sentences = target.side === 'en' ? alignment.en : alignment.zh;
+    const span = target.whole ? null : spanFromSentence(target.side, target.sentence, target.start, target.end, sentences);
+    setForm(null);
+    const saved = await store.annotate({
+      recordId,
+      enSentences: link ? [...link.en] : target.side === 'en' ? [target.sentence] : [],
+      zhSentences: link ? [...link.zh] : target.side === 'zh' ? [target.sentence] : [],
+      span,
+      category: draft.category,
+      severity: draft.severity,
+      comment: draft.comment,
+      correction: draft.correction,
+    });
+    setNotice(saved.ok ? null : t('save.failed', { error: saved.error }));
+    focusRow(target.link);
+  };
+
+  const run = useCallback(
+    (action: ShortcutAction) => {
+      switch (action) {
+        case 'nextFlag':
+          return stepFlag(1);
+        case 'previousFlag':
+          return stepFlag(-1);
+        case 'nextRecord':
+          return onStepRecord?.(1);
+        case 'previousRecord':
+          return onStepRecord?.(-1);
+        case 'annotate':
+          return openForm(selected);
+        case 'severityMinor':
+          return openForm(selected, 'minor');
+        case 'severityMajor':
+          return openForm(selected, 'major');
+        case 'severityCritical':
+          return openForm(selected, 'critical');
+        case 'confirmFlag':
+          if (currentFlag) decide(currentFlag, 'confirmed');
+          return;
+        case 'dismissFlag':
+          if (currentFlag) decide(currentFlag, 'dismissed');
+          return;
+        case 'undo':
+          store.undo();
+          return;
+        case 'redo':
+          store.redo();
+          return;
+        case 'help':
+          setHelpOpen(true);
+          return;
+      }
+    },
+    [stepFlag, onStepRecord, openForm, selected, currentFlag, decide, store],
+  );
+
+  useEffect(() => {
+    if (form || helpOpen) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented) return;
+      const action = shortcutOf(event, focusKindOf(event.target));
+      if (!action) return;
+      event.preventDefault();
+      run(action);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [run, form, helpOpen]);
+
+  if (!load || load.status === 'loading') {
+    return (
+      <div className="review" ref={rootRef}>
+        <RecordMetadataBar record={record} />
+        <p className="placeholder" aria-busy="true">
+          {t('view.loadingReview')}
+        </p>
+      </div>
+    );
+  }
+
+  const formTarget = form?.target;
+  const targetSentence = formTarget ? (formTarget.side === 'en' ? alignment.en : alignment.zh)[formTarget.sentence] : undefined;
+  const machine = formTarget
+    ? formTarget.side === 'zh'
+      ? (targetSentence?.text ?? '')
+      : (links[formTarget.link]?.zh ?? []).map((j) => alignment.zh[j]?.text ?? '').join('')
+    : '';
+
+  return (
+    <div className="review" ref={rootRef}>
+      <RecordMetadataBar record={record} />
+      <ReviewToolbar
+        status={status}
+        onStatusChange={(next) => store.setStatus(recordId, next)}
+        reviewer={reviewer}
+        onReviewerChange={setReviewer}
+        score={score}
+        flagCount={flags.length}
+        openFlagCount={openFlags}
+        flagPosition={flagIndex + 1}
+        onPreviousFlag={() => stepFlag(-1)}
+        onNextFlag={() => stepFlag(1)}
+        canUndo={snapshot.history.past.length > 0}
+        canRedo={snapshot.history.future.length > 0}
+        onUndo={() => store.undo()}
+        onRedo={() => store.redo()}
+        saving={snapshot.pendingWrites > 0}
+        saveError={snapshot.saveError}
+        onHelp={() => setHelpOpen(true)}
+      />
+      <div className="review__notices" role="status">
+        {notice}
+        {load?.status === 'failed' && t('view.loadFailed', { error: load.error })}
+        {load?.status === 'ready' && load.replayError && t('view.replayFailed')}
+      </div>
+      {form && targetSentence && (
+        <AnnotationForm
+          key={`${form.target.side}${form.target.sentence}:${form.target.start}-${form.target.end}`}
+          targetText={targetSentence.text.slice(form.target.start, form.target.end)}
+          targetLang={form.target.side === 'en' ? 'en' : 'zh-CN'}
+          whole={form.target.whole}
+          machine={machine}
+          initialSeverity={form.severity}
+          onSubmit={(draft) => void submit(draft)}
+          onCancel={() => {
+            setForm(null);
+            focusRow(form.target.link);
+          }}
+        />
+      )}
+      <AlignedView
+        sections={sections}
+        language={language}
+        selected={selected}
+        currentFlag={currentFlag}
+        onSelect={setSelected}
+        onAnnotate={(target) => openForm(target)}
+        onDecide={decide}
+        onAlignEdit={alignEdit}
+        onDeleteAnnotation={deleteAnnotation}
+      />
+      {helpOpen && <KeyboardHelp onClose={() => setHelpOpen(false)} />}
+    </div>
+  );
+}
