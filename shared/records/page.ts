@@ -115,7 +115,7 @@ function findHeaderGroups(lines: ClassifiedLine[]): HeaderGroup[] {
 
 function looksLikeAuthors(text: string): boolean {
   const t = text.trim();
-  if (/[.?!]$/.test(t) && !/\b[A-Z]\.$/.test(t)) return false;
+  if (/[.?!]$/.test(t) && !/\b[A-Z]\.$|\bet al\.$/.test(t)) return false;
   const names = t.split(/\s*[,;]\s*|\s+and\s+/).filter((s) => s !== '');
   if (names.length < 2) return false;
   return names.every((n) => n.split(/\s+/).length <= 5 && /^\p{Lu}/u.test(n));

@@ -1,6 +1,6 @@
 import { Parser } from 'htmlparser2';
 import type { Section, Side } from './model.ts';
-import { sectionKindOfLabel, splitSections, type LabelLanguage } from './sectionLabels.ts';
+import { isAbstractHeading, sectionKindOfLabel, splitSections, type LabelLanguage } from './sectionLabels.ts';
 
 /**
  * Building one side of a record (title, abstract text, sections) from paragraphs, and reading the
@@ -28,7 +28,7 @@ export function collapseSpace(text: string): string {
 export function assembleSide(title: string, paragraphs: Paragraph[], lang: LabelLanguage): Side {
   let abstract = '';
   const sections: Section[] = [];
-  for (const paragraph of paragraphs) {
+  for (const paragraph of joinLabelParagraphs(paragraphs)) {
     const body = paragraph.body.trim();
     const label = paragraph.label?.trim().replace(/[\s:：.]+$/, '') ?? '';
     if (body === '' && label === '') continue;
@@ -36,7 +36,10 @@ export function assembleSide(title: string, paragraphs: Paragraph[], lang: Label
     const lineStart = abstract.length;
     if (label !== '') {
       const written = paragraph.label?.trim() ?? label;
-      const prefix = /[:：】\]]$/.test(written) ? `${written} ` : `${written}${lang === 'zh' ? '：' : ': '}`;
+      // As printed: "Background: …", "目的：…", "【结论】…" (no space after Chinese punctuation).
+      const prefix =
+        lang === 'zh' ? (/[:：】\]]$/.test(written) ? written : `${written}：`)
+        : /[:：\]]$/.test(written) ? `${written} ` : `${written}: `;
       abstract += prefix + body;
       sections.push({ kind: sectionKindOfLabel(label, lang) ?? 'other', label, text: body, start: lineStart + prefix.length });
       continue;
@@ -53,6 +56,23 @@ export function assembleSide(title: string, paragraphs: Paragraph[], lang: Label
     }
   }
   return { title: collapseSpace(title), abstract, sections };
+}
+
+/*
+ * Markup often puts a label in its own block (`<h3>Background</h3><p>…</p>`): a label with no body
+ * takes the next unlabelled paragraph as its body. An "Abstract" heading with no body is dropped.
+ */
+function joinLabelParagraphs(paragraphs: Paragraph[]): Paragraph[] {
+  const out: Paragraph[] = [];
+  for (const paragraph of paragraphs) {
+    const previous = out[out.length - 1];
+    if (previous !== undefined && previous.label !== null && previous.body.trim() === '' && paragraph.label === null) {
+      out[out.length - 1] = { label: previous.label, body: paragraph.body };
+    } else {
+      out.push(paragraph);
+    }
+  }
+  return out.filter((p) => !(p.label !== null && p.body.trim() === '' && isAbstractHeading(p.label)));
 }
 
 const BLOCK_TAGS = new Set([
@@ -75,6 +95,8 @@ export function parseAbstractHtml(html: string): Paragraph[] {
   let labelText = '';
   // Tracked instead of re-testing `body` at every tag, which made long abstracts quadratic.
   let bodyHasText = false;
+  // Script and style bodies are code, not abstract text.
+  let skipDepth = 0;
   const flush = (): void => {
     if (labelText.trim() !== '' && label === null) label = labelText;
     const text = collapseSpace(body);
@@ -89,6 +111,7 @@ export function parseAbstractHtml(html: string): Paragraph[] {
   const parser = new Parser(
     {
       onopentag(name, attribs) {
+        if (name === 'script' || name === 'style') skipDepth++;
         if (BLOCK_TAGS.has(name)) flush();
         const attrLabel = attribs['label'] ?? attribs['nlmcategory'];
         if (name === 'abstracttext' && attrLabel !== undefined && attrLabel.trim() !== '') label = attrLabel;
@@ -96,6 +119,7 @@ export function parseAbstractHtml(html: string): Paragraph[] {
         else if (labelDepth > 0) labelDepth++;
       },
       ontext(text) {
+        if (skipDepth > 0) return;
         if (labelDepth > 0) labelText += text;
         else {
           body += text;
@@ -103,6 +127,7 @@ export function parseAbstractHtml(html: string): Paragraph[] {
         }
       },
       onclosetag(name) {
+        if ((name === 'script' || name === 'style') && skipDepth > 0) skipDepth--;
         if (labelDepth > 0) {
           labelDepth--;
           if (labelDepth === 0) {
