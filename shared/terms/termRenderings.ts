@@ -35,16 +35,17 @@ export interface TermRenderings {
 }
 
 const HAN_RUN = /\p{Script=Han}{2,}/gu;
+/** Function characters that mark a phrase, not a name: a rendering of a term holds none of them. */
+const PARTICLES = /[的了和与在对是为及或将被把]/;
 const MAX_NGRAM = 12;
 
 /**
- * The Chinese of a unit with the translations of its other English words blanked out: what is
- * left is where the term's own rendering can be. Blanking by lexicon entries keeps 创伤后应激障碍
+ * The lexicon's translations of a unit's other English words that occur in its Chinese, longest
+ * first. Blanking them out leaves where the term's own rendering can be, and keeps 创伤后应激障碍
  * (PTSD) and 治疗 (therapy) from passing for renderings of MDMA in sentences that mention all three.
  */
-function unexplained(unit: TermUnit, term: string, lexicon: Lexicon | null): string {
-  let zh = unit.zh;
-  if (!lexicon) return zh;
+function blankedWords(unit: TermUnit, term: string, lexicon: Lexicon | null): string[] {
+  if (!lexicon) return [];
   const termStem = stemEnglish(term);
   const translations = new Set<string>();
   for (const m of unit.en.matchAll(/[A-Za-z]+/g)) {
@@ -52,10 +53,29 @@ function unexplained(unit: TermUnit, term: string, lexicon: Lexicon | null): str
     if (term.includes(m[0]) || isEnglishStopword(lower)) continue;
     const stem = stemEnglish(lower);
     if (stem === termStem) continue;
-    for (const t of lexicon.translations(stem)) if (t.length >= 2) translations.add(t);
+    for (const t of lexicon.translations(stem)) if (t.length >= 2 && unit.zh.includes(t)) translations.add(t);
   }
-  for (const t of [...translations].sort((a, b) => b.length - a.length)) zh = zh.split(t).join('|');
-  return zh;
+  return [...translations].sort((a, b) => b.length - a.length);
+}
+
+/**
+ * True when `c` holds exactly one dictionary word strictly inside (生血小板胶囊 around 血小板) and
+ * cuts through none: a longer name around a word, not a fragment across two phrases.
+ */
+function wrapsOneWord(raw: string, c: string, words: readonly string[]): boolean {
+  const at = raw.indexOf(c);
+  if (at < 0) return false;
+  const end = at + c.length;
+  let inside = 0;
+  for (const t of words) {
+    for (let i = raw.indexOf(t); i >= 0; i = raw.indexOf(t, i + 1)) {
+      const j = i + t.length;
+      if (j <= at || i >= end) continue;
+      if (i <= at || j >= end) return false; // cut through, or at an edge
+      inside++;
+    }
+  }
+  return inside === 1;
 }
 
 /**
@@ -81,26 +101,39 @@ export function findTermRenderings(term: string, units: readonly TermUnit[], lex
   const latin = withTerm.filter((i) => containsTerm(units[i]?.zh ?? '', term));
   const translated = withTerm.filter((i) => !latin.includes(i));
 
-  const residue = units.map((u) => unexplained(u, term, lexicon));
-  const support = new Map<string, number[]>();
-  for (const i of translated) {
-    for (const run of (residue[i] ?? '').matchAll(HAN_RUN)) {
-      const s = run[0];
-      for (let a = 0; a < s.length; a++) {
-        for (let b = a + 2; b <= Math.min(s.length, a + MAX_NGRAM); b++) {
-          const c = s.slice(a, b);
-          if (support.has(c)) continue;
-          const z = residue.flatMap((r, k) => (r.includes(c) ? [k] : []));
-          support.set(c, z);
+  const blanked = units.map((u) => blankedWords(u, term, lexicon));
+  const residue = units.map((u, k) => (blanked[k] ?? []).reduce((zh, t) => zh.split(t).join('|'), u.zh));
+  const ngrams = (texts: readonly string[], from: readonly number[]): Map<string, number[]> => {
+    const support = new Map<string, number[]>();
+    for (const i of from) {
+      for (const run of (texts[i] ?? '').matchAll(HAN_RUN)) {
+        const s = run[0];
+        for (let a = 0; a < s.length; a++) {
+          for (let b = a + 2; b <= Math.min(s.length, a + MAX_NGRAM); b++) {
+            const c = s.slice(a, b);
+            if (!support.has(c)) support.set(c, texts.flatMap((r, k) => (r.includes(c) ? [k] : [])));
+          }
         }
       }
     }
+    return support;
+  };
+  const candidates = [...ngrams(residue, translated).entries()].filter(([c, z]) =>
+    !PARTICLES.test(c) && z.length >= 2 && z.every((k) => inTerm.has(k) && (!latin.includes(k) || besideTerm(units[k]?.zh ?? '', c, term))));
+  // A name may contain a word that translates another word of its sentence (生血小板胶囊 holds
+  // 血小板, "platelet"): strings of the raw text that swallow a blanked word whole count too, when
+  // they occur only where the term is translated, never where it is kept in Latin.
+  const raw = units.map((u) => u.zh);
+  for (const [c, z] of ngrams(raw, translated)) {
+    if (z.length < 2 || !z.every((k) => inTerm.has(k) && !latin.includes(k))) continue;
+    if (PARTICLES.test(c) || candidates.some(([d]) => d === c)) continue;
+    const wraps = (k: number) => (residue[k] ?? '').includes(c) || wrapsOneWord(raw[k] ?? '', c, blanked[k] ?? []);
+    if (z.every(wraps)) candidates.push([c, z]);
   }
-  const candidates = [...support.entries()].filter(([c, z]) =>
-    z.length >= 2 && z.every((k) => inTerm.has(k) && (!latin.includes(k) || besideTerm(units[k]?.zh ?? '', c, term))));
   // Keep maximal strings: drop c when a longer candidate containing it has the same support.
   const maximal = candidates.filter(([c, z]) => !candidates.some(([d, y]) => d.length > c.length && d.includes(c) && y.length === z.length));
-  maximal.sort((a, b) => b[1].length - a[1].length || b[0].length - a[0].length);
+  // Longer and more frequent first: a shared morpheme (胶囊 in two capsule names) loses to the names.
+  maximal.sort((a, b) => b[0].length * b[1].length - a[0].length * a[1].length || b[0].length - a[0].length);
 
   const renderings: Rendering[] = [];
   if (latin.length) renderings.push({ text: term, latin: true, units: latin });

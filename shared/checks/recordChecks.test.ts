@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { alignedRecordOf } from './testRecord.ts';
+import { findMissingSections } from './sectionMissing.ts';
+import { findOmissionsAndAdditions } from './omission.ts';
+import { defaultLexicon } from '../lexicon/defaultLexicon.ts';
+
+const lexicon = defaultLexicon();
+
+describe('findMissingSections', () => {
+  const en = [
+    'Background: Neurorehabilitation in military populations is complicated.',
+    'Objective: A review of MDMA-assisted therapy for PTSD is provided.',
+    'Methods: This is an expert review and synthesis of the literature.',
+    'Results: Results from late-stage clinical trials suggest benefit.',
+    'Conclusion: The unique qualities of MDMA suggest relevant application.',
+  ];
+  it('reports the labels the translation lost, even inside merged text', () => {
+    const zh = ['背景:军事人群的神经康复变得更加复杂。', '对 MDMA 辅助治疗创伤后应激障碍进行了综述:', '方法:这是一篇专家综述和文献综述:', '晚期临床试验结果表明有益。', '结论:MDMA 的独特品质表明适用。'];
+    const findings = findMissingSections(alignedRecordOf(en, zh));
+    expect(findings.map((f) => [f.en, f.zh, f.severity])).toEqual([[[1], [1], 'major'], [[3], [3], 'major']]);
+    expect(findings.map((f) => f.evidence[0]?.text)).toEqual(['Objective', 'Results']);
+    expect(findings[0]?.message['zh-CN']).toContain('目的');
+  });
+  it('stays quiet when every label survives, in any spelling', () => {
+    const zh = ['【背景】军事人群的神经康复变得更加复杂。', '目的：对 MDMA 辅助治疗进行了综述。', '方法：这是一篇专家综述。', '结果：晚期临床试验结果表明有益。', '结论：MDMA 的独特品质表明适用。'];
+    expect(findMissingSections(alignedRecordOf(en, zh))).toEqual([]);
+  });
+  it('ignores labels only the Chinese has', () => {
+    expect(findMissingSections(alignedRecordOf(['To investigate the effect of X.'], ['目的：探讨X的作用。']))).toEqual([]);
+  });
+});
+
+describe('findOmissionsAndAdditions', () => {
+  const en = [
+    'Patients with chronic heart failure were enrolled in this randomized trial.',
+    'The primary outcome was all-cause mortality at one year of follow-up.',
+    'Secondary outcomes included hospital admission, quality of life and adverse events.',
+  ];
+  const zh = ['在这项随机对照试验中，研究者纳入了患有慢性心力衰竭的患者。', '主要结局为随访一年时的全因死亡率。', '次要结局包括住院治疗、生活质量以及不良事件的发生情况。'];
+
+  it('reports an unaligned English sentence as an omission', () => {
+    const record = alignedRecordOf(en, [zh[0]!, zh[2]!], [
+      { en: [0], zh: [0], confidence: 1 }, { en: [1], zh: [], confidence: 0.5 }, { en: [2], zh: [1], confidence: 1 },
+    ]);
+    const [finding] = findOmissionsAndAdditions(record, lexicon);
+    expect(finding?.kind).toBe('omission');
+    expect(finding?.en).toEqual([1]);
+    expect(finding?.evidence[0]?.text).toBe(en[1]);
+  });
+
+  it('reports an unaligned Chinese sentence as an addition', () => {
+    const record = alignedRecordOf(en, [...zh, '本研究得到了国家自然科学基金的资助，作者声明无利益冲突。'], [
+      ...en.map((_, i) => ({ en: [i], zh: [i], confidence: 1 })), { en: [], zh: [3], confidence: 0.5 },
+    ]);
+    const findings = findOmissionsAndAdditions(record, lexicon);
+    expect(findings.map((f) => [f.kind, f.zh])).toEqual([['addition', [3]]]);
+  });
+
+  it('names the dropped sentence of a 2-1 link', () => {
+    const record = alignedRecordOf(en, [zh[0]!, zh[2]!], [
+      { en: [0], zh: [0], confidence: 1 }, { en: [1, 2], zh: [1], confidence: 0.5 },
+    ]);
+    const findings = findOmissionsAndAdditions(record, lexicon).filter((f) => f.kind === 'omission');
+    expect(findings.map((f) => f.en)).toEqual([[1]]);
+  });
+
+  it('flags a pair whose Chinese lost half its content', () => {
+    const findings = findOmissionsAndAdditions(alignedRecordOf(en, [zh[0]!, zh[1]!, '次要结局包括住院。']), lexicon);
+    expect(findings.map((f) => [f.kind, f.en])).toEqual([['omission', [2]]]);
+  });
+
+  it('stays quiet on a complete translation', () => {
+    expect(findOmissionsAndAdditions(alignedRecordOf(en, zh), lexicon)).toEqual([]);
+  });
+});
