@@ -9,7 +9,7 @@
  *
  * A link's confidence is its posterior probability under the same costs (forward-backward over
  * all monotone alignments in the band): on ParaMed it ranks links in the gold above links not in
- * it with AUC ≈ 0.84 (see `npm run bench:align`).
+ * it with AUC ≈ 0.8 (see `npm run bench:align`).
  */
 import type { AlignmentLink } from './types.ts';
 import type { Lexicon } from '../lexicon/lexicon.ts';

@@ -32,8 +32,11 @@ export interface ChineseFeatures {
   contentPositions: number[];
   /** Latin words and numbers found in the text, lower-case, numbers normalised. */
   anchors: string[];
-  /** Han characters plus half a unit per Latin or digit character. */
+  /** Han characters plus a third of a unit per Latin letter or digit (see `chineseFeatures`). */
   length: number;
+  /** Han characters and Latin letters/digits, for callers that weigh them per text. */
+  han: number;
+  latin: number;
 }
 
 // Letters with inner hyphens/apostrophes/digits (MDMA-assisted, BRCA1, patient's), or a number
@@ -74,6 +77,15 @@ export function englishFeatures(text: string): EnglishFeatures {
   return { tokens, length: text.replace(/\s+/g, '').length };
 }
 
+/**
+ * How many Latin letters or digits weigh as much as one Han character in a Chinese length. Latin
+ * text inside a translation (numbers, acronyms, names) is about as long as in the English source,
+ * while one Han character stands for three to four English letters (ParaMed's ratio is 0.28 Han
+ * characters per English letter): counting Latin at full weight would make every sentence with a
+ * number look too long. A third is also what counting UTF-8 bytes, as classic aligners do, gives.
+ */
+const LATIN_PER_HAN = 3;
+
 /** Content positions, anchors and length of a Chinese sentence. */
 export function chineseFeatures(text: string): ChineseFeatures {
   const lower = text.toLowerCase();
@@ -90,5 +102,5 @@ export function chineseFeatures(text: string): ChineseFeatures {
     }
   }
   const anchors = [...lower.matchAll(ZH_ANCHOR_RE)].map((m) => (/^[\d.]/.test(m[0]) ? normaliseNumber(m[0]) : m[0]));
-  return { text: lower, contentPositions, anchors, length: han + latin / 2 };
+  return { text: lower, contentPositions, anchors, length: han + latin / LATIN_PER_HAN, han, latin };
 }
