@@ -61,13 +61,26 @@ export function clauseCoverage(english: string, chinese: string, lexicon: Lexico
   for (const m of english.matchAll(/[,;:]\s+|\s(?=(?:and|but|which|while|whereas|although|because|with|whereas)\s)/g)) cuts.push(m.index + m[0].length);
   cuts.push(english.length);
   const clauses: Clause[] = [];
+  const lowerChinese = chinese.toLowerCase();
   for (let c = 0; c + 1 < cuts.length; c++) {
     const start = cuts[c] ?? 0;
     const end = cuts[c + 1] ?? english.length;
     let known = 0;
     let covered = 0;
-    for (const m of english.slice(start, end).matchAll(/[A-Za-z][A-Za-z-]*/g)) {
+    const clause = english.slice(start, end);
+    // Numbers and words kept verbatim (names, genes, drugs) are the surest sign a clause was
+    // rendered: they count double.
+    for (const m of clause.matchAll(/\d+(?:\.\d+)?/g)) {
+      known += 2;
+      if (chinese.includes(m[0])) covered += 2;
+    }
+    for (const m of clause.matchAll(/[A-Za-z][A-Za-z-]*/g)) {
       const word = m[0];
+      if (word.length >= 3 && lowerChinese.includes(word.toLowerCase())) {
+        known += 2;
+        covered += 2;
+        continue;
+      }
       if (word.length > 1 && /^[A-Z0-9-]+$/.test(word)) {
         known++; // acronyms are kept verbatim or spelled out; verbatim is the evidence we can see
         if (chinese.includes(word)) covered++;

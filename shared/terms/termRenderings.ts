@@ -141,6 +141,9 @@ export function findTermRenderings(term: string, units: readonly TermUnit[], lex
   for (const [c, z] of maximal) {
     if (renderings.some((r) => r.text.includes(c) || c.includes(r.text))) continue;
     if (!z.some((k) => translated.includes(k) && !covered.has(k))) continue;
+    // Two renderings of one term stand in different sentences; strings that meet in one sentence
+    // translate different words of it.
+    if (renderings.some((r) => !r.latin && r.units.some((k) => z.includes(k)))) continue;
     renderings.push({ text: c, latin: false, units: z });
     for (const k of z) covered.add(k);
   }
