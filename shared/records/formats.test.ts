@@ -241,3 +241,24 @@ describe('ids and single Chinese WMT files', () => {
     expect(errors[0]!.message).toMatch(/English sibling/);
   });
 });
+
+describe('line-aligned parallel files and reversed tables', () => {
+  it('reads two plain sentence-per-line files as aligned pairs, keeping empty lines', () => {
+    const { records, errors } = parseWmtPair('One.\nTwo.\nThree.\n', '一。\n\n三。\n', { enFile: 'a.en', zhFile: 'a.zh' });
+    expect(errors).toEqual([]);
+    expect(records[0]!.presegmented).toEqual({ en: ['One.', 'Two.', 'Three.'], zh: ['一。', '', '三。'], aligned: true });
+    expect(records[0]!.zh?.abstract).toBe('一。三。');
+  });
+
+  it('reports a line-count mismatch and keeps the pairs in step', () => {
+    const { records, errors } = parseWmtPair('One.\nTwo.\nThree.\n', '一。\n二。\n', { enFile: 'a.en', zhFile: 'a.zh' });
+    expect(records[0]!.presegmented?.zh).toEqual(['一。', '二。', '']);
+    expect(errors[0]!.source).toMatchObject({ file: 'a.zh', line: 2 });
+    expect(errors[0]!.message).toMatch(/2 Chinese lines for 3 English lines/);
+  });
+
+  it('swaps "source" and "target" when the source column is the Chinese one', () => {
+    const { records } = parseTableRecords('doc\tsource\ttarget\nt1\t我们研究了它。\tWe studied it.\n', 'mqm.tsv', 'tsv');
+    expect(records[0]!.presegmented).toEqual({ en: ['We studied it.'], zh: ['我们研究了它。'], aligned: true });
+  });
+});

@@ -197,6 +197,12 @@ export function parseTableRecords(text: string, file: string, format: 'tsv' | 'c
         return { records, errors };
       }
     }
+    // "source"/"target" say nothing of direction: a zh→en file (like WMT MQM) has Chinese in "source".
+    const hanShare = (column: number): number => {
+      const cells = body.slice(0, 50).map((r) => r.cells[column] ?? '').filter((c) => c.trim() !== '');
+      return cells.filter((c) => HAN.test(c)).length / Math.max(1, cells.length);
+    };
+    if (hanShare(en) > 0.5 && hanShare(zh) < 0.2) [en, zh] = [zh, en];
     const need = Math.max(en, zh, id) + 1;
     const groups = new Map<string, { line: number; offset: number; en: string[]; zh: string[] }>();
     for (const row of body) {

@@ -1,5 +1,5 @@
 import type { LoadError, ParseResult, ReviewRecord } from './model.ts';
-import { splitLines } from './lines.ts';
+import { countLines, splitLines } from './lines.ts';
 import { assembleSide } from './side.ts';
 
 /**
@@ -89,12 +89,14 @@ export function parseWmtFile(text: string, file: string): ParseResult {
 
 /**
  * Pairs an English and a Chinese WMT file by document id: one record per English document, its
- * source in the English file. A document missing from either side is reported (the English one
+ * source in the English file. Two plain files with one sentence a line (no document ids) are read
+ * as line-aligned parallel text instead (`parseParallelLines`). A document missing from either side is reported (the English one
  * still loads, without translation). The Chinese is the human reference in WMT test sets, but
  * the same format carries system output, so the origin stays unknown.
  */
 export function parseWmtPair(enText: string, zhText: string, files: { enFile: string; zhFile: string }): ParseResult {
   const errors: LoadError[] = [];
+  if (!looksLikeWmt(enText) && !looksLikeWmt(zhText)) return parseParallelLines(enText, zhText, files);
   try {
     const enDocs = readDocs(enText, files.enFile, errors);
     const zhDocs = new Map(readDocs(zhText, files.zhFile, errors).map((d) => [d.id, d]));
@@ -114,6 +116,48 @@ export function parseWmtPair(enText: string, zhText: string, files: { enFile: st
     errors.push({ source: { file: files.enFile, line: 1, offset: 0 }, message: `${files.enFile}: WMT pair could not be read (${e instanceof Error ? e.message : String(e)})` });
     return { records: [], errors };
   }
+}
+
+/**
+ * Line-aligned parallel text (Moses style: line N of the `.en` file is translated by line N of the
+ * `.zh` file, as in the WMT Medline test sets and ParaMed): one record with the lines as aligned
+ * pairs. Empty lines are kept, since an empty line on one side is an omission, not a shift. A
+ * difference in line counts is reported; the shorter side is padded so pairs stay in step.
+ */
+export function parseParallelLines(enText: string, zhText: string, files: { enFile: string; zhFile: string }): ParseResult {
+  const errors: LoadError[] = [];
+  const read = (text: string): string[] => {
+    const lines = splitLines(text.replace(/^\uFEFF/, '')).map((l) => l.text.trim());
+    while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+    return lines;
+  };
+  const en = read(enText);
+  const zh = read(zhText);
+  if (en.every((l) => l === '')) {
+    errors.push({ source: { file: files.enFile, line: 1, offset: 0 }, message: `${files.enFile}:1: no English lines` });
+    return { records: [], errors };
+  }
+  if (en.length !== zh.length) {
+    const line = Math.min(en.length, zh.length) + 1;
+    errors.push({
+      source: { file: files.zhFile, line: Math.min(line, Math.max(1, countLines(zhText))) },
+      message: `${files.zhFile}:${line}: ${zh.length} Chinese lines for ${en.length} English lines; pairs after line ${line - 1} have no counterpart`,
+    });
+    while (zh.length < en.length) zh.push('');
+    while (en.length < zh.length) en.push('');
+  }
+  const zhBody = zh.filter((l) => l !== '').join('');
+  const record: ReviewRecord = {
+    id: files.enFile,
+    source: { file: files.enFile, line: 1, offset: 0 },
+    format: 'wmt',
+    metadata: {},
+    en: assembleSide('', [{ label: null, body: en.filter((l) => l !== '').join(' ') }], 'en'),
+    zh: zhBody === '' ? null : assembleSide('', [{ label: null, body: zhBody }], 'zh'),
+    translation: 'unknown',
+    presegmented: { en, zh, aligned: true },
+  };
+  return { records: [record], errors };
 }
 
 const LANG_SUFFIX = /^(.*?[._-])(en|eng|english|zh|zho|chinese|zh[-_]cn|zh[-_]hans)(\.[A-Za-z0-9]+)?$/i;
