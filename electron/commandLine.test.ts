@@ -8,6 +8,7 @@ describe('recordPathsFromArgv', () => {
     ['packaged: skips only the executable', ['/opt/app/review', 'records/'], false, ['/work/records']],
     ['drops Chromium and app switches', ['/x/electron', 'main.cjs', '--no-sandbox', '--inspect=9229', 'a.tsv'], true, ['/work/a.tsv']],
     ['takes everything after -- as a path', ['/x/electron', 'main.cjs', '--', '--odd.jsonl'], true, ['/work/--odd.jsonl']],
+    ['ignores the switch Chromium appends for a second instance', ['/x/electron', 'main.cjs', '--', 'a.tsv', '--original-process-start-time=13371'], true, ['/work/a.tsv']],
     ['nothing given', ['/x/electron', 'main.cjs'], true, []],
   ])('%s', (_case, argv, defaultApp, expected) => {
     expect(recordPathsFromArgv(argv, { defaultApp, cwd: '/work' })).toEqual(expected);

@@ -23,6 +23,8 @@ export function recordPathsFromArgv(argv: readonly string[], context: ArgvContex
       continue;
     }
     if (!switchesEnded && arg.startsWith('-')) continue;
+    // Chromium appends this to a second instance's argv, after any `--` the user typed.
+    if (arg.startsWith('--original-process-start-time=')) continue;
     if (arg.trim() === '') continue;
     paths.push(isAbsolute(arg) ? arg : resolve(context.cwd, arg));
   }

@@ -14,9 +14,10 @@ import { menuLabels } from './menuLabels.ts';
 
 const APP_TITLE = 'Abstract MT Review';
 
-// `--user-data=DIR` (tests, several profiles side by side) must be applied before `ready`.
-const userDataSwitch = process.argv.find((arg) => arg.startsWith('--user-data='));
-if (userDataSwitch) app.setPath('userData', resolve(userDataSwitch.slice('--user-data='.length)));
+// `--user-data=DIR` or $REVIEW_USER_DATA (tests, several profiles side by side), as for the
+// browser host; must be applied before `ready`.
+const userDataSwitch = process.argv.find((arg) => arg.startsWith('--user-data='))?.slice('--user-data='.length) ?? process.env.REVIEW_USER_DATA;
+if (userDataSwitch) app.setPath('userData', resolve(userDataSwitch));
 
 registerAppSchemeAsPrivileged();
 

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import type { Settings } from '../../shared/contract/channels.ts';
+import { SettingsService } from './settings.ts';
+
+function memoryStorage(initial: Record<string, string> = {}) {
+  const values = new Map(Object.entries(initial));
+  return { values, getSetting: (key: string) => values.get(key) ?? null, setSetting: (key: string, value: string) => void values.set(key, value) };
+}
+
+describe('SettingsService', () => {
+  it('defaults to English and no reviewer name', () => {
+    expect(new SettingsService(memoryStorage()).get()).toEqual({ uiLanguage: 'en', reviewerName: '' });
+  });
+
+  it('saves the language and a trimmed reviewer name, and tells listeners', () => {
+    const storage = memoryStorage();
+    const settings = new SettingsService(storage);
+    const seen: Settings[] = [];
+    const stop = settings.onChange((s) => seen.push(s));
+    expect(settings.set({ uiLanguage: 'zh-CN', reviewerName: '  王芳 ' })).toEqual({ uiLanguage: 'zh-CN', reviewerName: '王芳' });
+    stop();
+    settings.set({ reviewerName: 'Li' });
+    expect(seen).toEqual([{ uiLanguage: 'zh-CN', reviewerName: '王芳' }]);
+    expect(new SettingsService(storage).get()).toEqual({ uiLanguage: 'zh-CN', reviewerName: 'Li' });
+  });
+
+  it('falls back to the default for a stored value it does not understand', () => {
+    expect(new SettingsService(memoryStorage({ uiLanguage: 'fr', recentPaths: '{not json' })).get().uiLanguage).toBe('en');
+    expect(new SettingsService(memoryStorage({ recentPaths: '{not json' })).recent()).toEqual([]);
+    expect(new SettingsService(memoryStorage({ recentPaths: '[1, "/a", null]' })).recent()).toEqual(['/a']);
+  });
+
+  it('refuses to store a language outside the contract', () => {
+    expect(() => new SettingsService(memoryStorage()).set({ uiLanguage: 'fr' as never })).toThrow();
+  });
+
+  it('keeps at most ten recent paths, newest first', () => {
+    const settings = new SettingsService(memoryStorage());
+    for (let i = 0; i < 12; i += 1) settings.addRecent([`/p${i}`]);
+    settings.addRecent(['/p5']);
+    const recent = settings.recent();
+    expect(recent).toHaveLength(10);
+    expect(recent.slice(0, 3)).toEqual(['/p5', '/p11', '/p10']);
+  });
+});
