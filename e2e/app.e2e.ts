@@ -7,6 +7,14 @@ import { AppPage } from './appPage.ts';
 import { launchChromium, type Browser } from './chromium.ts';
 import { fixturesDir, startTestHost, type TestHost } from './host.ts';
 
+/** Page script (runs before the app's): remembers the text of the first <h1> ever inserted. */
+const firstHeadingRecorder = `
+  new MutationObserver((_, observer) => {
+    const heading = document.querySelector('h1');
+    if (heading) { window.firstHeading = heading.textContent; observer.disconnect(); }
+  }).observe(document, { childList: true, subtree: true });
+`;
+
 const sampleTitle = 'MDMA for treatment of PTSD and neurorehabilitation in military populations.';
 
 describe('the review app in the browser host', () => {
@@ -67,8 +75,11 @@ describe('the review app in the browser host', () => {
     await app.screenshot('sample-zh-ui');
 
     // Saved through settings:set: a reload (the token is kept for the tab) opens in Chinese.
+    // The saved language is read before the first render: the app name, as first drawn, is Chinese.
+    await page.addInitScript(firstHeadingRecorder);
     await page.reload();
     await page.getByRole('heading', { name: '记录', exact: true }).waitFor();
+    expect(await page.evaluate('window.firstHeading')).toBe('摘要机器翻译审校');
     expect(await app.languageSelect().inputValue()).toBe('zh-CN');
 
     await app.setUiLanguage('English');

@@ -1,9 +1,17 @@
 import { createRoot } from 'react-dom/client';
+import type { UiLanguage } from '../../shared/contract/channels.ts';
 import { getReviewApi } from './api.ts';
 import { AppRoot } from './AppRoot.tsx';
-import { createI18n } from './i18n/i18n.ts';
+import { createI18n, isUiLanguage } from './i18n/i18n.ts';
 import './styles/app.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('renderer/index.html lacks #root');
-createRoot(container).render(<AppRoot api={getReviewApi()} i18n={createI18n('en')} />);
+
+const api = getReviewApi();
+// Ask for the saved UI language before the first render, so a Chinese-language user never sees
+// the English interface flash up first. A failed answer just means English.
+const saved = await api.getSettings({});
+const language: UiLanguage = saved.ok && isUiLanguage(saved.value.uiLanguage) ? saved.value.uiLanguage : 'en';
+document.documentElement.lang = language;
+createRoot(container).render(<AppRoot api={api} i18n={createI18n(language)} />);
