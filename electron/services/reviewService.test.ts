@@ -1,6 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AnnotationInput } from '../../shared/contract/annotations.ts';
 import { handleRequest, type Handlers } from '../../shared/contract/validate.ts';
@@ -97,5 +97,51 @@ describe('review service', () => {
     reopen();
     const { corrections } = (await call('annotations:list', { recordId })) as { corrections: Parameters<typeof replayCorrections>[1] };
     expect(replayCorrections(automatic, corrections, 2, 2)).toEqual({ ok: true, corrected: true, links: [{ en: [0, 1], zh: [0, 1], confidence: 1 }] });
+  });
+});
+
+describe('review export and MQM import', () => {
+  const sample = resolve(import.meta.dirname, '../../samples');
+
+  async function loadSample(): Promise<string> {
+    const state = (await call('library:openPaths', { paths: [sample] })) as { records: { id: string }[] };
+    return state.records[0]!.id;
+  }
+
+  it('writes an export atomically to the given path, leaving no temporary file', async () => {
+    const id = await loadSample();
+    await call('annotations:save', { annotation: { ...input, recordId: id, span: null, enSentences: [0], zhSentences: [0] } });
+    const path = join(folder, 'out', '..', 'review.csv');
+    const result = (await call('export:write', { format: 'csv', path })) as { path: string; content: null };
+    expect(result.content).toBeNull();
+    const written = readFileSync(path, 'utf8');
+    expect(written).toContain('Terminology/Inconsistent use of terminology');
+    expect(written).toContain(id);
+    expect(readdirSync(folder).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('returns the content when no path is given, and refuses a path of the wrong type', async () => {
+    await loadSample();
+    const result = (await call('export:write', { format: 'mqm-tsv' })) as { content: string; fileName: string; path: null };
+    expect(result.path).toBeNull();
+    expect(result.fileName).toMatch(/^review-\d{12}\.tsv$/);
+    expect(result.content.split('\n')[0]).toBe('system\tdoc\tdoc_id\tseg_id\trater\tsource\ttarget\tcategory\tseverity');
+    await expect(call('export:write', { format: 'csv', path: join(folder, 'x.txt') })).rejects.toThrow(/ending in \.csv/);
+    await expect(call('export:write', { format: 'csv', path: 'relative.csv' })).rejects.toThrow(/absolute/);
+    expect(existsSync(join(folder, 'x.txt'))).toBe(false);
+  });
+
+  it('imports an MQM TSV export back, once', async () => {
+    const id = await loadSample();
+    await call('annotations:save', { annotation: { ...input, recordId: id, span: null, enSentences: [1], zhSentences: [1], severity: 'minor', category: 'Fluency/Grammar' } });
+    const { content } = (await call('export:write', { format: 'mqm-tsv' })) as { content: string };
+    const created = ((await call('annotations:list', { recordId: id })) as { annotations: { id: string }[] }).annotations;
+    await call('annotations:delete', { id: created[0]!.id });
+    const first = (await call('annotations:importMqm', { name: 'review.tsv', text: content })) as { imported: number; errors: unknown[] };
+    expect(first).toMatchObject({ imported: 1, errors: [] });
+    const again = (await call('annotations:importMqm', { name: 'review.tsv', text: content })) as { imported: number; duplicates: number };
+    expect(again).toMatchObject({ imported: 0, duplicates: 1 });
+    const live = ((await call('annotations:list', { recordId: id })) as { annotations: { deleted: boolean; category: string }[] }).annotations.filter((a) => !a.deleted);
+    expect(live).toMatchObject([{ category: 'Fluency/Grammar' }]);
   });
 });

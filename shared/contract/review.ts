@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EXPORT_FORMATS, type ExportFormat } from '../export/formats.ts';
 import {
   annotationInputSchema,
   flagDecisionSchema,
@@ -37,7 +38,41 @@ export const reviewRequestSchemas = {
     .object({ recordId, unlink: z.array(linkSentences).max(1000), link: z.array(linkSentences).max(1000) })
     .strict()
     .refine((request) => request.unlink.length + request.link.length > 0, { message: 'a correction must change at least one link' }),
+  /**
+   * Serialises the review of the given records (all loaded ones when absent). With `path` (an
+   * absolute file path ending in the format's extension, offered by the Electron host) the main
+   * side writes the file atomically; without one it returns the content (the browser host's
+   * renderer downloads it).
+   */
+  'export:write': z
+    .object({ format: z.enum(EXPORT_FORMATS), path: z.string().min(1).max(4096).optional(), recordIds: z.array(recordId).max(1_000_000).optional() })
+    .strict(),
+  /** Reads MQM TSV annotations (the WMT layout `export:write` produces) back onto the loaded records. */
+  'annotations:importMqm': z.object({ name: z.string().min(1).max(1024), text: z.string().max(64 * 1024 * 1024) }).strict(),
 } as const;
+
+/** The answer to `export:write`. */
+export interface ExportWriteResult {
+  format: ExportFormat;
+  /** A file name for the download (or the name of the file written). */
+  fileName: string;
+  mediaType: string;
+  /** The file written, or null when the content is returned instead. */
+  path: string | null;
+  content: string | null;
+  records: number;
+}
+
+/** The answer to `annotations:importMqm`. */
+export interface MqmImportResult {
+  /** Annotations created. */
+  imported: number;
+  /** Rows that repeat an annotation already stored (e.g. a file imported twice), left out. */
+  duplicates: number;
+  /** No-error rows (segments the rater checked and found clean). */
+  clean: number;
+  errors: { line: number; message: string }[];
+}
 
 /** What the store holds about one record's review; deleted annotations included (flagged), for undo. */
 export interface RecordReviewData {
@@ -55,6 +90,8 @@ export interface ReviewResponseTypes {
   'flags:decide': FlagDecision | null;
   'review:setStatus': ReviewState;
   'alignment:saveCorrection': AlignmentCorrection[];
+  'export:write': ExportWriteResult;
+  'annotations:importMqm': MqmImportResult;
 }
 
 export const reviewMethodOfChannel = {
@@ -64,4 +101,6 @@ export const reviewMethodOfChannel = {
   'flags:decide': 'decideFlag',
   'review:setStatus': 'setReviewStatus',
   'alignment:saveCorrection': 'saveAlignmentCorrection',
+  'export:write': 'writeExport',
+  'annotations:importMqm': 'importMqm',
 } as const;

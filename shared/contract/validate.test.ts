@@ -23,6 +23,8 @@ function makeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'flags:decide': () => fail('not under test'),
     'review:setStatus': () => fail('not under test'),
     'alignment:saveCorrection': () => fail('not under test'),
+    'export:write': () => fail('not under test'),
+    'annotations:importMqm': () => fail('not under test'),
     ...overrides,
   };
 }

@@ -97,7 +97,7 @@ export function createFakeReviewApi(options: FakeReviewApiOptions = {}): FakeRev
       Object.assign(settings, request);
       return ok({ ...settings });
     },
-    ...createFakeReviewMethods((channel, request) => calls.push([channel as Channel, request]), () => settings.reviewerName),
+    ...createFakeReviewMethods((channel, request) => calls.push([channel as Channel, request]), () => settings.reviewerName, () => records),
     pathForFile: options.pathForFile ?? (() => null),
     onLoadProgress(callback) {
       progressListeners.add(callback);

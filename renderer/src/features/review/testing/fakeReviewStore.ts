@@ -2,6 +2,13 @@ import type { AlignmentCorrection, Annotation, FlagDecision, ReviewState } from 
 import type { RequestOf, ResponseOf, ReviewApi } from '../../../../../shared/contract/channels.ts';
 import { fail, ok, type Result } from '../../../../../shared/contract/result.ts';
 import type { reviewMethodOfChannel } from '../../../../../shared/contract/review.ts';
+import { alignRecord } from '../../../../../shared/align/alignRecord.ts';
+import { replayCorrections } from '../../../../../shared/annotations/correctedLinks.ts';
+import { EXPORT_FORMAT_INFO, serialiseExport } from '../../../../../shared/export/formats.ts';
+import { mqmRowsToAnnotations, parseMqmTsv } from '../../../../../shared/export/mqmTsvImport.ts';
+import type { ReviewExport } from '../../../../../shared/export/types.ts';
+import type { ReviewRecord } from '../../../../../shared/records/model.ts';
+import { analyzeRecord } from '../../../../../shared/review/analyzeRecord.ts';
 
 type ReviewMethods = Pick<ReviewApi, (typeof reviewMethodOfChannel)[keyof typeof reviewMethodOfChannel]>;
 
@@ -21,6 +28,7 @@ export interface FakeReviewTables {
 export function createFakeReviewMethods(
   record: (channel: string, request: unknown) => void,
   reviewer: () => string,
+  records: () => readonly ReviewRecord[] = () => [],
   tables: FakeReviewTables = { annotations: [], decisions: [], states: [], corrections: [] },
 ): ReviewMethods & { tables: FakeReviewTables } {
   let clock = Date.parse('2026-11-28T23:00:00.000Z');
@@ -31,6 +39,26 @@ export function createFakeReviewMethods(
     return Promise.resolve(value());
   };
   const find = (id: string) => tables.annotations.find((a) => a.id === id);
+  // The same assembly as the main side's reviewExport.ts, over the in-memory tables.
+  const exportData = (ids?: readonly string[]): ReviewExport => ({
+    reviewer: reviewer(),
+    exportedAt: new Date(clock).toISOString(),
+    records: records()
+      .filter((r) => !ids || ids.includes(r.id))
+      .map((record) => {
+        const alignment = alignRecord(record);
+        const corrections = tables.corrections.filter((c) => c.recordId === record.id);
+        return {
+          record,
+          sentences: { en: alignment.en, zh: alignment.zh },
+          links: replayCorrections(alignment.links, corrections, alignment.en.length, alignment.zh.length).links,
+          findings: analyzeRecord(record, { alignment }).findings,
+          annotations: tables.annotations.filter((a) => a.recordId === record.id && !a.deleted),
+          decisions: tables.decisions.filter((d) => d.recordId === record.id),
+          status: tables.states.find((s) => s.recordId === record.id)?.status ?? 'unreviewed',
+        };
+      }),
+  });
 
   return {
     tables,
@@ -99,6 +127,22 @@ export function createFakeReviewMethods(
         }));
         tables.corrections.push(...saved);
         return ok(saved);
+      }),
+    writeExport: (request) =>
+      answer('export:write', request, () => {
+        const data = exportData(request.recordIds);
+        if (data.records.length === 0) return fail('There are no loaded records to export');
+        if (request.path !== undefined) return fail('the fake has no file system');
+        const info = EXPORT_FORMAT_INFO[request.format];
+        return ok({ format: request.format, fileName: `review.${info.extension}`, mediaType: info.mediaType, path: null, content: serialiseExport(request.format, data), records: data.records.length });
+      }),
+    importMqm: (request) =>
+      answer('annotations:importMqm', request, () => {
+        const parsed = parseMqmTsv(request.text);
+        const placed = mqmRowsToAnnotations(parsed.rows, exportData());
+        const time = stamp();
+        for (const { input } of placed.annotations) tables.annotations.push({ ...input, id: `a${nextId++}`, created: time, updated: time, deleted: false });
+        return ok({ imported: placed.annotations.length, duplicates: 0, clean: placed.clean.length, errors: [...parsed.errors, ...placed.errors] });
       }),
   };
 }
