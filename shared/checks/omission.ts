@@ -7,6 +7,7 @@
 import type { Lexicon } from '../lexicon/lexicon.ts';
 import { isEnglishStopword, stemEnglish } from '../lexicon/englishWords.ts';
 import { extractNumbers } from '../numbers/extractNumbers.ts';
+import { lengthCost } from '../align/alignSentences.ts';
 import type { AlignedRecord, EvidenceSpan, Finding, Severity } from './types.ts';
 
 const textAt = (sentences: readonly { text: string }[], i: number): string => sentences[i]?.text ?? '';
@@ -133,7 +134,7 @@ export function findOmissionsAndAdditions(record: AlignedRecord, lexicon: Lexico
     const enLen = englishLength(enText);
     const zhLen = chineseLength(zhText, ratio);
     const expected = enLen * ratio;
-    const lostSentence = lexicon && link.en.length > 1 ? unrenderedSentence(record, link.en, zhText, zhLen / expected, lexicon) : null;
+    const lostSentence = lexicon && link.en.length > 1 ? unrenderedSentence(record, link.en, zhLen, ratio, lexicon) : null;
     if (lostSentence !== null) {
       const one = lostSentence.length === 1;
       const text = lostSentence.map((i) => textAt(record.en, i)).join(' ');
@@ -162,7 +163,11 @@ export function findOmissionsAndAdditions(record: AlignedRecord, lexicon: Lexico
  * translation dropped), the one sentence whose words are not rendered while the others are —
  * or, when the Chinese is much shorter than all of them need, the least rendered one.
  */
-function unrenderedSentence(record: AlignedRecord, enIndexes: number[], chinese: string, lengthShare: number, lexicon: Lexicon): number[] | null {
+function unrenderedSentence(record: AlignedRecord, enIndexes: number[], zhLen: number, ratio: number, lexicon: Lexicon): number[] | null {
+  const chinese = enIndexes.length ? (record.links.find((l) => l.en[0] === enIndexes[0])?.zh ?? []).map((j) => textAt(record.zh, j)).join('') : '';
+  const lengths = enIndexes.map((i) => englishLength(textAt(record.en, i)));
+  const total = lengths.reduce((a, b) => a + b, 0);
+  const lengthShare = total > 0 ? zhLen / (total * ratio) : 1;
   const scores = enIndexes.map((i) => {
     const clauses = clauseCoverage(textAt(record.en, i), chinese, lexicon);
     const known = clauses.reduce((n, c) => n + c.known, 0);
@@ -174,10 +179,15 @@ function unrenderedSentence(record: AlignedRecord, enIndexes: number[], chinese:
   const others = sorted.slice(1);
   if (!worst || others.length === 0) return null;
   const othersCoverage = Math.min(...others.map((o) => o.coverage));
-  if (worst.known >= 3 && worst.coverage <= 0.25 && othersCoverage >= 0.45) return [worst.i];
+  if (worst.known >= 3 && worst.coverage <= 0.25 && othersCoverage - worst.coverage >= 0.25) return [worst.i];
   // Several English sentences but Chinese for barely more than one: the least rendered is the
   // lost one when the dictionary tells them apart; otherwise all are named, since one of them is.
   if (lengthShare < 0.7) return othersCoverage - worst.coverage >= 0.2 ? [worst.i] : enIndexes;
+  // The length model's view (Gale-Church, with the aligner's own cost): the Chinese fits the
+  // other sentences clearly better than all of them, and the left-out one is the least rendered.
+  const k = enIndexes.indexOf(worst.i);
+  const without = lengthCost(total - (lengths[k] ?? 0), zhLen, ratio);
+  if (lengthCost(total, zhLen, ratio) - without >= 0.8 && othersCoverage - worst.coverage >= 0.1) return [worst.i];
   return null;
 }
 
