@@ -3,14 +3,15 @@
  * and checked by `analyzeRecord`, as the `check --json` record shape, plus load and check errors.
  *
  * Each worker builds the lexicon once (first task) and keeps it: it is the costly part of start-up.
- * Corpus-wide term inconsistency needs every record at once, so it is not done here; the main
- * thread can run it over the results (see the batch README notes in the report).
+ * Corpus-wide term inconsistency needs every record at once, so it is not done here: with
+ * `withAligned` the job hands back what `checkInPool` needs to run it in the main thread.
  */
+import type { AlignedRecord } from '../../../shared/checks/types.ts';
+import type { LoadError } from '../../../shared/records/model.ts';
 import type { GlossaryEntry } from '../../../shared/terms/glossary.ts';
 import { defaultLexicon } from '../../../shared/lexicon/defaultLexicon.ts';
 import { analyzeRecord } from '../../../shared/review/analyzeRecord.ts';
-import type { CheckError, CheckRecordResult } from '../../../shared/report/types.ts';
-import { recordJson } from '../../cli/commands/check.ts';
+import { recordJson, type CheckRecordJson } from '../../cli/commands/check.ts';
 import type { RunJob } from '../jobTypes.ts';
 import type { RecordTask } from '../recordTasks.ts';
 import { loadTask } from './loadTask.ts';
@@ -18,34 +19,41 @@ import { loadTask } from './loadTask.ts';
 /** What `check` passes every worker. */
 export interface AnalyzeJobOptions {
   glossary?: GlossaryEntry[];
+  /** Also return each record's aligned sentences, for the corpus-wide term check in the main thread. */
+  withAligned?: boolean;
 }
 
 /** One task's results, in input order. */
 export interface AnalyzeJobResult {
-  records: CheckRecordResult[];
-  errors: CheckError[];
+  records: CheckRecordJson[];
+  /** Load and check errors, with file and line. */
+  errors: LoadError[];
+  /** With `withAligned`: `aligned[i]` belongs to `records[i]` (null for an untranslated record). */
+  aligned?: (AlignedRecord | null)[];
   /** This worker's V8 heap after the task, and the time it spent, for the benchmark. */
   heapUsed: number;
   busyMs: number;
 }
 
-const sourceText = (s: { file: string; line?: number }): string => (s.line ? `${s.file}:${s.line}` : s.file);
-
 export const runJob: RunJob<RecordTask, AnalyzeJobResult> = async (task, options) => {
   const started = performance.now();
-  const glossary = (options as AnalyzeJobOptions | undefined)?.glossary ?? [];
+  const { glossary = [], withAligned = false } = (options ?? {}) as AnalyzeJobOptions;
   const lexicon = defaultLexicon();
   const loaded = await loadTask(task);
-  const records: CheckRecordResult[] = [];
-  const errors: CheckError[] = loaded.errors.map((e) => ({ source: sourceText(e.source), message: e.message }));
+  const records: CheckRecordJson[] = [];
+  const aligned: (AlignedRecord | null)[] = [];
+  const errors: LoadError[] = [...loaded.errors];
   for (const record of loaded.records) {
     try {
       const analysis = analyzeRecord(record, { lexicon, glossary });
       records.push(recordJson(record, analysis, analysis.findings));
+      if (withAligned) {
+        aligned.push(record.zh ? { en: analysis.en, zh: analysis.zh, links: analysis.links, enAbstract: record.en.abstract, zhAbstract: record.zh.abstract } : null);
+      }
     } catch (error) {
       // One record the checks choke on is an error entry; the rest of the task still counts.
-      errors.push({ source: sourceText(record.source), message: `Checking ${record.id} failed: ${error instanceof Error ? error.message : String(error)}` });
+      errors.push({ source: record.source, message: `Checking ${record.id} failed: ${error instanceof Error ? error.message : String(error)}` });
     }
   }
-  return { records, errors, heapUsed: process.memoryUsage().heapUsed, busyMs: performance.now() - started };
+  return { records, errors, ...(withAligned ? { aligned } : {}), heapUsed: process.memoryUsage().heapUsed, busyMs: performance.now() - started };
 };
