@@ -106,11 +106,18 @@ function findHeaderGroups(lines: ClassifiedLine[]): HeaderGroup[] {
       current.between = 0;
       if (kind === 'heading') current.closed = true;
     } else if (current !== null && line.kind !== 'blank') {
-      if (line.kind === 'latin' && line.text.length < 600) current.between++;
+      // A title or authors line may sit between header lines; a paragraph of prose may not.
+      if (line.kind === 'meta') return;
+      if (line.kind === 'latin' && line.text.length < 600 && !looksLikeProse(line.text)) current.between++;
       else current.between = 3;
     }
   });
   return groups.map(({ first, last }) => ({ first, last }));
+}
+
+/** Two or more sentences: the body of an abstract, not a title or an authors line. */
+function looksLikeProse(text: string): boolean {
+  return /[a-z0-9)]{2,}[.?!]\s+[A-Z]/.test(text) && text.length > 40;
 }
 
 function looksLikeAuthors(text: string): boolean {
@@ -359,15 +366,44 @@ function buildRecord(page: PageText, start: TextLine, file: string): ReviewRecor
   return record;
 }
 
-/** Pages without any header line: split at separators and disclaimers, title on the first line. */
-function chunksWithoutHeaders(lines: ClassifiedLine[]): number[] {
+/** A Latin line followed, within a few lines, by English prose or an "Abstract" heading: a page's title. */
+function looksLikePageStart(lines: ClassifiedLine[], i: number): boolean {
+  let seen = 0;
+  for (let j = i + 1; j < lines.length && seen < 4; j++) {
+    const line = lines[j];
+    if (line === undefined || line.kind === 'blank' || line.kind === 'meta') continue;
+    if (line.kind === 'heading' || (line.kind === 'latin' && looksLikeProse(line.text))) return true;
+    if (line.kind !== 'latin' && line.kind !== 'cjk') return false;
+    seen++;
+  }
+  return false;
+}
+
+/*
+ * Pages that have no header line start after the end of the previous page: right after a
+ * disclaimer or separator line, at the next Latin line; inside site boilerplate (where Latin lines
+ * such as journal names and "CiteScore" abound) only at a line that is followed by English prose.
+ * Header groups start pages of their own; `groupLines` marks their lines so they are not re-used.
+ */
+function headerlessStarts(lines: ClassifiedLine[], groupStarts: number[], groupLines: Set<number>): number[] {
   const starts: number[] = [];
-  let open = false;
+  const groupStartSet = new Set(groupStarts);
+  // Before the first page the text may be site navigation, so with header groups about, the file's
+  // start is treated like boilerplate; without any, its first Latin line is the first title.
+  let state: 'open' | 'ended' | 'boilerplate' = groupStarts.length === 0 ? 'ended' : 'boilerplate';
   lines.forEach((line, i) => {
-    if (line.kind === 'separator' || line.kind === 'disclaimer' || line.kind === 'boilerplate') open = false;
-    else if (!open && line.kind === 'latin') {
-      starts.push(i);
-      open = true;
+    if (groupStartSet.has(i)) {
+      state = 'open';
+      return;
+    }
+    if (line.kind === 'separator' || line.kind === 'disclaimer') state = 'ended';
+    else if (line.kind === 'boilerplate') state = 'boilerplate';
+    else if (line.kind === 'cjk' && state === 'open' && DISCLAIMER_RE.test(line.text)) state = 'ended';
+    else if (line.kind === 'latin' && !groupLines.has(i)) {
+      if ((state === 'ended' && line.text.length <= 600) || (state === 'boilerplate' && looksLikePageStart(lines, i))) {
+        starts.push(i);
+        state = 'open';
+      }
     }
   });
   return starts;
@@ -384,19 +420,18 @@ export function parsePageDump(text: string, file: string): ParseResult {
   try {
     const lines = splitLines(text).map(classify);
     const groups = findHeaderGroups(lines);
-    const starts: { start: number; bodyFrom: number }[] = [];
-    if (groups.length === 0) {
-      for (const start of chunksWithoutHeaders(lines)) starts.push({ start, bodyFrom: start });
-    } else {
-      let floor = 0;
-      for (const group of groups) {
-        const start = recordStart(lines, group, floor);
-        starts.push({ start, bodyFrom: start });
-        floor = group.last + 1;
-      }
+    const groupStarts: number[] = [];
+    const groupLines = new Set<number>();
+    let floor = 0;
+    for (const group of groups) {
+      const start = recordStart(lines, group, floor);
+      groupStarts.push(start);
+      for (let i = start; i <= group.last; i++) groupLines.add(i);
+      floor = group.last + 1;
     }
-    starts.forEach(({ start }, k) => {
-      const end = starts[k + 1]?.start ?? lines.length;
+    const starts = [...new Set([...groupStarts, ...headerlessStarts(lines, groupStarts, groupLines)])].sort((a, b) => a - b);
+    starts.forEach((start, k) => {
+      const end = starts[k + 1] ?? lines.length;
       const first = lines[start];
       if (first === undefined) return;
       const page = readPage(lines, start, end, file, errors);
