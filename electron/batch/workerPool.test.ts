@@ -43,8 +43,11 @@ describe('WorkerPool', () => {
   });
 
   it('yields as completed when unordered, still one result per item', async () => {
-    const items: TrivialInput[] = [{ op: 'sleep', value: 0, ms: 200 }, ...doubles(30).slice(1)];
-    const results = await collect(pool({ ordered: false }).map(items));
+    const p = pool({ ordered: false });
+    // Warm up both workers first, so a slow thread start on a busy machine cannot reorder things.
+    await collect(p.map(doubles(8)));
+    const items: TrivialInput[] = [{ op: 'sleep', value: 0, ms: 500 }, ...doubles(30).slice(1)];
+    const results = await collect(p.map(items));
     expect(results[0]?.index).not.toBe(0);
     expect(results.map((r) => r.index).sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, i) => i));
   });
