@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import type { LoadProgress } from '../shared/contract/channels.ts';
 import { fail, ok } from '../shared/contract/result.ts';
 import type { Handlers } from '../shared/contract/validate.ts';
 import { openAnnotationStore, type SqliteAnnotationRepository } from './services/annotationStore.ts';
@@ -54,6 +53,3 @@ export function createHandlers(services: AppServices): Handlers {
     ...createReviewHandlers(services),
   };
 }
-
-/** Pushes the hosts forward to the renderer. */
-export type ProgressSink = (progress: LoadProgress) => void;
