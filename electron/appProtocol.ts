@@ -5,7 +5,12 @@ import { CSP_HEADER } from '../shared/contract/csp.ts';
 import { APP_SCHEME, isAppUrl, rendererFileOf } from './appOrigin.ts';
 import { contentTypeOf } from './contentTypes.ts';
 
-/** Must run before `app.ready`: makes `app://` a standard, secure origin with fetch support. */
+/**
+ * Must run before `app.ready`: makes `app://` a standard, secure origin with fetch support, so
+ * the page's own module scripts and workers load same-origin. `corsEnabled` stays unset on
+ * purpose: it would let other origins read app:// responses (it lifts CORS rather than
+ * enforcing it).
+ */
 export function registerAppSchemeAsPrivileged(): void {
   protocol.registerSchemesAsPrivileged([
     { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
