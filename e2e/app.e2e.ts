@@ -44,6 +44,7 @@ describe('the review app in the browser host', () => {
 
   it('opens on the bundled sample, English and Chinese side by side', async () => {
     await expect.poll(() => app.record(new RegExp(sampleTitle.replace(/[.]/g, '\\.'))).count()).toBe(1);
+    await app.showFullText();
     const english = app.englishColumn();
     const chinese = app.chineseColumn();
     await english.getByRole('heading', { name: 'Background' }).waitFor();
@@ -98,13 +99,16 @@ describe('the review app in the browser host', () => {
     await added.waitFor();
     expect(await app.recordList().getByRole('option').count()).toBe(2);
     // The new record is selected and shown.
-    expect(await added.getAttribute('aria-selected')).toBe('true');
+    await expect.poll(() => added.getAttribute('aria-selected')).toBe('true');
+    await app.showFullText();
     await app.englishColumn().getByText(/^A simplified grading system for trachoma was published/).waitFor();
     expect(await app.chineseColumn().getByRole('heading', { name: '经修订的简化沙眼分级系统' }).isVisible()).toBe(true);
 
     // Keyboard: up goes back to the sample.
     await app.recordList().focus();
     await page.keyboard.press('ArrowUp');
+    await app.record(new RegExp(sampleTitle.replace(/[.]/g, '\\.'))).and(page.getByRole('option', { selected: true })).waitFor();
+    await app.showFullText();
     await app.englishColumn().getByRole('heading', { name: 'Background' }).waitFor();
     await app.screenshot('second-file');
   });
@@ -127,7 +131,7 @@ describe('the review app in the browser host', () => {
     await app.dropFile('dropped.page.txt', text);
     const dropped = app.record(/Dropped copy of the trachoma grading record\./);
     await dropped.waitFor();
-    expect(await dropped.getAttribute('aria-selected')).toBe('true');
+    await expect.poll(() => dropped.getAttribute('aria-selected')).toBe('true');
     expect(await page.getByText('Drop files here to open them').count()).toBe(0);
   });
 

@@ -44,6 +44,14 @@ export class AppPage {
     return this.page.getByRole('main', { name: names.main });
   }
 
+  /**
+   * The record panel opens on the aligned review (issue 6); the file's text as English and Chinese
+   * columns is its "Full text" tab, which resets to the review whenever another record is chosen.
+   */
+  async showFullText(): Promise<void> {
+    await this.main().getByRole('tab', { name: /^(Full text|全文)$/ }).click();
+  }
+
   englishColumn(): Locator {
     return this.main().getByRole('region', { name: names.english });
   }

@@ -66,6 +66,17 @@ describe('App', () => {
     expect(api.calls).toContainEqual(['library:getRecord', { id: 'fixture-2' }]);
   });
 
+  it('shows markup inside record text as text, never as HTML', async () => {
+    const title = 'Effects of <i>Helicobacter</i> & <img src=x onerror="alert(1)"> on "Q&A"';
+    const hostile: ReviewRecord = { ...secondRecord, id: 'hostile', en: { ...secondRecord.en, title }, zh: { title: '<b>标题</b>', abstract: '<script>x()</script>背景', sections: [] } };
+    renderApp({ records: [hostile] });
+    const main = await screen.findByRole('main');
+    expect((await within(main).findAllByText(title)).length).toBeGreaterThan(0);
+    expect(within(screen.getByRole('listbox')).getByText(title)).toBeTruthy();
+    expect(within(main).getAllByText('<b>标题</b>').length).toBeGreaterThan(0);
+    expect(document.querySelector('img, i, b, #root script')).toBeNull();
+  });
+
   it('never shows a slow answer for a record the user has already left', async () => {
     const api = createFakeReviewApi({ records: [mdmaRecord, secondRecord] });
     const answerFirst: (() => void)[] = [];
