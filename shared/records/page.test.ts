@@ -43,6 +43,8 @@ describe('parsePageDump: the example record (golden)', () => {
     expect(zh.abstract.startsWith('背景:由于创伤后应激障碍发生率较高')).toBe(true);
     expect(zh.abstract.endsWith('非创伤后应激障碍军人受益。')).toBe(true);
     expect(zh.abstract).not.toContain('\n');
+    // The paragraph exactly as the page has it (line 21), half-width punctuation and all.
+    expect(zh.abstract).toBe(text.split('\n')[20]);
     expect(zh.abstract).not.toMatch(/本文章由计算机程序翻译|求助全文|来源期刊|NeuroRehabilitation|Copyright/);
     expect(record.en.abstract).not.toMatch(/求助全文|期刊介绍|引用次数/);
     // The labels the translation kept (two were lost: Objective 目的 and Results 结果).

@@ -108,6 +108,12 @@ describe('splitSections', () => {
     for (const s of sections) expect(text.slice(s.start, s.start + s.text.length)).toBe(s.text);
   });
 
+  it('drops an abstract heading before the first label', () => {
+    expect(splitSections('摘要：目的：探讨。结论：可行。', 'zh').map((s) => s.label)).toEqual(['目的', '结论']);
+    expect(splitSections('【摘要】【目的】探讨。', 'zh').map((s) => s.label)).toEqual(['【目的】']);
+    expect(splitSections('Abstract: Background: A. Results: B.', 'en').map((s) => s.label)).toEqual(['Background', 'Results']);
+  });
+
   it('makes one unlabelled section of an unstructured abstract', () => {
     expect(splitSections('  只有一段。  ', 'zh')).toEqual([{ kind: 'other', label: null, text: '只有一段。', start: 2 }]);
   });

@@ -275,7 +275,10 @@ export function splitSections(text: string, lang: LabelLanguage): Section[] {
   };
   const first = labels[0];
   const leadEnd = first === undefined ? text.length : first.start;
-  if (text.slice(0, leadEnd).trim() !== '' || labels.length === 0) push('other', null, 0, leadEnd);
+  // "摘要：目的：…", "Abstract: Background: …": a bare heading before the first label is no section.
+  const lead = text.slice(0, leadEnd).trim();
+  const headingOnly = labels.length > 0 && isAbstractHeading(lead.replace(/[:：]$/, ''));
+  if ((lead !== '' && !headingOnly) || labels.length === 0) push('other', null, 0, leadEnd);
   labels.forEach((match, i) => {
     push(match.kind, match.label, match.end, labels[i + 1]?.start ?? text.length);
   });

@@ -5,6 +5,7 @@ describe('parseAbstractHtml', () => {
   it.each([
     ['<p><strong>Background: </strong>A &amp; B.</p><p><strong>Methods: </strong>C.</p>', [['Background:', 'A & B.'], ['Methods:', 'C.']]],
     ['<p><b>BACKGROUND</b> A.</p>', [['BACKGROUND', 'A.']]],
+    ['<p><strong>Objective</strong>: A.</p>', [['Objective', 'A.']]],
     ['<sec><title>Results</title><p>R<sub>2</sub> rose&nbsp;by 5%.</p></sec>', [['Results', ''], [null, 'R2 rose by 5%.']]],
     ['<AbstractText Label="CONCLUSIONS" NlmCategory="CONCLUSIONS">Good.</AbstractText>', [['CONCLUSIONS', 'Good.']]],
     ['<p>We saw <strong>no</strong> effect.</p>', [[null, 'We saw no effect.']]],

@@ -99,8 +99,9 @@ export function parseAbstractHtml(html: string): Paragraph[] {
   let skipDepth = 0;
   const flush = (): void => {
     if (labelText.trim() !== '' && label === null) label = labelText;
-    const text = collapseSpace(body);
     const labelClean = label === null ? null : collapseSpace(label);
+    // "<strong>Background</strong>: text" puts the label's colon in the body.
+    const text = labelClean === null ? collapseSpace(body) : collapseSpace(body).replace(/^[:：.]\s*/, '');
     if (text !== '' || (labelClean !== null && labelClean !== '')) paragraphs.push({ label: labelClean, body: text });
     label = null;
     body = '';
