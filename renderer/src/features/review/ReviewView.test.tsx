@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { I18nextProvider } from 'react-i18next';
 import { ReviewApiProvider } from '../../api/ReviewApiContext.tsx';
 import { createI18n } from '../../i18n/i18n.ts';
@@ -119,5 +119,37 @@ describe('ReviewView', () => {
     expect(within(help).getByText('下一个标记')).toBeTruthy();
     fireEvent.keyDown(within(help).getByRole('button', { name: '关闭' }), { key: 'Escape' });
     expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('exports MQM TSV as a download and imports it back', async () => {
+    const { api } = renderReview();
+    await waitFor(() => expect(rows().length).toBe(3));
+    const sentence = screen.getByText(/^这是一篇专家综述/).closest('[role="button"]') as HTMLElement;
+    fireEvent.mouseUp(sentence);
+    key('1');
+    fireEvent.click(within(await screen.findByRole('dialog', { name: 'Annotate' })).getByRole('button', { name: 'Save annotation' }));
+    await waitFor(() => expect(api.tables.annotations).toHaveLength(1));
+
+    const blobs: Blob[] = [];
+    URL.createObjectURL = vi.fn((blob: Blob) => {
+      blobs.push(blob);
+      return 'blob:review';
+    });
+    URL.revokeObjectURL = vi.fn();
+    fireEvent.click(screen.getByRole('button', { name: 'Export…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Export the review' });
+    fireEvent.change(within(dialog).getByLabelText('Format'), { target: { value: 'mqm-tsv' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Download' }));
+    expect(await within(dialog).findByText(/^Exported 1 records as review\.tsv/)).toBeTruthy();
+    const tsv = await blobs[0]!.text();
+    expect(tsv.split('\n')[0]).toBe('system\tdoc\tdoc_id\tseg_id\trater\tsource\ttarget\tcategory\tseverity');
+    expect(tsv).toContain('\tAccuracy/Mistranslation\tMinor');
+
+    api.tables.annotations.length = 0;
+    const file = new File([tsv], 'review.tsv', { type: 'text/tab-separated-values' });
+    fireEvent.change(within(dialog).getByLabelText('Import MQM TSV…'), { target: { files: [file] } });
+    await waitFor(() => expect(api.calls.map(([c]) => c)).toContain('annotations:importMqm'));
+    expect(await within(dialog).findByText(/^Imported 1 annotations/)).toBeTruthy();
+    expect(api.tables.annotations).toMatchObject([{ category: 'Accuracy/Mistranslation', severity: 'minor' }]);
   });
 });

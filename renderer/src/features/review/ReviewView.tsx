@@ -8,6 +8,7 @@ import type { ReviewRecord } from '../../../../shared/records/model.ts';
 import { useReviewApi } from '../../api/ReviewApiContext.tsx';
 import { AlignedView } from '../../components/review/AlignedView.tsx';
 import { AnnotationForm, type AnnotationDraft } from '../../components/review/AnnotationForm.tsx';
+import { ExportDialog } from '../../components/review/ExportDialog.tsx';
 import { KeyboardHelp } from '../../components/review/KeyboardHelp.tsx';
 import { RecordMetadataBar } from '../../components/review/RecordMetadataBar.tsx';
 import { ReviewToolbar } from '../../components/review/ReviewToolbar.tsx';
@@ -17,6 +18,7 @@ import { buildReviewRows, flagOrder } from './reviewRows.ts';
 import { reviewSessionStoreFor } from './reviewSessionStore.ts';
 import { focusKindOf, shortcutOf, type ShortcutAction } from './shortcuts.ts';
 import { useRecordAnalysis } from './useRecordAnalysis.ts';
+import { useExport } from './useExport.ts';
 import { useReviewerName } from './useReviewerName.ts';
 
 export interface ReviewViewProps {
@@ -65,8 +67,16 @@ function ReviewWorkspace({ record, analysis, onStepRecord }: { record: ReviewRec
   const [currentFlag, setCurrentFlag] = useState<string | null>(null);
   const [form, setForm] = useState<FormState | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
+  const [exportOpen, setExportOpen] = useState(false);
+  const exporter = useExport(record.id);
   const [notice, setNotice] = useState<string | null>(null);
   const rootRef = useRef<HTMLDivElement>(null);
+
+  // The application menu's File ▸ Export… opens the same dialog.
+  useEffect(() => api.onMenuCommand((command) => {
+    if (command.type === 'export') setExportOpen(true);
+    if (command.type === 'show-help') setHelpOpen(true);
+  }), [api]);
 
   const { alignment } = analysis;
   const recordId = record.id;
@@ -207,7 +217,7 @@ function ReviewWorkspace({ record, analysis, onStepRecord }: { record: ReviewRec
   );
 
   useEffect(() => {
-    if (form || helpOpen) return;
+    if (form || helpOpen || exportOpen) return;
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented) return;
       const action = shortcutOf(event, focusKindOf(event.target));
@@ -217,7 +227,7 @@ function ReviewWorkspace({ record, analysis, onStepRecord }: { record: ReviewRec
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [run, form, helpOpen]);
+  }, [run, form, helpOpen, exportOpen]);
 
   if (!load || load.status === 'loading') {
     return (
@@ -259,6 +269,7 @@ function ReviewWorkspace({ record, analysis, onStepRecord }: { record: ReviewRec
         saving={snapshot.pendingWrites > 0}
         saveError={snapshot.saveError}
         onHelp={() => setHelpOpen(true)}
+        onExport={() => setExportOpen(true)}
       />
       <div className="review__notices" role="status">
         {notice}
@@ -292,6 +303,16 @@ function ReviewWorkspace({ record, analysis, onStepRecord }: { record: ReviewRec
         onDeleteAnnotation={deleteAnnotation}
       />
       {helpOpen && <KeyboardHelp onClose={() => setHelpOpen(false)} />}
+      {exportOpen && (
+        <ExportDialog
+          canWritePaths={exporter.canWritePaths}
+          busy={exporter.busy}
+          message={exporter.message}
+          onExport={(request) => void exporter.runExport(request)}
+          onImport={(file) => void exporter.runImport(file)}
+          onClose={() => setExportOpen(false)}
+        />
+      )}
     </div>
   );
 }

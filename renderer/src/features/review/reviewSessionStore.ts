@@ -94,6 +94,18 @@ export class ReviewSessionStore {
     await this.reload(recordId);
   }
 
+  /**
+   * Forgets what was read from the store (after an import changed it behind the session's back)
+   * and reads `recordId` again now; other records are read again when next shown. The undo
+   * history is kept: its actions still name the same rows.
+   */
+  async refresh(recordId: string): Promise<void> {
+    // The shown record keeps its state while it is read again, so the view does not flicker.
+    const shown = this.snapshot.records[recordId];
+    this.set({ records: shown ? { [recordId]: shown } : {} });
+    await this.reload(recordId);
+  }
+
   private async reload(recordId: string): Promise<void> {
     const automatic = this.automatic.get(recordId);
     if (!automatic) return;
