@@ -211,6 +211,12 @@ describe('App: opening files', () => {
     expect(api.calls.filter(([channel]) => channel === 'library:importText')).toHaveLength(1);
   });
 
+  it('offers the bundled sample when nothing is loaded', async () => {
+    const api = renderApp({ records: [] });
+    fireEvent.click(await screen.findByRole('button', { name: 'Open the sample record' }));
+    await waitFor(() => expect(api.calls).toContainEqual(['library:openSample', {}]));
+  });
+
   it('in Electron, opens files that have a path through openPaths instead of reading them', async () => {
     const api = renderApp({ records: [mdmaRecord], pathForFile: () => '/home/reviewer/records.jsonl' });
     await recordList();
