@@ -6,7 +6,7 @@ import { parseRecords } from '../../shared/records/parse.ts';
 import { loadTask } from './jobs/loadTask.ts';
 import type { ParseJobResult } from './jobs/parseJob.ts';
 import { readLineBatches } from './jsonlLines.ts';
-import { expandInputs, recordTasks, type RecordTask } from './recordTasks.ts';
+import { expandGlobs, expandInputs, recordTasks, type RecordTask } from './recordTasks.ts';
 import { WorkerPool } from './workerPool.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'record-tasks-'));
@@ -43,6 +43,14 @@ describe('expandInputs', () => {
     const { files, errors } = await expandInputs([join(dir, '**/*.tsv'), jsonl, jsonl, join(dir, 'missing.jsonl'), join(dir, '*.nothing')]);
     expect(files).toEqual([join(dir, 'sub', 'b.tsv'), jsonl]);
     expect(errors.map((e) => e.message)).toEqual(['No such file or folder', 'No files match this pattern']);
+  });
+});
+
+describe('expandGlobs', () => {
+  it('expands patterns, keeps plain paths (even missing ones) for the caller, reports empty patterns', async () => {
+    const { paths, errors } = await expandGlobs([join(dir, 'sub/*.{tsv,md}'), join(dir, 'missing.jsonl'), join(dir, '*.none')]);
+    expect(paths).toEqual([join(dir, 'sub', 'b.tsv'), join(dir, 'sub', 'notes.md'), join(dir, 'missing.jsonl')]);
+    expect(errors).toEqual([{ source: { file: join(dir, '*.none') }, message: 'No files match this pattern' }]);
   });
 });
 

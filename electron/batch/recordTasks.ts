@@ -92,6 +92,29 @@ export async function expandInputs(paths: readonly string[]): Promise<{ files: s
   return { files, errors };
 }
 
+/**
+ * Replaces each glob pattern among `paths` by its matches (sorted), leaving plain paths as they
+ * are for the caller's own file and folder handling. A pattern that matches nothing is an error.
+ * Node's `fs.glob` does the matching, so `**`, `{a,b}` and `[ab]` also work where the shell does
+ * not expand them (Windows, or a quoted pattern).
+ */
+export async function expandGlobs(paths: readonly string[]): Promise<{ paths: string[]; errors: InputError[] }> {
+  const out: string[] = [];
+  const errors: InputError[] = [];
+  for (const path of paths) {
+    const exists = await stat(path).then(() => true, () => false);
+    if (exists || !GLOB_CHARS.test(path)) {
+      out.push(path);
+      continue;
+    }
+    const matches: string[] = [];
+    for await (const match of glob(path)) matches.push(match);
+    if (matches.length === 0) errors.push({ source: { file: path }, message: 'No files match this pattern' });
+    out.push(...matches.sort());
+  }
+  return { paths: out, errors };
+}
+
 /** Options for `recordTasks`. */
 export interface RecordTaskOptions {
   /** JSONL lines per task: big enough to amortise a message, small enough to balance workers. */

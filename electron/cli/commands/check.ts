@@ -22,8 +22,11 @@ import { renderSummaryTable } from '../../../shared/report/table.ts';
 import { createProgress } from '../../batch/progress.ts';
 import { checkInPool } from '../../batch/checkInPool.ts';
 import { choosePoolSize } from '../../batch/poolChoice.ts';
+import { expandGlobs } from '../../batch/recordTasks.ts';
 
 const usage = `Usage: npm run --silent cli -- check PATH... [--json] [--glossary FILE.tsv]
+
+PATH is a file, a folder (searched recursively) or a glob pattern ("corpus/**/*.jsonl").
 
 Loads records from files or folders (page dumps, JSON, JSONL, TSV, CSV, TMX, XLIFF, WMT),
 aligns each English abstract with its Chinese translation and reports divergences.
@@ -137,7 +140,9 @@ export const checkCommand: CliCommand = {
       glossary = parsed.entries;
       for (const e of parsed.errors) errors.push({ source: { file: glossaryPath, line: e.line }, message: e.message });
     }
-    const files = await collectFiles(positional, errors);
+    const globbed = await expandGlobs(positional);
+    errors.push(...globbed.errors);
+    const files = await collectFiles(globbed.paths, errors);
     const workers = await choosePoolSize(options.get('jobs'), files);
     if (workers === null) {
       io.stderr(usage);
