@@ -174,7 +174,7 @@ async function main(): Promise<void> {
   const jobModule = analyze ? analyzeJob : new URL('../electron/batch/jobs/parseJob.ts', import.meta.url);
   out(
     analyze
-      ? 'job: full analysis per record (parseRecords → analyzeRecord: segment, align, check), results sent back to the main thread'
+      ? 'job: full analysis per record (parseRecords → analyzeRecord: segment, align, check), results sent back to the main thread; the corpus-wide term pass of `check` is not included'
       : `job: PARSE ONLY (read + parseRecords), ${options.parseOnly ? 'as asked (--parse-only)' : 'because electron/batch/jobs/analyzeJob.ts (analyzeRecord) is not there yet'}`,
   );
   out(`machine: ${availableParallelism()} cores, Node ${process.version}; pool default size ${defaultPoolSize()}; ${options.linesPerTask} lines per task\n`);
