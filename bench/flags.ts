@@ -97,6 +97,8 @@ const EXPECTED_KIND: Record<Corruption, FindingKind> = {
   'term-swap': 'term-inconsistency', 'untranslated': 'untranslated',
 };
 const CORRUPTIONS = Object.keys(EXPECTED_KIND) as Corruption[];
+/** `npm run bench:flags -- --verbose drop-sentence` prints the injections of that type the checks missed. */
+const VERBOSE = new Set(process.argv.slice(process.argv.indexOf('--verbose') + 1).filter(() => process.argv.includes('--verbose')));
 
 interface Injected {
   type: Corruption;
@@ -232,6 +234,11 @@ function injected(): void {
       const expected = EXPECTED_KIND[type];
       const touches = (f: Finding) => f.en.includes(inj.en);
       const caught = findings.some((f) => f.kind === expected && touches(f));
+      if (!caught && VERBOSE.has(type)) {
+        console.log(`    missed ${type} at en ${inj.en}: links ${record.links.map((l) => `${l.en.join(',')}-${l.zh.join(',')}`).join(' ')}`);
+        console.log(`      flags: ${findings.filter((f) => f.kind === expected).map((f) => `${f.en.join(',')}:${f.severity}`).join(' ') || 'none'}`);
+        console.log(`      EN: ${en[inj.en]?.slice(0, 120)}`);
+      }
       const h = hits.get(type) ?? { tried: 0, caught: 0 };
       h.tried++;
       if (caught) h.caught++;

@@ -46,18 +46,18 @@ describe('findNumberMismatches reports changed quantities', () => {
     ['A total of 3,150 participants were included.', '共纳入3510名受试者。', 'major', '3,150', '3510'],
   ])('%s ↔ %s', (en, zh, severity, enToken, zhToken) => {
     const [finding] = findNumberMismatches(pair(en, zh));
-    expect(finding.kind).toBe('number-mismatch');
-    expect(finding.severity).toBe(severity);
-    expect(finding.evidence.find((e) => e.side === 'en')?.text).toBe(enToken);
-    expect(finding.evidence.find((e) => e.side === 'zh')?.text).toBe(zhToken);
+    expect(finding!.kind).toBe('number-mismatch');
+    expect(finding!.severity).toBe(severity);
+    expect(finding!.evidence.find((e) => e.side === 'en')?.text).toBe(enToken);
+    expect(finding!.evidence.find((e) => e.side === 'zh')?.text).toBe(zhToken);
   });
 
   it('reports a number dropped from the Chinese', () => {
     const findings = findNumberMismatches(pair('Mortality was 12% at 30 days.', '30天死亡率较高。'));
     expect(findings).toHaveLength(1);
     // One-sided: a loss or a translator's liberty, so major (clinical) rather than critical.
-    expect(findings[0].severity).toBe('major');
-    expect(findings[0].evidence.map((e) => e.text)).toEqual(['12']);
+    expect(findings[0]!.severity).toBe('major');
+    expect(findings[0]!.evidence.map((e) => e.text)).toEqual(['12']);
   });
 
   it('keeps a non-clinical number present on one side only minor', () => {
@@ -68,7 +68,7 @@ describe('findNumberMismatches reports changed quantities', () => {
   it('reports a changed unit with the same value', () => {
     const findings = findNumberMismatches(pair('Each patient received 5 mg daily.', '每名患者每日接受5克。'));
     expect(findings.map((f) => f.severity)).toEqual(['critical']);
-    expect(findings[0].message.en).toContain('Unit');
+    expect(findings[0]!.message.en).toContain('Unit');
   });
 
   it('ignores pairs with an empty side', () => {

@@ -131,9 +131,7 @@ export function findOmissionsAndAdditions(record: AlignedRecord, lexicon: Lexico
       });
       continue;
     }
-    const enLen = englishLength(enText);
     const zhLen = chineseLength(zhText, ratio);
-    const expected = enLen * ratio;
     const lostSentence = lexicon && link.en.length > 1 ? unrenderedSentence(record, link.en, zhLen, ratio, lexicon) : null;
     if (lostSentence !== null) {
       const one = lostSentence.length === 1;

@@ -20,16 +20,16 @@ describe('findUntranslated', () => {
 
   it('flags a drug name left in English', () => {
     const [f] = findUntranslated(pair('To compare SXXBC and indirubin.', '比较生血小板胶囊（SXXBC）和 indirubin 的效果。'));
-    expect(f.kind).toBe('untranslated');
-    expect(f.severity).toBe('minor'); // one word: as often a term kept on purpose
-    expect(f.evidence.map((e) => [e.side, e.text])).toEqual([['zh', 'indirubin'], ['en', 'indirubin']]);
+    expect(f!.kind).toBe('untranslated');
+    expect(f!.severity).toBe('minor'); // one word: as often a term kept on purpose
+    expect(f!.evidence.map((e) => [e.side, e.text])).toEqual([['zh', 'indirubin'], ['en', 'indirubin']]);
   });
 
   it('flags a phrase as one finding', () => {
     const findings = findUntranslated(pair('Patients with chronic kidney disease were enrolled.', '纳入chronic kidney disease患者。'));
     expect(findings).toHaveLength(1);
-    expect(findings[0].severity).toBe('major');
-    expect(findings[0].evidence[0].text).toBe('chronic kidney disease');
+    expect(findings[0]!.severity).toBe('major');
+    expect(findings[0]!.evidence[0]?.text).toBe('chronic kidney disease');
   });
 });
 
@@ -37,8 +37,8 @@ describe('findPunctuationIssues', () => {
   it('flags half-width comma and colon between Chinese characters', () => {
     const findings = findPunctuationIssues(pair('Background: x, y.', '背景:由于发生率较高,神经康复更复杂'));
     expect(findings).toHaveLength(1);
-    expect(findings[0].severity).toBe('minor');
-    expect(findings[0].evidence.map((e) => e.text)).toEqual([':', ',']);
+    expect(findings[0]!.severity).toBe('minor');
+    expect(findings[0]!.evidence.map((e) => e.text)).toEqual([':', ',']);
   });
   it.each([
     ['共1,000例，比例为1:2。'],
@@ -48,7 +48,7 @@ describe('findPunctuationIssues', () => {
   ])('quiet: %s', (zh) => expect(findPunctuationIssues(pair('x', zh))).toEqual([]));
   it('flags a bracket around Chinese text and unbalanced brackets', () => {
     expect(findPunctuationIssues(pair('x', '有效(见表1)。')).map((f) => f.evidence.length)).toEqual([2]);
-    expect(findPunctuationIssues(pair('x', '有效（见表1。'))[0].message.en).toContain('Unbalanced');
+    expect(findPunctuationIssues(pair('x', '有效（见表1。'))[0]!.message.en).toContain('Unbalanced');
   });
 });
 

@@ -52,7 +52,7 @@ describe('extractNumbers', () => {
   it('keeps offsets into the original text', () => {
     const text = '共３１５０例';
     const [token] = extractNumbers(text, 'zh');
-    expect(text.slice(token.start, token.end)).toBe('３１５０');
-    expect(token.value).toBe(3150);
+    expect(text.slice(token!.start, token!.end)).toBe('３１５０');
+    expect(token!.value).toBe(3150);
   });
 });

@@ -1,0 +1,43 @@
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkCommand } from './check.ts';
+
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await checkCommand.run(args, { stdout: (t) => { out += t; }, stderr: (t) => { err += t; } });
+  return { code, out, err };
+}
+
+describe('check command', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'check-'));
+  copyFileSync(new URL('../../../../shared/records/mdma-ptsd-military.page.txt', import.meta.url), join(dir, 'example.page.txt'));
+  writeFileSync(join(dir, 'broken.json'), '{"title": ');
+
+  it('prints one JSON document with records, flags and errors', async () => {
+    const { code, out } = await run([dir, '--json']);
+    expect(code).toBe(0);
+    const doc = JSON.parse(out) as { records: { id: string; sentences: { en: unknown[] }; alignment: unknown[]; flags: { kind: string; message: unknown; evidence: unknown[] }[] }[]; errors: { source: string; message: string }[] };
+    expect(doc.records).toHaveLength(1);
+    const record = doc.records[0]!;
+    expect(record.sentences.en).toHaveLength(12);
+    expect(record.flags.filter((f) => f.kind === 'section-missing')).toHaveLength(2);
+    expect(record.flags.every((f) => typeof f.message === 'string' && Array.isArray(f.evidence))).toBe(true);
+    expect(doc.errors).toHaveLength(1);
+    expect(doc.errors[0]!.source.startsWith(join(dir, 'broken.json'))).toBe(true);
+  });
+
+  it('prints a readable summary without --json', async () => {
+    const { out } = await run([dir]);
+    expect(out).toContain('section-missing');
+    expect(out).toMatch(/1 record\(s\), \d+ flag\(s\), 1 error\(s\)/);
+  });
+
+  it('reports a missing path as an error entry and asks for a path when none is given', async () => {
+    const { out } = await run([join(dir, 'nope.txt'), '--json']);
+    expect(JSON.parse(out).errors).toHaveLength(1);
+    expect((await run([])).code).toBe(2);
+  });
+});
