@@ -94,7 +94,7 @@ td.n{text-align:right;font-variant-numeric:tabular-nums}caption{text-align:left;
 mark{background:#ffe066}.idx{color:#888;font-size:.8em}.none{color:#aaa}.section,.source,.weight{color:#666;font-size:.85em}
 .sev{padding:0 .4em;border-radius:3px;color:#fff}
 ${SEVERITIES.map((s) => `.sev.${s}{background:${SEVERITY_COLOURS[s]}}`).join('')}
-.charts{display:flex;flex-wrap:wrap;gap:2em}
+.charts{display:flex;flex-wrap:wrap;gap:2em}figure{margin:0}figcaption{font-weight:bold;margin-bottom:.3em}
 `;
 
 /**
@@ -131,8 +131,8 @@ export function toHtmlReport(summary: ReportSummary, options: HtmlReportOptions 
     (options.inputs !== undefined && options.inputs.length > 0 ? `<p class="source">Inputs: ${options.inputs.map((p) => `<code>${escapeHtml(p)}</code>`).join(', ')}</p>` : '') +
     `<h2>Summary</h2><table class="counts"><tbody>${overview}</tbody></table>` +
     `<h2>Flags by kind and by section</h2><div class="charts">` +
-    `<figure>${severityBarChart('Flags by kind', summary.byKind)}</figure>` +
-    `<figure>${severityBarChart('Flags by section', summary.bySection)}</figure></div>` +
+    `<figure><figcaption>By kind</figcaption>${severityBarChart('Flags by kind', summary.byKind)}</figure>` +
+    `<figure><figcaption>By section</figcaption>${severityBarChart('Flags by section', summary.bySection)}</figure></div>` +
     countsTable('By kind', summary.byKind) +
     countsTable('By section', summary.bySection) +
     `<h2>Worst records (MQM-like weight: critical 10, major 5, minor 1)</h2>${worst}` +
