@@ -33,6 +33,8 @@ const SEVERITIES: readonly Severity[] = ['minor', 'major', 'critical'];
 export function AnnotationForm({ targetText, targetLang, whole, machine, initialSeverity, onSubmit, onCancel }: AnnotationFormProps) {
   const { t } = useTranslation('review');
   const titleId = useId();
+  const commentId = useId();
+  const correctionId = useId();
   const [category, setCategory] = useState<MqmCategory>('Accuracy/Mistranslation');
   const [severity, setSeverity] = useState<Severity>(initialSeverity);
   const [comment, setComment] = useState('');
@@ -91,20 +93,22 @@ export function AnnotationForm({ targetText, targetLang, whole, machine, initial
           </label>
         ))}
       </fieldset>
-      <label className="field">
-        <span>{t('form.comment')}</span>
-        <textarea value={comment} rows={2} onChange={(event) => setComment(event.target.value)} />
-      </label>
+      {/* Labels point at their text areas rather than wrap them: a wrapping label would fold the
+          typed text into the field's accessible name. */}
+      <div className="field">
+        <label htmlFor={commentId}>{t('form.comment')}</label>
+        <textarea id={commentId} value={comment} rows={2} onChange={(event) => setComment(event.target.value)} />
+      </div>
       <label className="field field--inline">
         <input type="checkbox" checked={correcting} onChange={(event) => setCorrecting(event.target.checked)} />
         {t('form.addCorrection')}
       </label>
       {correcting && (
         <>
-          <label className="field">
-            <span>{t('form.correction')}</span>
-            <textarea lang="zh-CN" className="cjk" value={correction} rows={3} onChange={(event) => setCorrection(event.target.value)} />
-          </label>
+          <div className="field">
+            <label htmlFor={correctionId}>{t('form.correction')}</label>
+            <textarea id={correctionId} lang="zh-CN" className="cjk" value={correction} rows={3} onChange={(event) => setCorrection(event.target.value)} />
+          </div>
           <div className="field" aria-live="polite">
             <span>{t('form.diff')}</span>
             <CorrectionDiffView machine={machine} corrected={correction} />
