@@ -190,7 +190,7 @@ function unrenderedSentence(record: AlignedRecord, enIndexes: number[], zhLen: n
 }
 
 /** An English clause with 3+ dictionary words, none rendered, in a sentence otherwise well covered. */
-function lostClause(record: AlignedRecord, enIndexes: number[], chinese: string, lexicon: Lexicon): EvidenceSpan | null {
+function lostClause(record: AlignedRecord, enIndexes: number[], chinese: string, lexicon: Lexicon, strict: boolean): EvidenceSpan | null {
   for (const index of enIndexes) {
     const sentence = record.en[index];
     if (!sentence) continue;
@@ -199,7 +199,8 @@ function lostClause(record: AlignedRecord, enIndexes: number[], chinese: string,
     const totalKnown = clauses.reduce((n, c) => n + c.known, 0);
     const totalCovered = clauses.reduce((n, c) => n + c.covered, 0);
     for (const c of clauses) {
-      if (c.known < 3 || c.covered / c.known > 0.2) continue;
+      // Strict (the pair is only a little short): nothing of a clause with several clues rendered.
+      if (strict ? c.known < 4 || c.covered > 0 : c.known < 3 || c.covered / c.known > 0.2) continue;
       const restKnown = totalKnown - c.known;
       if (restKnown < 3 || (totalCovered - c.covered) / restKnown < 0.5) continue;
       const text = sentence.text.slice(c.start, c.end).replace(/[\s,;:]+$/, '');
@@ -222,7 +223,7 @@ function lengthFindings(record: AlignedRecord, en: number[], zh: number[], ratio
   const expected = enLen * ratio;
   const share = expected > 0 ? zhLen / expected : 1;
   if (enLen < 40) return []; // too short a sentence for a length judgement
-  const lost = lexicon && share < 0.8 ? lostClause(record, en, zhText, lexicon) : null;
+  const lost = lexicon && share < 0.95 ? lostClause(record, en, zhText, lexicon, share >= 0.8) : null;
   const lengthMessage = {
     en: `The translation is much shorter than expected (${Math.round(zhLen)} for about ${Math.round(expected)} characters): content may be missing.`,
     'zh-CN': `译文明显短于预期（${Math.round(zhLen)} 字，预期约 ${Math.round(expected)} 字），可能有内容缺失。`,
@@ -235,7 +236,10 @@ function lengthFindings(record: AlignedRecord, en: number[], zh: number[], ratio
     }];
   }
   if (share < 0.6) return [{ kind: 'omission', severity: 'major', en, zh, message: lengthMessage, evidence: [] }];
-  if (share < 0.8) return [{ kind: 'omission', severity: 'minor', en, zh, message: lengthMessage, evidence: [] }];
+  // Relative length varies less in long sentences (about 1/√length), so the bar for "somewhat
+  // short" rises with the English length: 0.72 at 40 letters, 0.82 at 100, 0.9 from 324 on.
+  const bar = Math.min(0.9, Math.max(0.7, 1 - 1.8 / Math.sqrt(enLen)));
+  if (share < bar) return [{ kind: 'omission', severity: 'minor', en, zh, message: lengthMessage, evidence: [] }];
   if (zhLen >= 40 && zhLen > 2.2 * expected) {
     return [{
       kind: 'addition', severity: 'minor', en, zh,
