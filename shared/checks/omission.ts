@@ -237,8 +237,8 @@ function lengthFindings(record: AlignedRecord, en: number[], zh: number[], ratio
   }
   if (share < 0.6) return [{ kind: 'omission', severity: 'major', en, zh, message: lengthMessage, evidence: [] }];
   // Relative length varies less in long sentences (about 1/√length), so the bar for "somewhat
-  // short" rises with the English length: 0.72 at 40 letters, 0.82 at 100, 0.9 from 324 on.
-  const bar = Math.min(0.9, Math.max(0.7, 1 - 1.8 / Math.sqrt(enLen)));
+  // short" rises with the English length: 0.72 at 40 letters, 0.82 from 100 on.
+  const bar = Math.min(0.82, Math.max(0.7, 1 - 1.8 / Math.sqrt(enLen)));
   if (share < bar) return [{ kind: 'omission', severity: 'minor', en, zh, message: lengthMessage, evidence: [] }];
   if (zhLen >= 40 && zhLen > 2.2 * expected) {
     return [{
