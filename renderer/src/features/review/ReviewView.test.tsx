@@ -152,4 +152,26 @@ describe('ReviewView', () => {
     expect(await within(dialog).findByText(/^Imported 1 annotations/)).toBeTruthy();
     expect(api.tables.annotations).toMatchObject([{ category: 'Accuracy/Mistranslation', severity: 'minor' }]);
   });
+
+  it('annotates a span selected inside a sentence, stored as offsets into the abstract', async () => {
+    const { api } = renderReview();
+    await waitFor(() => expect(rows().length).toBe(3));
+    const sentence = screen.getByText(/^这是一篇专家综述/).closest('[role="button"]') as HTMLElement;
+    const text = sentence.firstChild!;
+    const at = text.textContent!.indexOf('文献综述');
+    const range = document.createRange();
+    range.setStart(text, at);
+    range.setEnd(text, at + 4);
+    document.getSelection()!.removeAllRanges();
+    document.getSelection()!.addRange(range);
+    fireEvent.mouseUp(sentence);
+    key('2');
+    const form = await screen.findByRole('dialog', { name: 'Annotate' });
+    expect(within(form).getByText('文献综述')).toBeTruthy();
+    fireEvent.click(within(form).getByRole('button', { name: 'Save annotation' }));
+    await waitFor(() => expect(api.tables.annotations).toHaveLength(1));
+    const span = api.tables.annotations[0]!.span!;
+    expect(mdmaRecord.zh!.abstract.slice(span.start, span.end)).toBe('文献综述');
+    expect(api.tables.annotations[0]).toMatchObject({ severity: 'major', span: { side: 'zh' } });
+  });
 });
