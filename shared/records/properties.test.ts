@@ -156,3 +156,24 @@ describe('labels and bytes on any input', () => {
     );
   });
 });
+
+describe('pathological inputs', () => {
+  // Long runs of one character once made a lookbehind regex re-scan the run at every position
+  // (minutes for 100k spaces). Each case here must finish well inside the test timeout.
+  const N = 50000;
+  const inputs: [string, string][] = [
+    ['spaces', ' '.repeat(N) + '结果：x'], ['letters', 'a'.repeat(N)], ['colons', ':'.repeat(N)], ['caps', 'A '.repeat(N / 2)],
+    ['han', '目'.repeat(N)], ['brackets', '【'.repeat(N)], ['quotes', '"'.repeat(N)], ['braces', '{'.repeat(N)],
+    ['angles', '<'.repeat(N)], ['labels', 'Background and '.repeat(N / 15)], ['lines', 'a\n'.repeat(N / 2)],
+  ];
+  it.each(parsers)('%s handles long runs', (_name, parse) => {
+    for (const [, text] of inputs) checkResult(parse(text), text, ['f']);
+  });
+
+  it('findSectionLabels handles long runs', () => {
+    for (const [, text] of inputs) {
+      expect(() => findSectionLabels(text, 'zh')).not.toThrow();
+      expect(() => findSectionLabels(text, 'en')).not.toThrow();
+    }
+  });
+});

@@ -184,11 +184,13 @@ const ZH_BARE = ['背景', '目的', '方法', '结果', '结论', '研究背景
  * machine translation in the example leaves "…新应用:方法:这是…" where a sentence and a label
  * met), a closing bracket, or a line break. In running text 方法 follows a character (治疗方法:).
  */
-const ZH_BOUNDARY = '(?<=^|[。！？!?；;：:.\\n\\r\\u3000]\\s*|[)）】」』]\\s*)';
+// Spaces between boundary and label are bounded ({0,4}): an unbounded \s* in a lookbehind is
+// re-scanned at every position, which made a long run of spaces take minutes.
+const ZH_BOUNDARY = '(?<=^|[。！？!?；;：:.\\n\\r\\u3000][ \\t\\u3000]{0,4}|[)）】」』][ \\t\\u3000]{0,4})';
 const ZH_COLON_RE = new RegExp(`${ZH_BOUNDARY}(${ZH_ALTERNATION})[ \\t\\u3000]*[:：][ \\t\\u3000]*`, 'g');
-const ZH_BRACKET_RE = /[【［[〔]\s*([^【】[\]［］〔〕\n]{1,14}?)\s*[】］\]〕][ \t\u3000]*[:：]?[ \t\u3000]*/g;
+const ZH_BRACKET_RE = /[【［[〔][ \t\u3000]{0,4}([^【】[\]［］〔〕\n]{1,14}?)\s*[】］\]〕][ \t\u3000]*[:：]?[ \t\u3000]*/g;
 const ZH_BARE_RE = new RegExp(
-  `(?<=^|[。！？!?.\\n\\r]\\s*)(${ZH_BARE.sort((a, b) => b.length - a.length).join('|')})[ \\t\\u3000]+(?=[\\p{Script=Han}A-Za-z0-9])`,
+  `(?<=^|[。！？!?.\\n\\r][ \\t\\u3000]{0,4})(${ZH_BARE.sort((a, b) => b.length - a.length).join('|')})[ \\t\\u3000]+(?=[\\p{Script=Han}A-Za-z0-9])`,
   'gu',
 );
 
@@ -221,7 +223,7 @@ function findChineseLabels(text: string): SectionLabelMatch[] {
  * "BACKGROUND:", "Design, Setting, and Participants:". Upper-case labels may also stand without a
  * colon ("BACKGROUND The …"), as some PubMed exports print them.
  */
-const EN_BOUNDARY = '(?<=^|[.!?;:]\\s+|[\\n\\r][ \\t]*)';
+const EN_BOUNDARY = '(?<=^|[.!?;:][ \\t\\n\\r]{1,4}|[\\n\\r][ \\t]{0,8})';
 const EN_COLON_RE = new RegExp(`${EN_BOUNDARY}([A-Z][A-Za-z'’]*(?:(?:,? and |, | & |/| |-)[A-Za-z'’]+){0,6})[ \\t]*[:：][ \\t]*`, 'g');
 const EN_CAPS_RE = new RegExp(`${EN_BOUNDARY}([A-Z]{3,}(?:(?:, | AND | & |/| )[A-Z]{2,}){0,5})[ \\t]+(?=[A-Z0-9][a-z0-9])`, 'g');
 
