@@ -1,7 +1,7 @@
 import { memo, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AlignmentEdit } from '../../../../shared/annotations/alignmentEdits.ts';
-import type { FlagDecisionKind } from '../../../../shared/annotations/model.ts';
+import type { Annotation, FlagDecisionKind } from '../../../../shared/annotations/model.ts';
 import type { UiLanguage } from '../../../../shared/contract/channels.ts';
 import type { RowView, SentenceView } from '../../features/review/reviewRows.ts';
 import { AnnotationItem } from './AnnotationItem.tsx';
@@ -21,6 +21,7 @@ export interface AlignedRowProps {
   onAnnotate(target: SelectionTarget): void;
   onDecide(flagKey: string, decision: FlagDecisionKind): void;
   onAlignEdit(edit: AlignmentEdit): void;
+  onEditAnnotation(annotation: Annotation): void;
   onDeleteAnnotation(id: string): void;
 }
 
@@ -99,7 +100,7 @@ export const AlignedRow = memo(function AlignedRow(props: AlignedRowProps) {
       {row.annotations.length > 0 && (
         <ul className="review-row__annotations" aria-label={t('annotation.listLabel')}>
           {row.annotations.map((annotation) => (
-            <AnnotationItem key={annotation.id} annotation={annotation} machine={rowText} onDelete={props.onDeleteAnnotation} />
+            <AnnotationItem key={annotation.id} annotation={annotation} machine={rowText} onEdit={props.onEditAnnotation} onDelete={props.onDeleteAnnotation} />
           ))}
         </ul>
       )}

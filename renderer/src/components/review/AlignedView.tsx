@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AlignmentEdit } from '../../../../shared/annotations/alignmentEdits.ts';
-import type { FlagDecisionKind } from '../../../../shared/annotations/model.ts';
+import type { Annotation, FlagDecisionKind } from '../../../../shared/annotations/model.ts';
 import type { UiLanguage } from '../../../../shared/contract/channels.ts';
 import type { SectionView } from '../../features/review/reviewRows.ts';
 import { AlignedRow } from './AlignedRow.tsx';
@@ -16,6 +16,7 @@ export interface AlignedViewProps {
   onAnnotate(target: SelectionTarget): void;
   onDecide(flagKey: string, decision: FlagDecisionKind): void;
   onAlignEdit(edit: AlignmentEdit): void;
+  onEditAnnotation(annotation: Annotation): void;
   onDeleteAnnotation(id: string): void;
 }
 

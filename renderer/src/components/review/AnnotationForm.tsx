@@ -19,6 +19,8 @@ export interface AnnotationFormProps {
   /** The machine translation of the row, which a corrected translation is diffed against. */
   machine: string;
   initialSeverity: Severity;
+  /** The fields of an annotation being edited; absent for a new one. */
+  initial?: AnnotationDraft;
   onSubmit(draft: AnnotationDraft): void;
   onCancel(): void;
 }
@@ -30,16 +32,16 @@ const SEVERITIES: readonly Severity[] = ['minor', 'major', 'critical'];
  * field), comment and an optional corrected translation shown as a live character diff with its
  * edit rate. Escape cancels.
  */
-export function AnnotationForm({ targetText, targetLang, whole, machine, initialSeverity, onSubmit, onCancel }: AnnotationFormProps) {
+export function AnnotationForm({ targetText, targetLang, whole, machine, initialSeverity, initial, onSubmit, onCancel }: AnnotationFormProps) {
   const { t } = useTranslation('review');
   const titleId = useId();
   const commentId = useId();
   const correctionId = useId();
-  const [category, setCategory] = useState<MqmCategory>('Accuracy/Mistranslation');
-  const [severity, setSeverity] = useState<Severity>(initialSeverity);
-  const [comment, setComment] = useState('');
-  const [correcting, setCorrecting] = useState(false);
-  const [correction, setCorrection] = useState(machine);
+  const [category, setCategory] = useState<MqmCategory>(initial?.category ?? 'Accuracy/Mistranslation');
+  const [severity, setSeverity] = useState<Severity>(initial?.severity ?? initialSeverity);
+  const [comment, setComment] = useState(initial?.comment ?? '');
+  const [correcting, setCorrecting] = useState(initial?.correction != null);
+  const [correction, setCorrection] = useState(initial?.correction ?? machine);
   const first = useRef<HTMLSelectElement>(null);
 
   useEffect(() => first.current?.focus(), []);
@@ -67,7 +69,7 @@ export function AnnotationForm({ targetText, targetLang, whole, machine, initial
 
   return (
     <form className="annotation-form" role="dialog" aria-labelledby={titleId} onSubmit={submit} onKeyDown={onKeyDown}>
-      <h3 id={titleId}>{t('form.title')}</h3>
+      <h3 id={titleId}>{initial ? t('form.editTitle') : t('form.title')}</h3>
       <p className="annotation-form__target">
         <span className="muted">{whole ? t('form.targetSentence') : t('form.targetSpan')}</span>{' '}
         <q lang={targetLang} className={targetLang === 'zh-CN' ? 'cjk' : undefined}>

@@ -3,7 +3,7 @@ import { isMqmCategory, type Annotation } from '../../../../shared/annotations/m
 import { CorrectionDiffView } from './CorrectionDiffView.tsx';
 
 /** One saved annotation under its row: severity, category, the marked text, comment and correction. */
-export function AnnotationItem({ annotation, machine, onDelete }: { annotation: Annotation; machine: string; onDelete(id: string): void }) {
+export function AnnotationItem({ annotation, machine, onEdit, onDelete }: { annotation: Annotation; machine: string; onEdit(annotation: Annotation): void; onDelete(id: string): void }) {
   const { t } = useTranslation('review');
   const category = isMqmCategory(annotation.category) ? t(`category.${annotation.category}`) : annotation.category;
   return (
@@ -12,6 +12,9 @@ export function AnnotationItem({ annotation, machine, onDelete }: { annotation: 
       <span className="annotation__category">{category}</span>
       {annotation.comment && <span className="annotation__comment">{annotation.comment}</span>}
       {annotation.correction !== null && <CorrectionDiffView machine={machine} corrected={annotation.correction} />}
+      <button type="button" className="button button--small" onClick={() => onEdit(annotation)} aria-label={t('annotation.editLabel', { category })}>
+        {t('annotation.edit')}
+      </button>
       <button type="button" className="button button--small" onClick={() => onDelete(annotation.id)} aria-label={t('annotation.deleteLabel', { category })}>
         {t('annotation.delete')}
       </button>

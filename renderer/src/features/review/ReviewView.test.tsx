@@ -174,4 +174,25 @@ describe('ReviewView', () => {
     expect(mdmaRecord.zh!.abstract.slice(span.start, span.end)).toBe('文献综述');
     expect(api.tables.annotations[0]).toMatchObject({ severity: 'major', span: { side: 'zh' } });
   });
+
+  it('edits an annotation in the form, and undo brings the earlier version back', async () => {
+    const { api } = renderReview();
+    await waitFor(() => expect(rows().length).toBe(3));
+    fireEvent.mouseUp(screen.getByText(/^这是一篇专家综述/).closest('[role="button"]') as HTMLElement);
+    key('1');
+    fireEvent.click(within(await screen.findByRole('dialog', { name: 'Annotate' })).getByRole('button', { name: 'Save annotation' }));
+    await waitFor(() => expect(api.tables.annotations).toHaveLength(1));
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit annotation: Accuracy / Mistranslation' }));
+    const form = await screen.findByRole('dialog', { name: 'Edit annotation' });
+    expect((within(form).getByLabelText(/Minor/) as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(within(form).getByLabelText(/Critical/));
+    fireEvent.change(within(form).getByLabelText('Comment'), { target: { value: 'wrong term' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save annotation' }));
+    await act(() => reviewSessionStoreFor(api).idle());
+    expect(api.tables.annotations).toMatchObject([{ severity: 'critical', comment: 'wrong term', deleted: false }]);
+    expect(screen.getByText('MQM penalty 25')).toBeTruthy();
+    key('z', { ctrlKey: true });
+    await act(() => reviewSessionStoreFor(api).idle());
+    expect(api.tables.annotations).toMatchObject([{ severity: 'minor', comment: '' }]);
+  });
 });

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore
 import { useTranslation } from 'react-i18next';
 import type { AlignmentEdit } from '../../../../shared/annotations/alignmentEdits.ts';
 import { countSourceWords, mqmScore } from '../../../../shared/annotations/mqmScore.ts';
-import { liveAnnotations, spanFromSentence, type FlagDecisionKind, type Severity } from '../../../../shared/annotations/model.ts';
+import { isMqmCategory, liveAnnotations, spanFromSentence, spanInSentence, type Annotation, type FlagDecisionKind, type Severity } from '../../../../shared/annotations/model.ts';
 import { statusOf } from '../../../../shared/annotations/history.ts';
 import type { ReviewRecord } from '../../../../shared/records/model.ts';
 import { useReviewApi } from '../../api/ReviewApiContext.tsx';
@@ -54,6 +54,8 @@ export function ReviewView({ record, onStepRecord }: ReviewViewProps) {
 interface FormState {
   target: SelectionTarget;
   severity: Severity;
+  /** The annotation being edited; absent for a new one. */
+  editing?: Annotation;
 }
 
 function ReviewWorkspace({ record, analysis, onStepRecord }: { record: ReviewRecord; analysis: RecordAnalysis; onStepRecord?: ((delta: 1 | -1) => void) | undefined }) {
@@ -156,9 +158,33 @@ function ReviewWorkspace({ record, analysis, onStepRecord }: { record: ReviewRec
 
   const deleteAnnotation = useCallback((id: string) => void store.deleteAnnotation(id), [store]);
 
+  const editAnnotation = useCallback(
+    (annotation: Annotation) => {
+      const side = annotation.span?.side ?? (annotation.zhSentences.length > 0 ? 'zh' : 'en');
+      const sentences = side === 'en' ? alignment.en : alignment.zh;
+      const located = annotation.span ? spanInSentence(annotation.span, sentences) : null;
+      const sentence = located?.sentence ?? (side === 'en' ? annotation.enSentences[0] : annotation.zhSentences[0]) ?? 0;
+      const link = Math.max(0, links.findIndex((l) => l[side].includes(sentence)));
+      const target: SelectionTarget = located
+        ? { side, sentence, link, start: located.start, end: located.end, whole: false }
+        : { side, sentence, link, start: 0, end: sentences[sentence]?.text.length ?? 0, whole: true };
+      setForm({ target, severity: annotation.severity, editing: annotation });
+    },
+    [alignment, links],
+  );
+
   const submit = async (draft: AnnotationDraft) => {
     if (!form) return;
-    const { target } = form;
+    const { target, editing } = form;
+    if (editing) {
+      setForm(null);
+      // An imported category the form does not offer shows as "Other"; left so, it stays as it was.
+      const category = !isMqmCategory(editing.category) && draft.category === 'Other' ? editing.category : draft.category;
+      const edited = store.editAnnotation(editing.id, { ...draft, category });
+      setNotice(edited.ok ? null : t('save.failed', { error: edited.error }));
+      focusRow(target.link);
+      return;
+    }
     const link = links[target.link];
     const sentences = target.side === 'en' ? alignment.en : alignment.zh;
     const span = target.whole ? null : spanFromSentence(target.side, target.sentence, target.start, target.end, sentences);
@@ -278,12 +304,22 @@ function ReviewWorkspace({ record, analysis, onStepRecord }: { record: ReviewRec
       </div>
       {form && targetSentence && (
         <AnnotationForm
-          key={`${form.target.side}${form.target.sentence}:${form.target.start}-${form.target.end}`}
+          key={`${form.editing?.id ?? ''}${form.target.side}${form.target.sentence}:${form.target.start}-${form.target.end}`}
           targetText={targetSentence.text.slice(form.target.start, form.target.end)}
           targetLang={form.target.side === 'en' ? 'en' : 'zh-CN'}
           whole={form.target.whole}
           machine={machine}
           initialSeverity={form.severity}
+          {...(form.editing
+            ? {
+                initial: {
+                  category: isMqmCategory(form.editing.category) ? form.editing.category : 'Other',
+                  severity: form.editing.severity,
+                  comment: form.editing.comment,
+                  correction: form.editing.correction,
+                },
+              }
+            : {})}
           onSubmit={(draft) => void submit(draft)}
           onCancel={() => {
             setForm(null);
@@ -300,6 +336,7 @@ function ReviewWorkspace({ record, analysis, onStepRecord }: { record: ReviewRec
         onAnnotate={(target) => openForm(target)}
         onDecide={decide}
         onAlignEdit={alignEdit}
+        onEditAnnotation={editAnnotation}
         onDeleteAnnotation={deleteAnnotation}
       />
       {helpOpen && <KeyboardHelp onClose={() => setHelpOpen(false)} />}
