@@ -205,4 +205,11 @@ describe('parsePageDump: more shapes', () => {
       ['Paper 3 title', 'Body 3.', '论文3', '正文3。', 3],
     ]);
   });
+
+  it('takes the title from the JSON line when the page was copied from below its title', () => {
+    const json = JSON.stringify({ title: 'Real title', abstract: '<p>Body.</p>' });
+    const r = parsePageDump(['IF 2.0 3区 医学 Q3 X', 'Ann Lee, Bo Chen', json, 'Abstract', 'Body.'].join('\n'), 'x.txt').records[0]!;
+    expect(r.en.title).toBe('Real title');
+    expect(r.metadata.authors).toEqual(['Ann Lee', 'Bo Chen']);
+  });
 });

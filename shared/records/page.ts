@@ -270,7 +270,9 @@ function readPage(lines: ClassifiedLine[], from: number, to: number, file: strin
       case 'latin':
         if (phase === 'zh') pushZh(text);
         else if (phase === 'head') {
-          if (page.titleLines.length === 0) page.titleLines.push(text);
+          // A page cut above its title starts with the metrics line; the next names are the authors.
+          if (page.titleLines.length === 0 && !(page.metricsLine !== null && page.authorsLine === null && looksLikeAuthors(text))) page.titleLines.push(text);
+          else if (page.titleLines.length === 0) page.authorsLine = text;
           else if (page.authorsLine === null && looksLikeAuthors(text)) page.authorsLine = text;
           // No "Abstract" heading: the English body starts at the first line that is neither title nor authors.
           else startEnglish(text);
