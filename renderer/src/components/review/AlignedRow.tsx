@@ -9,11 +9,16 @@ import { FlagChip } from './FlagChip.tsx';
 import { HighlightedText } from './HighlightedText.tsx';
 import { selectionOffsetsIn, type SelectionTarget } from './selectionTarget.ts';
 
-export interface AlignedRowProps {
-  row: RowView;
-  /** 1-based position for people (row numbers in labels). */
-  number: number;
-  isLast: boolean;
+/** The moves of one sentence across the boundary with the next row, as the row's tools offer them. */
+const RELINKS = [
+  { side: 'zh', delta: 1, label: 'align.pullZh' },
+  { side: 'zh', delta: -1, label: 'align.pushZh' },
+  { side: 'en', delta: 1, label: 'align.pullEn' },
+  { side: 'en', delta: -1, label: 'align.pushEn' },
+] as const;
+
+/** What a row shares with the whole view: the UI language, the selection and the reviewer's actions. */
+export interface RowContext {
   language: UiLanguage;
   selected: SelectionTarget | null;
   currentFlag: string | null;
@@ -23,6 +28,13 @@ export interface AlignedRowProps {
   onAlignEdit(edit: AlignmentEdit): void;
   onEditAnnotation(annotation: Annotation): void;
   onDeleteAnnotation(id: string): void;
+}
+
+export interface AlignedRowProps extends RowContext {
+  row: RowView;
+  /** 1-based position for people (row numbers in labels). */
+  number: number;
+  isLast: boolean;
 }
 
 /** One alignment link: its English sentences left, their Chinese right, then its flags and annotations. */
@@ -116,18 +128,17 @@ export const AlignedRow = memo(function AlignedRow(props: AlignedRowProps) {
           <button type="button" className="button button--small" disabled={!canSplit} onClick={edit({ kind: 'split', link: row.link, ...splitAt })}>
             {t('align.split')}
           </button>
-          <button type="button" className="button button--small" disabled={props.isLast} onClick={edit({ kind: 'relink', link: row.link, side: 'zh', delta: 1 })}>
-            {t('align.pullZh')}
-          </button>
-          <button type="button" className="button button--small" disabled={props.isLast || row.zh.length === 0} onClick={edit({ kind: 'relink', link: row.link, side: 'zh', delta: -1 })}>
-            {t('align.pushZh')}
-          </button>
-          <button type="button" className="button button--small" disabled={props.isLast} onClick={edit({ kind: 'relink', link: row.link, side: 'en', delta: 1 })}>
-            {t('align.pullEn')}
-          </button>
-          <button type="button" className="button button--small" disabled={props.isLast || row.en.length === 0} onClick={edit({ kind: 'relink', link: row.link, side: 'en', delta: -1 })}>
-            {t('align.pushEn')}
-          </button>
+          {RELINKS.map(({ side, delta, label }) => (
+            <button
+              key={label}
+              type="button"
+              className="button button--small"
+              disabled={props.isLast || (delta < 0 && row[side].length === 0)}
+              onClick={edit({ kind: 'relink', link: row.link, side, delta })}
+            >
+              {t(label)}
+            </button>
+          ))}
         </div>
       </details>
     </div>

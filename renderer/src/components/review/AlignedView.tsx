@@ -1,23 +1,10 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AlignmentEdit } from '../../../../shared/annotations/alignmentEdits.ts';
-import type { Annotation, FlagDecisionKind } from '../../../../shared/annotations/model.ts';
-import type { UiLanguage } from '../../../../shared/contract/channels.ts';
 import type { SectionView } from '../../features/review/reviewRows.ts';
-import { AlignedRow } from './AlignedRow.tsx';
-import type { SelectionTarget } from './selectionTarget.ts';
+import { AlignedRow, type RowContext } from './AlignedRow.tsx';
 
-export interface AlignedViewProps {
+export interface AlignedViewProps extends RowContext {
   sections: readonly SectionView[];
-  language: UiLanguage;
-  selected: SelectionTarget | null;
-  currentFlag: string | null;
-  onSelect(target: SelectionTarget): void;
-  onAnnotate(target: SelectionTarget): void;
-  onDecide(flagKey: string, decision: FlagDecisionKind): void;
-  onAlignEdit(edit: AlignmentEdit): void;
-  onEditAnnotation(annotation: Annotation): void;
-  onDeleteAnnotation(id: string): void;
 }
 
 /**
