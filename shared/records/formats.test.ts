@@ -262,3 +262,17 @@ describe('line-aligned parallel files and reversed tables', () => {
     expect(records[0]!.presegmented).toEqual({ en: ['We studied it.'], zh: ['我们研究了它。'], aligned: true });
   });
 });
+
+describe('machine-translation marks in TMX and XLIFF', () => {
+  it('XLIFF 1.2 targets qualified as MT make a machine record', () => {
+    const xlf = (q: string) => `<xliff version="1.2"><file original="x" source-language="en" target-language="zh"><body><trans-unit id="1"><source>A.</source><target state-qualifier="${q}">甲。</target></trans-unit></body></file></xliff>`;
+    expect(parseXmlRecords(xlf('mt-suggestion'), 'a.xlf').records[0]!.translation).toBe('machine');
+    expect(parseXmlRecords(xlf('exact-match'), 'a.xlf').records[0]!.translation).toBe('unknown');
+  });
+
+  it('TMX variants created by an MT engine make a machine record', () => {
+    const tmx = (id: string) => `<tmx version="1.4"><header srclang="en"/><body><tu><tuv xml:lang="en"><seg>A.</seg></tuv><tuv xml:lang="zh" creationid="${id}"><seg>甲。</seg></tuv></tu></body></tmx>`;
+    expect(parseXmlRecords(tmx('MT!'), 'a.tmx').records[0]!.translation).toBe('machine');
+    expect(parseXmlRecords(tmx('translator7'), 'a.tmx').records[0]!.translation).toBe('unknown');
+  });
+});

@@ -20,6 +20,9 @@ import { assembleSide } from './side.ts';
 const CODE_ELEMENTS = new Set(['bpt', 'ept', 'ph', 'it', 'ut', 'originaldata', 'data', 'sub-code']);
 // Elements whose source/target are not the unit's own text (alternatives, notes, segmented copies).
 const SKIPPED_CONTAINERS = new Set(['alt-trans', 'seg-source', 'notes', 'note', 'ignorable', 'header', 'matches', 'metadata']);
+const MT_QUALIFIERS = new Set(['mt-suggestion', 'leveraged-mt']);
+// CAT tools write the MT engine's name as the creator of machine-made variants ("MT!", "DeepL MT").
+const MT_ID = /(^|[^a-z])(mt|machine[ _-]?translation)([^a-z]|$)/i;
 const DOC_PROPS = new Set(['x-doc', 'doc', 'document', 'x-document', 'docid', 'x-docid', 'x-filename', 'filename']);
 
 interface Doc {
@@ -27,7 +30,7 @@ interface Doc {
   line: number;
   srcLang: string;
   trgLang: string;
-  pairs: { id: string; en: string; zh: string }[];
+  pairs: { id: string; en: string; zh: string; mt: boolean }[];
 }
 
 function isZh(lang: string): boolean {
@@ -70,7 +73,8 @@ function docRecord(doc: Doc, file: string, format: 'tmx' | 'xliff', single: bool
     metadata: {},
     en: assembleSide(titlePair?.en ?? '', [{ label: null, body: en.filter((s) => s !== '').join(' ') }], 'en'),
     zh: zhText === '' && (titlePair?.zh ?? '') === '' ? null : assembleSide(titlePair?.zh ?? '', [{ label: null, body: zhText }], 'zh'),
-    translation: 'unknown',
+    // Machine only when the file marks every translated unit as MT (XLIFF state-qualifier, TMX props).
+    translation: pairs.some((p) => p.zh !== '') && pairs.every((p) => p.zh === '' || p.mt) ? 'machine' : 'unknown',
     presegmented: { en, zh, aligned: true },
   };
 }
@@ -90,8 +94,8 @@ export function parseXmlRecords(text: string, file: string): ParseResult {
   let doc: Doc | null = null;
   let tmxDocs: Map<string, Doc> | null = null;
   // The unit being read: TMX <tu> (variants by language) or XLIFF unit/segment (source/target).
-  let unit: { id: string; line: number; docKey: string; variants: { lang: string; text: string }[]; source: string; target: string } | null = null;
-  let capture: { kind: 'source' | 'target' | 'seg'; lang: string; text: string } | null = null;
+  let unit: { id: string; line: number; docKey: string; variants: { lang: string; text: string; mt: boolean }[]; source: string; target: string; mt: boolean } | null = null;
+  let capture: { kind: 'source' | 'target' | 'seg'; lang: string; text: string; mt: boolean } | null = null;
   let skipDepth = 0;
   let propType: string | null = null;
   let propText = '';
@@ -133,7 +137,7 @@ export function parseXmlRecords(text: string, file: string): ParseResult {
     } else if (en === '') {
       errors.push({ source: { file, line: unit.line }, message: `${file}:${unit.line}: unit ${unit.id || '(no id)'} has no English text` });
     } else {
-      docFor(unit.docKey, unit.line).pairs.push({ id: unit.id, en, zh });
+      docFor(unit.docKey, unit.line).pairs.push({ id: unit.id, en, zh, mt: unit.mt || (format === 'tmx' && unit.variants.some((v) => isZh(v.lang) && v.mt)) });
     }
     unit = null;
   };
@@ -176,26 +180,27 @@ export function parseXmlRecords(text: string, file: string): ParseResult {
       };
       docs.push(doc);
     } else if (name === 'tu') {
-      unit = { id: attr(attributes, 'tuid'), line: startLine, docKey: '', variants: [], source: '', target: '' };
+      unit = { id: attr(attributes, 'tuid'), line: startLine, docKey: '', variants: [], source: '', target: '', mt: false };
     } else if (name === 'prop' && unit !== null) {
       propType = attr(attributes, 'type').toLowerCase();
       propText = '';
     } else if (name === 'tuv' && unit !== null) {
-      capture = { kind: 'seg', lang: attr(attributes, 'xml:lang', 'lang'), text: '' };
+      capture = { kind: 'seg', lang: attr(attributes, 'xml:lang', 'lang'), text: '', mt: MT_ID.test(attr(attributes, 'creationid', 'changeid')) };
     } else if (name === 'seg' && capture !== null) {
       capture.text = '';
     } else if (name === 'trans-unit' || name === 'unit') {
       finishUnit();
-      unit = { id: attr(attributes, 'resname', 'name', 'id'), line: startLine, docKey: '', variants: [], source: '', target: '' };
+      unit = { id: attr(attributes, 'resname', 'name', 'id'), line: startLine, docKey: '', variants: [], source: '', target: '', mt: false };
     } else if (name === 'segment' && unit !== null && format === 'xliff') {
       // XLIFF 2: each <segment> of a unit is its own sentence pair.
       if (unit.source !== '' || unit.target !== '') {
         const id = unit.id;
         finishUnit();
-        unit = { id, line: startLine, docKey: '', variants: [], source: '', target: '' };
+        unit = { id, line: startLine, docKey: '', variants: [], source: '', target: '', mt: false };
       }
     } else if ((name === 'source' || name === 'target') && unit !== null) {
-      capture = { kind: name, lang: '', text: '' };
+      capture = { kind: name, lang: '', text: '', mt: false };
+      if (name === 'target' && MT_QUALIFIERS.has(attr(attributes, 'state-qualifier').toLowerCase())) unit.mt = true;
     }
   });
   const onText = (t: string): void => {
@@ -214,9 +219,10 @@ export function parseXmlRecords(text: string, file: string): ParseResult {
     }
     if (name === 'prop' && unit !== null && propType !== null) {
       if (DOC_PROPS.has(propType)) unit.docKey = tidy(propText);
+      if ((propType === 'x-mt' || propType === 'x-origin') && /^(mt|machine|yes|true)/i.test(tidy(propText))) unit.mt = true;
       propType = null;
     } else if (name === 'tuv' && unit !== null && capture !== null) {
-      unit.variants.push({ lang: capture.lang, text: capture.text });
+      unit.variants.push({ lang: capture.lang, text: capture.text, mt: capture.mt });
       capture = null;
     } else if ((name === 'source' || name === 'target') && unit !== null && capture !== null) {
       unit[name] += capture.text;
