@@ -8,6 +8,8 @@ import type { Lexicon } from '../lexicon/lexicon.ts';
 import { isEnglishStopword, stemEnglish } from '../lexicon/englishWords.ts';
 import { extractNumbers } from '../numbers/extractNumbers.ts';
 import { lengthCost } from '../align/alignSentences.ts';
+import { chineseFeatures } from '../align/textFeatures.ts';
+import { sentenceEvidence } from './sentenceEvidence.ts';
 import type { AlignedRecord, EvidenceSpan, Finding, Severity } from './types.ts';
 
 const textAt = (sentences: readonly { text: string }[], i: number): string => sentences[i]?.text ?? '';
@@ -131,17 +133,13 @@ export function findOmissionsAndAdditions(record: AlignedRecord, lexicon: Lexico
       });
       continue;
     }
-    const zhLen = chineseLength(zhText, ratio);
-    const lostSentence = lexicon && link.en.length > 1 ? unrenderedSentence(record, link.en, zhLen, ratio, lexicon) : null;
-    if (lostSentence !== null) {
-      const one = lostSentence.length === 1;
-      const text = lostSentence.map((i) => textAt(record.en, i)).join(' ');
+    const lost = lexicon && link.en.length > 1 ? unrenderedSentence(record, link.en, link.zh, ratio, lexicon) : null;
+    if (lost !== null) {
+      const text = lost.en.map((i) => textAt(record.en, i)).join(' ');
       findings.push({
-        kind: 'omission', severity: severityOf(text), en: lostSentence, zh: link.zh,
-        message: one
-          ? { en: 'This English sentence appears not to be translated: its words have no rendering in the aligned Chinese.', 'zh-CN': '该英文句子似乎未译出：对应中文中找不到其内容。' }
-          : { en: 'These English sentences share a Chinese sentence too short for all of them: one appears not to be translated.', 'zh-CN': '这几个英文句子对应的中文过短，其中一句似乎未译出。' },
-        evidence: one ? lostSentence.map((i) => ({ side: 'en' as const, sentence: i, start: 0, end: textAt(record.en, i).length, text: textAt(record.en, i) })) : [],
+        kind: 'omission', severity: lost.sure ? severityOf(text) : 'minor', en: lost.en, zh: link.zh,
+        message: { en: 'This English sentence appears not to be translated: its words have no rendering in the aligned Chinese.', 'zh-CN': '该英文句子似乎未译出：对应中文中找不到其内容。' },
+        evidence: lost.en.map((i) => ({ side: 'en' as const, sentence: i, start: 0, end: textAt(record.en, i).length, text: textAt(record.en, i) })),
       });
       continue;
     }
@@ -157,35 +155,35 @@ export function findOmissionsAndAdditions(record: AlignedRecord, lexicon: Lexico
 }
 
 /**
- * In a link of several English sentences (2-1, 3-1: what the aligner makes of a sentence the
- * translation dropped), the one sentence whose words are not rendered while the others are —
- * or, when the Chinese is much shorter than all of them need, the least rendered one.
+ * In a link of several English sentences (2-1, 3-1, 2-2: what the aligner makes of a sentence the
+ * translation dropped), the sentence the Chinese does not explain, with how sure we are: `major`
+ * when the dictionary and a second, independent signal agree (the Chinese fits the others' length
+ * at least as well without it, or an anchor only it has is missing), `minor` on one signal.
  */
-function unrenderedSentence(record: AlignedRecord, enIndexes: number[], zhLen: number, ratio: number, lexicon: Lexicon): number[] | null {
-  const chinese = enIndexes.length ? (record.links.find((l) => l.en[0] === enIndexes[0])?.zh ?? []).map((j) => textAt(record.zh, j)).join('') : '';
-  const lengths = enIndexes.map((i) => englishLength(textAt(record.en, i)));
+function unrenderedSentence(record: AlignedRecord, enIndexes: number[], zhIndexes: number[], ratio: number, lexicon: Lexicon): { en: number[]; sure: boolean } | null {
+  const chinese = zhIndexes.map((j) => textAt(record.zh, j)).join('');
+  const english = enIndexes.map((i) => textAt(record.en, i));
+  const evidence = sentenceEvidence(english, chinese, lexicon);
+  const zhContent = chineseFeatures(chinese).contentPositions.length + 2 * chineseFeatures(chinese).anchors.length;
+  const lengths = english.map(englishLength);
   const total = lengths.reduce((a, b) => a + b, 0);
-  const lengthShare = total > 0 ? zhLen / (total * ratio) : 1;
-  const scores = enIndexes.map((i) => {
-    const clauses = clauseCoverage(textAt(record.en, i), chinese, lexicon);
-    const known = clauses.reduce((n, c) => n + c.known, 0);
-    const covered = clauses.reduce((n, c) => n + c.covered, 0);
-    return { i, known, coverage: known ? covered / known : 1 };
-  });
-  const sorted = [...scores].sort((a, b) => a.coverage - b.coverage);
-  const worst = sorted[0];
-  const others = sorted.slice(1);
-  if (!worst || others.length === 0) return null;
-  const othersCoverage = Math.min(...others.map((o) => o.coverage));
-  if (worst.known >= 3 && worst.coverage <= 0.25 && othersCoverage - worst.coverage >= 0.25) return [worst.i];
-  // Several English sentences but Chinese for barely more than one: the least rendered is the
-  // lost one when the dictionary tells them apart; otherwise all are named, since one of them is.
-  if (lengthShare < 0.7) return othersCoverage - worst.coverage >= 0.2 ? [worst.i] : enIndexes;
-  // The length model's view (Gale-Church, with the aligner's own cost): the Chinese fits the
-  // other sentences clearly better than all of them, and the left-out one is the least rendered.
-  const k = enIndexes.indexOf(worst.i);
-  const without = lengthCost(total - (lengths[k] ?? 0), zhLen, ratio);
-  if (lengthCost(total, zhLen, ratio) - without >= 0.8 && othersCoverage - worst.coverage >= 0.1) return [worst.i];
+  if (total === 0 || zhContent === 0) return null;
+  // What a sentence explains exclusively, per unit of the Chinese its length would take up.
+  const explained = evidence.map((e, k) => e.exclusive / (zhContent * Math.max(0.05, (lengths[k] ?? 0) / total)));
+  const coverage = evidence.map((e) => (e.known ? e.covered / e.known : 1));
+  let worst = 0;
+  explained.forEach((x, k) => { if (x < explained[worst]! || (x === explained[worst] && coverage[k]! < coverage[worst]!)) worst = k; });
+  const others = explained.filter((_, k) => k !== worst);
+  const othersExplained = Math.min(...others);
+  const othersCoverage = Math.min(...coverage.filter((_, k) => k !== worst));
+  const w = evidence[worst]!;
+  const lexical = w.known >= 3 && othersExplained >= 0.1 && explained[worst]! <= 0.35 * othersExplained && coverage[worst]! <= othersCoverage;
+  const zhLen = chineseLength(chinese, ratio);
+  const fitsWithout = lengthCost(total, zhLen, ratio) >= lengthCost(total - (lengths[worst] ?? 0), zhLen, ratio);
+  const anchorsMissing = w.missingAnchors.length > 0;
+  const index = enIndexes[worst]!;
+  if (lexical && (fitsWithout || anchorsMissing)) return { en: [index], sure: true };
+  if (lexical || (fitsWithout && anchorsMissing)) return { en: [index], sure: false };
   return null;
 }
 

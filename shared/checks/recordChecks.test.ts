@@ -64,6 +64,16 @@ describe('findOmissionsAndAdditions', () => {
     expect(findings.map((f) => f.en)).toEqual([[1]]);
   });
 
+  it.each([
+    ['the first', [zh[1]!], [0]],
+    ['the second', [zh[0]!], [1]],
+  ])('names %s sentence of a 2-1 link as untranslated, and a merged translation of both not at all', (_, merged, lost) => {
+    const dropped = alignedRecordOf(en.slice(0, 2), merged, [{ en: [0, 1], zh: [0], confidence: 0.5 }]);
+    expect(findOmissionsAndAdditions(dropped, lexicon).map((f) => [f.kind, f.en])).toEqual([['omission', lost]]);
+    const both = alignedRecordOf(en.slice(0, 2), [`${zh[0]!.slice(0, -1)}，${zh[1]!}`], [{ en: [0, 1], zh: [0], confidence: 0.5 }]);
+    expect(findOmissionsAndAdditions(both, lexicon)).toEqual([]);
+  });
+
   it('flags a pair whose Chinese lost half its content', () => {
     const findings = findOmissionsAndAdditions(alignedRecordOf(en, [zh[0]!, zh[1]!, '次要结局包括住院。']), lexicon);
     expect(findings.map((f) => [f.kind, f.en])).toEqual([['omission', [2]]]);

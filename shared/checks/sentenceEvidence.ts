@@ -1,0 +1,81 @@
+/**
+ * Which English sentence of a merged link (2-1, 3-1, 2-2: what the aligner makes of a sentence the
+ * translation dropped) the Chinese does not explain. Each English sentence is judged on what only
+ * it explains in the Chinese: the Chinese characters its dictionary words and anchors cover that
+ * no other sentence of the link covers. Shared vocabulary (a dropped sentence often repeats its
+ * neighbour's terms) then counts for neither, and a free rendering of one word still leaves the
+ * sentence its other words.
+ */
+import type { Lexicon } from '../lexicon/lexicon.ts';
+import { chineseFeatures, englishFeatures } from '../align/textFeatures.ts';
+
+/** What one English sentence of a link explains in the link's Chinese. */
+export interface SentenceEvidence {
+  /** Dictionary words and anchors of the sentence (anchors count double). */
+  known: number;
+  /** Of those, found in the Chinese. */
+  covered: number;
+  /** Chinese content (characters, anchors double) only this sentence explains. */
+  exclusive: number;
+  /** Anchors (numbers, acronyms, codes) of this sentence alone that the Chinese lacks. */
+  missingAnchors: string[];
+}
+
+const ANCHOR_WEIGHT = 2;
+
+/**
+ * Per English sentence of a link, the evidence the Chinese (the link's Chinese sentences joined)
+ * renders it. Pure and cheap: one dictionary look-up per English word.
+ */
+export function sentenceEvidence(english: readonly string[], chinese: string, lexicon: Lexicon): SentenceEvidence[] {
+  const zh = chineseFeatures(chinese);
+  const content = new Set(zh.contentPositions);
+  // Per Chinese position, the set of English sentences (bit mask) whose words cover it.
+  const owners = new Uint32Array(zh.text.length);
+  const anchorOwners = new Uint32Array(zh.anchors.length);
+  const features = english.map(englishFeatures);
+  const anchorSets = features.map((f) => new Set(f.tokens.filter((t) => t.anchor).map((t) => t.form)));
+  const out = features.map((f, k) => {
+    const bit = 1 << Math.min(k, 31);
+    let known = 0;
+    let covered = 0;
+    const missingAnchors: string[] = [];
+    for (const token of f.tokens) {
+      const a = zh.anchors.indexOf(token.form);
+      if (a >= 0) {
+        known += ANCHOR_WEIGHT;
+        covered += ANCHOR_WEIGHT;
+        zh.anchors.forEach((x, i) => { if (x === token.form) anchorOwners[i]! |= bit; });
+        continue;
+      }
+      if (token.anchor) {
+        known += ANCHOR_WEIGHT;
+        if (!anchorSets.some((s, other) => other !== k && s.has(token.form))) missingAnchors.push(token.form);
+        continue;
+      }
+      const translations = lexicon.translations(token.stem);
+      if (translations.length === 0) continue;
+      known++;
+      let hit = false;
+      for (const t of translations) {
+        for (let at = zh.text.indexOf(t); at >= 0; at = zh.text.indexOf(t, at + 1)) {
+          hit = true;
+          for (let p = at; p < at + t.length; p++) owners[p]! |= bit;
+        }
+      }
+      if (hit) covered++;
+    }
+    return { known, covered, exclusive: 0, missingAnchors };
+  });
+  owners.forEach((mask, p) => {
+    if (!content.has(p) || mask === 0 || (mask & (mask - 1)) !== 0) return;
+    const k = 31 - Math.clz32(mask);
+    if (out[k]) out[k].exclusive++;
+  });
+  anchorOwners.forEach((mask) => {
+    if (mask === 0 || (mask & (mask - 1)) !== 0) return;
+    const k = 31 - Math.clz32(mask);
+    if (out[k]) out[k].exclusive += ANCHOR_WEIGHT;
+  });
+  return out;
+}
