@@ -1,6 +1,5 @@
 import type { ReviewRecord } from '../../../shared/records/model.ts';
 import type { AnalyzeRequest, AnalyzeResponse, RecordAnalysis, RecordAnalyzer } from './analysisTypes.ts';
-import { analyzeForReview } from './analyzeForReview.ts';
 import { latestWins } from './latestWins.ts';
 
 /**
@@ -56,15 +55,16 @@ export function createWorkerAnalyzer(): RecordAnalyzer {
   };
 }
 
-/** Runs the same analysis on the calling thread: for tests and for environments without workers. */
-export function createInlineAnalyzer(analyze: (record: ReviewRecord) => RecordAnalysis = (record) => analyzeForReview(record)): RecordAnalyzer {
-  return {
-    analyze: latestWins(async (record: ReviewRecord) => analyze(record)),
-    dispose() {},
-  };
-}
-
-/** The worker analyzer where `Worker` exists, else the inline one. */
+/**
+ * The worker analyzer where `Worker` exists, else the inline one (jsdom). The inline analyzer is
+ * imported only in that case: it carries the analysis and its 1.6 MB lexicon, which a static
+ * import put in the page's main bundle, where compiling it delayed the first record by seconds.
+ */
 export function createDefaultAnalyzer(): RecordAnalyzer {
-  return typeof Worker === 'function' ? createWorkerAnalyzer() : createInlineAnalyzer();
+  if (typeof Worker === 'function') return createWorkerAnalyzer();
+  const inline = import('./inlineAnalyzer.ts').then((module) => module.createInlineAnalyzer());
+  return {
+    analyze: async (record) => (await inline).analyze(record),
+    dispose: () => void inline.then((analyzer) => analyzer.dispose()),
+  };
 }
