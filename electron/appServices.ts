@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { fail, ok } from '../shared/contract/result.ts';
 import type { Handlers } from '../shared/contract/validate.ts';
 import { openAnnotationStore, type SqliteAnnotationRepository } from './services/annotationStore.ts';
+import { createGlossaryHandlers } from './services/glossaryService.ts';
 import { RecordLibrary, type RecordLibraryOptions } from './services/recordLibrary.ts';
 import { createReviewHandlers } from './services/reviewService.ts';
 import { SettingsService } from './services/settings.ts';
@@ -38,7 +39,11 @@ export function createAppServices(options: AppServicesOptions): AppServices {
 export function createHandlers(services: AppServices): Handlers {
   const { library, settings } = services;
   return {
-    'library:list': () => ok(library.list()),
+    'library:list': ({ start, limit }) => {
+      if (start === undefined && limit === undefined) return ok(library.list());
+      const { records, errors, ...page } = library.listPage(start ?? 0, limit ?? 10_000);
+      return ok({ records, errors, page });
+    },
     'library:openPaths': async ({ paths, format }) => ok(await library.openPaths(paths, format)),
     'library:importText': ({ name, text, format }) => ok(library.importText(name, text, format)),
     'library:getRecord': ({ id }) => {
@@ -51,5 +56,6 @@ export function createHandlers(services: AppServices): Handlers {
     'settings:get': () => ok(settings.get()),
     'settings:set': (patch) => ok(settings.set(patch)),
     ...createReviewHandlers(services),
+    ...createGlossaryHandlers(services),
   };
 }

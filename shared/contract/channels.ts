@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { LoadError, RecordFormat, ReviewRecord } from '../records/model.ts';
 import type { Result } from './result.ts';
+import { glossaryMethodOfChannel, glossaryRequestSchemas, type GlossaryResponseTypes } from './glossary.ts';
 import { reviewMethodOfChannel, reviewRequestSchemas, type ReviewResponseTypes } from './review.ts';
 
 /**
@@ -28,6 +29,13 @@ export interface RecordSummary {
 export interface LibraryState {
   records: RecordSummary[];
   errors: LoadError[];
+  /**
+   * Present when `library:list` was asked for a page (`start`/`limit`): `records` are then the
+   * list's entries from `start`, `total` counts the whole list, and `generation` changes whenever
+   * the list changes other than by records added at its end, so a caller holding earlier pages
+   * of the same generation only needs the tail.
+   */
+  page?: { start: number; total: number; generation: number };
 }
 
 export interface Settings {
@@ -53,7 +61,8 @@ export type MenuCommand =
   | { type: 'library-changed' };
 
 export const requestSchemas = {
-  'library:list': z.object({}).strict(),
+  // Without start/limit, the whole list; with them, one page (100,000 summaries are ~25 MB of JSON).
+  'library:list': z.object({ start: z.number().int().min(0).optional(), limit: z.number().int().min(1).max(100_000).optional() }).strict(),
   'library:openPaths': z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(1000), format: recordFormatSchema.optional() }).strict(),
   'library:importText': z.object({ name: z.string().min(1).max(1024), text: z.string().max(256 * 1024 * 1024), format: recordFormatSchema.optional() }).strict(),
   'library:getRecord': z.object({ id: z.string().min(1).max(2048) }).strict(),
@@ -63,12 +72,13 @@ export const requestSchemas = {
   'settings:get': z.object({}).strict(),
   'settings:set': z.object({ uiLanguage: uiLanguageSchema.optional(), reviewerName: z.string().max(200).optional() }).strict(),
   ...reviewRequestSchemas,
+  ...glossaryRequestSchemas,
 } as const;
 
 export type Channel = keyof typeof requestSchemas;
 export type RequestOf<C extends Channel> = z.infer<(typeof requestSchemas)[C]>;
 
-export interface ResponseTypes extends ReviewResponseTypes {
+export interface ResponseTypes extends ReviewResponseTypes, GlossaryResponseTypes {
   'library:list': LibraryState;
   'library:openPaths': LibraryState;
   'library:importText': LibraryState;
@@ -100,6 +110,7 @@ export const methodOfChannel = {
   'settings:get': 'getSettings',
   'settings:set': 'setSettings',
   ...reviewMethodOfChannel,
+  ...glossaryMethodOfChannel,
 } as const satisfies Record<Channel, string>;
 
 type MethodName<C extends Channel> = (typeof methodOfChannel)[C];

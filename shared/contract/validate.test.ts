@@ -25,6 +25,11 @@ function makeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'alignment:saveCorrection': () => fail('not under test'),
     'export:write': () => fail('not under test'),
     'annotations:importMqm': () => fail('not under test'),
+    'glossary:list': () => fail('not under test'),
+    'glossary:save': () => fail('not under test'),
+    'glossary:delete': () => fail('not under test'),
+    'glossary:importTsv': () => fail('not under test'),
+    'glossary:exportTsv': () => fail('not under test'),
     ...overrides,
   };
 }

@@ -11,6 +11,8 @@ import type {
 import { fail, ok } from '../../../shared/contract/result.ts';
 import type { LoadError, ParseResult, ReviewRecord } from '../../../shared/records/model.ts';
 import { createFakeReviewMethods, type FakeReviewTables } from '../features/review/testing/fakeReviewStore.ts';
+import { createFakeGlossaryMethods } from '../features/glossary/testing/fakeGlossaryStore.ts';
+import type { GlossaryEntry } from '../../../shared/contract/annotations.ts';
 
 export interface FakeReviewApiOptions {
   records?: ReviewRecord[];
@@ -30,6 +32,8 @@ export interface FakeReviewApi extends ReviewApi {
   emitMenuCommand(command: MenuCommand): void;
   /** What the review channels stored (annotations, decisions, statuses, alignment corrections). */
   readonly tables: FakeReviewTables;
+  /** The glossary table (sorted by term), as the glossary channels left it. */
+  readonly glossary: GlossaryEntry[];
 }
 
 /**
@@ -98,6 +102,7 @@ export function createFakeReviewApi(options: FakeReviewApiOptions = {}): FakeRev
       return ok({ ...settings });
     },
     ...createFakeReviewMethods((channel, request) => calls.push([channel as Channel, request]), () => settings.reviewerName, () => records),
+    ...createFakeGlossaryMethods((channel, request) => calls.push([channel as Channel, request])),
     pathForFile: options.pathForFile ?? (() => null),
     onLoadProgress(callback) {
       progressListeners.add(callback);
