@@ -29,8 +29,10 @@ function chineseTokens(text: string): string[] {
  * after normalising whitespace and quotes, otherwise the differing parts and a one-line summary.
  */
 export function compareCopies(field: string, a: string, b: string, lang: 'en' | 'zh'): SourceDisagreement | null {
-  const na = normalise(a);
-  const nb = normalise(b);
+  // Sites add or drop a title's final full stop between the page and its JSON: not a disagreement.
+  const trim = (text: string): string => (/title$/i.test(field) ? normalise(text).replace(/[.。]$/, '') : normalise(text));
+  const na = trim(a);
+  const nb = trim(b);
   if (na === nb) return null;
   let parts: SourceDisagreement['parts'];
   if (lang === 'en') {
@@ -42,7 +44,7 @@ export function compareCopies(field: string, a: string, b: string, lang: 'en' | 
       ...(c.removed ? { removed: true } : {}),
     }));
   }
-  const unit = lang === 'en' ? 'words' : 'characters';
+  const unit = (n: number): string => `${n} ${lang === 'en' ? 'word' : 'character'}${n === 1 ? '' : 's'}`;
   const count = (pred: (p: SourceDisagreement['parts'][number]) => boolean | undefined): number =>
     parts
       .filter(pred)
@@ -53,6 +55,6 @@ export function compareCopies(field: string, a: string, b: string, lang: 'en' | 
   const summary =
     na === '' ? `${field}: only the JSON has it`
     : nb === '' ? `${field}: only the page text has it`
-    : `${field}: the JSON has ${onlyB} ${unit} the page text lacks; the page text has ${onlyA} the JSON lacks`;
+    : `${field}: the JSON has ${unit(onlyB)} the page text lacks; the page text has ${unit(onlyA)} the JSON lacks`;
   return { field, summary, parts, a, b };
 }
