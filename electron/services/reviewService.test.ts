@@ -6,6 +6,7 @@ import type { AnnotationInput } from '../../shared/contract/annotations.ts';
 import { handleRequest, type Handlers } from '../../shared/contract/validate.ts';
 import { replayCorrections } from '../../shared/annotations/correctedLinks.ts';
 import { createAppServices, createHandlers, type AppServices } from '../appServices.ts';
+import { createReviewHandlers } from './reviewService.ts';
 
 let folder: string;
 let services: AppServices;
@@ -108,7 +109,13 @@ describe('review export and MQM import', () => {
     return state.records[0]!.id;
   }
 
+  /** The Electron host's handlers: the same table, with export paths allowed. */
+  const asElectron = () => {
+    handlers = { ...handlers, ...createReviewHandlers({ ...services, allowExportPaths: true }) };
+  };
+
   it('writes an export atomically to the given path, leaving no temporary file', async () => {
+    asElectron();
     const id = await loadSample();
     await call('annotations:save', { annotation: { ...input, recordId: id, span: null, enSentences: [0], zhSentences: [0] } });
     const path = join(folder, 'out', '..', 'review.csv');
@@ -120,7 +127,14 @@ describe('review export and MQM import', () => {
     expect(readdirSync(folder).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('refuses to write to a path outside Electron (the browser host downloads instead)', async () => {
+    await loadSample();
+    await expect(call('export:write', { format: 'csv', path: join(folder, 'review.csv') })).rejects.toThrow(/does not write files/);
+    expect(existsSync(join(folder, 'review.csv'))).toBe(false);
+  });
+
   it('returns the content when no path is given, and refuses a path of the wrong type', async () => {
+    asElectron();
     await loadSample();
     const result = (await call('export:write', { format: 'mqm-tsv' })) as { content: string; fileName: string; path: null };
     expect(result.path).toBeNull();

@@ -32,6 +32,12 @@ export interface ReviewServiceDeps {
   library: LoadedRecords;
   /** Clock for export stamps and file names (tests pass a fixed one). */
   now?: () => Date;
+  /**
+   * Whether `export:write` may write to a path the request names. Only the Electron host offers a
+   * save path; the browser host is an HTTP server, and a request there must not be able to write
+   * files, so by default paths are accepted only inside Electron's main process.
+   */
+  allowExportPaths?: boolean;
 }
 
 /**
@@ -41,7 +47,13 @@ export interface ReviewServiceDeps {
  * Requests arrive already validated by `handleRequest`; this layer adds what a schema cannot
  * check (the annotation to edit exists and belongs to the record).
  */
-export function createReviewHandlers({ store, settings, library, now = () => new Date() }: ReviewServiceDeps): ReviewHandlers {
+export function createReviewHandlers({
+  store,
+  settings,
+  library,
+  now = () => new Date(),
+  allowExportPaths = process.versions.electron !== undefined,
+}: ReviewServiceDeps): ReviewHandlers {
   const reviewer = () => settings.get().reviewerName;
   const loaded = (ids?: readonly string[]): ReviewRecord[] =>
     (ids ?? library.list().records.map((r) => r.id)).flatMap((id) => {
@@ -113,6 +125,7 @@ export function createReviewHandlers({ store, settings, library, now = () => new
       const records = loaded(recordIds);
       if (records.length === 0) return fail('There are no loaded records to export');
       const info = EXPORT_FORMAT_INFO[format];
+      if (path !== undefined && !allowExportPaths) return fail('This host does not write files; the export is downloaded instead');
       if (path !== undefined) {
         // A path comes from the Electron host's save field; refuse anything but a new or existing
         // file of this format's type in an existing folder, so a request cannot aim elsewhere.
