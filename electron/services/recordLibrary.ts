@@ -5,6 +5,7 @@ import type { LoadError, ParseResult, RecordFormat, ReviewRecord } from '../../s
 import { decodeBytes } from '../../shared/records/decode.ts';
 import { createJsonlParser, type JsonlParser } from '../../shared/records/json.ts';
 import { parseRecords, type ParseOptions } from '../../shared/records/parse.ts';
+import { looksLikeWmt, pairWmtFiles, parseWmtPair } from '../../shared/records/wmt.ts';
 import { LineSplitter, NotTextError, readFileBytes, readTextChunks, type Line, type SkippedLine } from './fileReading.ts';
 
 export type ParseFunction = (text: string, options: ParseOptions) => ParseResult;
@@ -51,6 +52,7 @@ export class RecordLibrary {
   private readonly records = new Map<string, ReviewRecord>();
   private readonly sources = new Map<string, LoadedSource>();
   private readonly progressListeners = new Set<(progress: LoadProgress) => void>();
+  private readonly defaultLimits: { maxWholeFileBytes: number; maxStreamBytes: number };
   private readonly options: Required<Omit<RecordLibraryOptions, 'recent'>> & Pick<RecordLibraryOptions, 'recent'>;
 
   constructor(options: RecordLibraryOptions = {}) {
@@ -65,6 +67,16 @@ export class RecordLibrary {
       createJsonlParser,
       ...options,
     };
+    this.defaultLimits = { maxWholeFileBytes: this.options.maxWholeFileBytes, maxStreamBytes: this.options.maxStreamBytes };
+  }
+
+  /**
+   * The user's size limit (the `maxFileMb` setting or `--max-file-mb`): with one, it is the
+   * largest file opened, JSONL included; `null` goes back to the built-in limits.
+   */
+  setMaxFileBytes(bytes: number | null): void {
+    this.options.maxWholeFileBytes = bytes ?? this.defaultLimits.maxWholeFileBytes;
+    this.options.maxStreamBytes = bytes ?? this.defaultLimits.maxStreamBytes;
   }
 
   /** Subscribes to load progress; returns the unsubscribe function. */
@@ -104,6 +116,7 @@ export class RecordLibrary {
    */
   async openPaths(paths: readonly string[], format?: RecordFormat, options: { remember?: boolean } = {}): Promise<LibraryState> {
     const absolute = paths.map((path) => resolve(path));
+    const files: string[] = [];
     for (const path of absolute) {
       let info;
       try {
@@ -113,8 +126,9 @@ export class RecordLibrary {
         continue;
       }
       if (info.isDirectory()) await this.openFolder(path, format);
-      else await this.openFile(path, info.size, format);
+      else files.push(path);
     }
+    await this.openFileList(files, format);
     if (options.remember !== false) this.options.recent?.addRecent(absolute);
     return this.list();
   }
@@ -140,13 +154,50 @@ export class RecordLibrary {
     if (files.length === 0 && errors.length === 0) {
       this.replaceSource(folder, [], [{ source: { file: folder }, message: 'Folder holds no record files (.jsonl, .json, .tsv, .csv, .tmx, .xliff, .txt …)' }]);
     }
-    for (const file of files) {
+    await this.openFileList(files, format);
+  }
+
+  /**
+   * Opens files one by one, except WMT siblings (`x_en.txt` beside `x_zh.txt`): the WMT format
+   * keeps each language in its own file, so only the two together make bilingual records. A
+   * sibling pair whose content is not WMT (two page dumps that happen to be named `_en`/`_zh`)
+   * opens as two ordinary files.
+   */
+  private async openFileList(files: readonly string[], format?: RecordFormat): Promise<void> {
+    const { pairs, unpaired } = format === undefined || format === 'wmt' ? pairWmtFiles(files) : { pairs: [], unpaired: [...files] };
+    for (const pair of pairs) {
+      if (!(await this.openWmtPair(pair.en, pair.zh, format))) unpaired.push(pair.en, pair.zh);
+    }
+    for (const file of unpaired) {
       try {
         await this.openFile(file, (await stat(file)).size, format);
       } catch (error) {
         this.replaceSource(file, [], [{ source: { file }, message: describeFsError(error) }]);
       }
     }
+  }
+
+  /** Reads both sides and, when both hold WMT lines (or the user chose WMT), loads them as one source; false otherwise. */
+  private async openWmtPair(en: string, zh: string, format?: RecordFormat): Promise<boolean> {
+    let texts: [string, string];
+    try {
+      const sizes = [(await stat(en)).size, (await stat(zh)).size];
+      if (sizes.some((size) => size > this.options.maxWholeFileBytes)) return false;
+      const decoded = [decodeBytes(await readFileBytes(en), en, { maxBytes: this.options.maxWholeFileBytes }), decodeBytes(await readFileBytes(zh), zh, { maxBytes: this.options.maxWholeFileBytes })];
+      const [enText, zhText] = decoded.map((result) => ('error' in result ? null : result.text));
+      if (enText === null || enText === undefined || zhText === null || zhText === undefined) return false;
+      texts = [enText, zhText];
+    } catch {
+      return false;
+    }
+    if (format !== 'wmt' && !(looksLikeWmt(texts[0]) && looksLikeWmt(texts[1]))) return false;
+    const result = this.guard(en, () => parseWmtPair(texts[0], texts[1], { enFile: en, zhFile: zh }));
+    // The Chinese file may have been opened alone before; its English-less records go.
+    if (this.sources.has(zh)) this.replaceSource(zh, [], []);
+    this.replaceSource(en, result.records, this.capErrors(en, result.errors));
+    const bytes = texts[0].length + texts[1].length;
+    this.emit({ file: en, bytesRead: bytes, totalBytes: bytes, records: result.records.length, errors: result.errors.length, done: true });
+    return true;
   }
 
   private async collectFiles(folder: string, files: string[], errors: LoadError[], depth: number): Promise<void> {

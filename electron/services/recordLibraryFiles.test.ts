@@ -1,0 +1,86 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { RecordLibrary } from './recordLibrary.ts';
+
+// WMT sibling pairing and the user's size limit: the parts of opening files that span more than one file or setting.
+
+let folder: string;
+beforeEach(() => {
+  folder = mkdtempSync(join(tmpdir(), 'record-library-files-'));
+});
+afterEach(() => rmSync(folder, { recursive: true, force: true }));
+
+function write(name: string, content: string): string {
+  const path = join(folder, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+const wmtEn = 'doc1\t1\tAspirin lowered the risk by 20%.\ndoc1\t2\tNo deaths occurred.\ndoc2\t1\tSleep improved.\n';
+const wmtZh = 'doc1\t1\t阿司匹林使风险降低了20%。\ndoc1\t2\t无人死亡。\ndoc2\t1\t睡眠改善。\n';
+
+describe('RecordLibrary and WMT siblings', () => {
+  it('pairs x_en.txt with x_zh.txt in a folder into bilingual records, one per document', async () => {
+    write('medline_en.txt', wmtEn);
+    write('medline_zh.txt', wmtZh);
+    const library = new RecordLibrary();
+    const state = await library.openPaths([folder]);
+    expect(state.errors).toEqual([]);
+    expect(state.records.map((r) => [r.id.split('#').pop(), r.format])).toEqual([['doc1', 'wmt'], ['doc2', 'wmt']]);
+    const first = library.get(state.records[0]!.id)!;
+    expect(first.en.abstract).toContain('Aspirin');
+    expect(first.zh?.abstract).toBe('阿司匹林使风险降低了20%。无人死亡。');
+  });
+
+  it('pairs the two files when they are opened explicitly, and a Chinese file opened alone before is replaced', async () => {
+    const zh = write('set_zh.txt', wmtZh);
+    const en = write('set_en.txt', wmtEn);
+    const library = new RecordLibrary();
+    const alone = await library.openPaths([zh]);
+    expect(alone.errors.map((e) => e.message)).toEqual([expect.stringMatching(/open it together with its English sibling/)]);
+    const state = await library.openPaths([en, zh]);
+    expect(state.errors).toEqual([]);
+    expect(state.records).toHaveLength(2);
+    expect(state.records.every((r) => r.titleZh !== null || library.get(r.id)?.zh !== null)).toBe(true);
+  });
+
+  it('reports a document that only one side has', async () => {
+    write('a_en.txt', wmtEn);
+    write('a_zh.txt', 'doc1\t1\t阿司匹林。\n');
+    const state = await new RecordLibrary().openPaths([folder]);
+    expect(state.records).toHaveLength(2);
+    expect(state.errors.map((e) => e.message)).toEqual([expect.stringMatching(/a_en\.txt:3: document doc2 has no Chinese/)]);
+  });
+
+  it('opens _en/_zh siblings that are not WMT as two ordinary files', async () => {
+    const page = (title: string) => `${title}\n\nAbstract\n\nBackground: something was studied.\n`;
+    write('notes_en.txt', page('An English page'));
+    write('notes_zh.txt', page('Another English page'));
+    const state = await new RecordLibrary().openPaths([folder]);
+    expect(state.records.map((r) => r.file.split('/').pop()).sort()).toEqual(['notes_en.txt', 'notes_zh.txt']);
+  });
+
+  it('does not pair when the user chose another format', async () => {
+    write('t_en.txt', wmtEn);
+    write('t_zh.txt', wmtZh);
+    const state = await new RecordLibrary().openPaths([folder], 'tsv');
+    expect(state.records.every((r) => r.format === 'tsv')).toBe(true);
+  });
+});
+
+describe('RecordLibrary.setMaxFileBytes', () => {
+  it('refuses a file over the user’s limit, names it, and goes back to the built-in limits on null', async () => {
+    const jsonl = write('big.jsonl', `${JSON.stringify({ doi: '10.1/a', title: 'A title', abstract: 'Text.' })}\n`.repeat(50));
+    const library = new RecordLibrary();
+    library.setMaxFileBytes(1024);
+    const refused = await library.openPaths([jsonl]);
+    expect(refused.records).toEqual([]);
+    expect(refused.errors).toEqual([{ source: { file: jsonl }, message: expect.stringMatching(/^File is \d\.\d KiB, over the 1 KiB limit$/) }]);
+    library.setMaxFileBytes(null);
+    const opened = await library.openPaths([jsonl]);
+    expect(opened.errors).toEqual([]);
+    expect(opened.records.length).toBeGreaterThan(0);
+  });
+});
