@@ -13,7 +13,7 @@ import { defaultLexicon } from '../lexicon/defaultLexicon.ts';
 import { alignSentences } from './alignSentences.ts';
 import { alignSectionSpans, type SectionSpan } from './sectionSpans.ts';
 import { splitAtSeams } from './seams.ts';
-import { chineseFeatures, englishFeatures } from './textFeatures.ts';
+import { chineseLength, englishLength } from './textFeatures.ts';
 import type { AlignmentLink, RecordAlignment, SectionAlignment } from './types.ts';
 
 /** Options for `alignRecord`. */
@@ -35,7 +35,7 @@ export function alignRecord(record: ReviewRecord, options: AlignRecordOptions = 
   const zhText = zhSide.abstract;
   const ratio = lengthRatio(en.map((s) => s.text).join(' '), zhText);
   const sections = record.en.sections.length > 0 ? record.en.sections : [{ kind: 'other' as const, label: null, text: record.en.abstract, start: 0 }];
-  const enLengths = sections.map((_, k) => en.filter((s) => s.sectionIndex === k).reduce((sum, s) => sum + englishFeatures(s.text).length, 0));
+  const enLengths = sections.map((_, k) => en.filter((s) => s.sectionIndex === k).reduce((sum, s) => sum + englishLength(s.text), 0));
   const spans = alignSectionSpans(sections, enLengths, zhText, ratio);
 
   // Sections whose boundary could not be recovered share their neighbour's span: align them together.
@@ -114,8 +114,8 @@ export function alignRecord(record: ReviewRecord, options: AlignRecordOptions = 
 
 /** Chinese length units per English character over the whole record. */
 function lengthRatio(en: string, zh: string): number {
-  const e = englishFeatures(en).length;
-  const z = chineseFeatures(zh).length;
+  const e = englishLength(en);
+  const z = chineseLength(zh);
   return e > 0 && z > 0 ? z / e : 1;
 }
 

@@ -5,9 +5,9 @@
  * match the English sentences in lexical agreement and in length.
  */
 import type { Lexicon } from '../lexicon/lexicon.ts';
-import { PairScorer } from './pairScorer.ts';
+import { PairScorer, RenderingScreen } from './pairScorer.ts';
 import { lengthCost } from './alignSentences.ts';
-import { chineseFeatures, englishFeatures } from './textFeatures.ts';
+import { chineseFeatures, englishFeatures, type ChineseFeatures } from './textFeatures.ts';
 
 /** Offsets of a piece inside the Chinese sentence that was split. */
 export interface Piece {
@@ -38,22 +38,46 @@ export function splitAtSeams(en: readonly string[], zh: string, lexicon: Lexicon
     seams.push({ at: i + 1, comma: ch === '，' || ch === ',' });
   }
   if (seams.length < k - 1) return null;
-  const enLengths = en.map((s) => englishFeatures(s).length);
+  const enFeatures = en.map(englishFeatures);
+  // Every candidate cut set is scored piece by piece, and the same piece (a span between two seams
+  // or the ends) recurs in many cut sets: its features and its score beside each English sentence
+  // are computed once, and one rendering screen over the whole sentence serves every piece.
+  const screen = new RenderingScreen(zh, lexicon);
+  const pieces = new Map<number, { features: ChineseFeatures; scorer: PairScorer | null; terms: number[] }>();
+  const piece = (start: number, end: number) => {
+    const key = start * (zh.length + 1) + end;
+    let found = pieces.get(key);
+    if (!found) {
+      found = { features: chineseFeatures(zh.slice(start, end)), scorer: null, terms: [] };
+      pieces.set(key, found);
+    }
+    return found;
+  };
+  /** The cost a piece adds when it translates English sentence `idx`. */
+  const pieceTerm = (idx: number, start: number, end: number): number => {
+    const p = piece(start, end);
+    let term = p.terms[idx];
+    if (term === undefined) {
+      p.scorer ??= new PairScorer(enFeatures, [p.features], lexicon, screen);
+      const sim = p.scorer.similarity(idx, 1, 0, 1) ?? 0.3;
+      term = 8 * (1 - sim) + lengthCost(enFeatures[idx]!.length, p.features.length, ratio);
+      p.terms[idx] = term;
+    }
+    return term;
+  };
   let best: Piece[] | null = null;
   let bestCost = Infinity;
   const evaluate = (cuts: number[], seamCost: number) => {
     const bounds = [0, ...cuts, zh.length];
-    const pieces = range(k).map((p) => ({ start: bounds[p]!, end: bounds[p + 1]! }));
-    if (pieces.some((p) => chineseFeatures(zh.slice(p.start, p.end)).length < MIN_PIECE_LENGTH)) return;
-    const scorer = new PairScorer([...en], pieces.map((p) => zh.slice(p.start, p.end)), lexicon);
+    const cutPieces = range(k).map((p) => ({ start: bounds[p]!, end: bounds[p + 1]! }));
+    if (cutPieces.some((p) => piece(p.start, p.end).features.length < MIN_PIECE_LENGTH)) return;
     let cost = seamCost;
-    pieces.forEach((p, idx) => {
-      const sim = scorer.similarity(idx, 1, idx, 1) ?? 0.3;
-      cost += 8 * (1 - sim) + lengthCost(enLengths[idx]!, scorer.zh[idx]!.length, ratio);
+    cutPieces.forEach((p, idx) => {
+      cost += pieceTerm(idx, p.start, p.end);
     });
     if (cost < bestCost) {
       bestCost = cost;
-      best = pieces;
+      best = cutPieces;
     }
   };
   const choose = (from: number, cuts: number[], seamCost: number) => {

@@ -11,7 +11,7 @@ import type { Section, SectionKind } from '../records/model.ts';
 import { findSectionLabels } from '../records/sectionLabels.ts';
 import type { BoundarySource } from './types.ts';
 import { segmentChinese } from '../segment/chinese.ts';
-import { chineseFeatures } from './textFeatures.ts';
+import { chineseLength } from './textFeatures.ts';
 
 /** One English section's Chinese span, before sentence alignment. */
 export interface SectionSpan {
@@ -109,7 +109,7 @@ function chooseCuts(zhText: string, from: number, to: number, lengths: number[],
     return range(0, needed).map(() => ({ at: to, source: 'none' as const }));
   }
   const total = lengths.reduce((a, b) => a + b, 0) || 1;
-  const zhLen = (a: number, b: number) => chineseFeatures(zhText.slice(a, b)).length / ratio;
+  const zhLen = (a: number, b: number) => chineseLength(zhText.slice(a, b)) / ratio;
   let best: Cut[] = [];
   let bestCost = Infinity;
   const choose = (startIdx: number, chosen: Cut[], cost: number, partStart: number) => {

@@ -11,10 +11,10 @@ import { stemEnglish, isEnglishStopword } from '../lexicon/englishWords.ts';
 /** A token of an English sentence that the aligner looks for on the Chinese side. */
 export interface EnglishToken {
   /** Lower-case surface form (numbers normalised: thousands separators dropped). */
-  form: string;
+  readonly form: string;
   /** Stem used for dictionary look-up; equal to `form` for anchors. */
-  stem: string;
-  anchor: boolean;
+  readonly stem: string;
+  readonly anchor: boolean;
 }
 
 /** Features of one English sentence. */
@@ -58,23 +58,62 @@ export function normaliseNumber(raw: string): string {
   return n;
 }
 
+/**
+ * Tokens by their raw text (null for a stopword or a one-letter word). Abstracts repeat a small
+ * vocabulary, and the aligner measures the same sentence several times (section lengths, the DP,
+ * seam splitting), so most tokens are built once per process; tokens are never mutated, which is
+ * what makes sharing them safe. Cleared when full, so a corpus of unique numbers stays bounded.
+ */
+const tokenCache = new Map<string, EnglishToken | null>();
+const TOKEN_CACHE_LIMIT = 200_000;
+
+function englishToken(raw: string): EnglishToken | null {
+  let token = tokenCache.get(raw);
+  if (token !== undefined) return token;
+  if (/^[\d.]/.test(raw)) {
+    const form = normaliseNumber(raw);
+    token = { form, stem: form, anchor: true };
+  } else {
+    const lower = raw.toLowerCase().replace(/’/g, "'").replace(/'s$/, '');
+    if (isEnglishStopword(lower) || lower.length < 2) {
+      token = null;
+    } else {
+      // An acronym or code: all capitals (MDMA, PTSD), or letters mixed with digits (BRCA1, H1N1).
+      const anchor = (/^[A-Z0-9]{2,}$/.test(raw) && /[A-Z]/.test(raw)) || /\d/.test(raw);
+      token = { form: lower, stem: anchor ? lower : stemEnglish(lower), anchor };
+    }
+  }
+  if (tokenCache.size >= TOKEN_CACHE_LIMIT) tokenCache.clear();
+  tokenCache.set(raw, token);
+  return token;
+}
+
 /** Tokens and length of an English sentence. */
 export function englishFeatures(text: string): EnglishFeatures {
   const tokens: EnglishToken[] = [];
   for (const match of text.matchAll(EN_TOKEN_RE)) {
-    const raw = match[0];
-    if (/^[\d.]/.test(raw)) {
-      const form = normaliseNumber(raw);
-      tokens.push({ form, stem: form, anchor: true });
-      continue;
-    }
-    const lower = raw.toLowerCase().replace(/’/g, "'").replace(/'s$/, '');
-    if (isEnglishStopword(lower) || lower.length < 2) continue;
-    // An acronym or code: all capitals (MDMA, PTSD), or letters mixed with digits (BRCA1, H1N1).
-    const anchor = (/^[A-Z0-9]{2,}$/.test(raw) && /[A-Z]/.test(raw)) || /\d/.test(raw);
-    tokens.push({ form: lower, stem: anchor ? lower : stemEnglish(lower), anchor });
+    const token = englishToken(match[0]);
+    if (token) tokens.push(token);
   }
-  return { tokens, length: text.replace(/\s+/g, '').length };
+  return { tokens, length: englishLength(text) };
+}
+
+/**
+ * Gale-Church length of English text: its non-space characters (what `text.replace(/\s+/g, '')`
+ * leaves), counted without building the tokens, for callers that need only the length.
+ */
+export function englishLength(text: string): number {
+  let length = 0;
+  for (let i = 0; i < text.length; i++) if (!isJsSpace(text.charCodeAt(i))) length++;
+  return length;
+}
+
+/** Exactly the code units the regex class `\s` matches. */
+function isJsSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029
+    || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 /**
@@ -86,6 +125,27 @@ export function englishFeatures(text: string): EnglishFeatures {
  */
 const LATIN_PER_HAN = 3;
 
+/**
+ * Per UTF-16 code unit: 0 not yet known, 1 Han, 2 not Han. Testing `\p{Script=Han}` once per
+ * code unit instead of once per character read is what makes Chinese features cheap; a lone
+ * surrogate is never Han (as the regex says of it), so a table over code units is exact.
+ */
+const hanTable = new Uint8Array(0x10000);
+
+function isHanUnit(code: number): boolean {
+  let known = hanTable[code]!;
+  if (known === 0) {
+    known = HAN_RE.test(String.fromCharCode(code)) ? 1 : 2;
+    hanTable[code] = known;
+  }
+  return known === 1;
+}
+
+/** True for a-z and 0-9, the Latin units of a lower-cased Chinese sentence. */
+function isLatinUnit(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
+}
+
 /** Content positions, anchors and length of a Chinese sentence. */
 export function chineseFeatures(text: string): ChineseFeatures {
   const lower = text.toLowerCase();
@@ -93,14 +153,30 @@ export function chineseFeatures(text: string): ChineseFeatures {
   let han = 0;
   let latin = 0;
   for (let i = 0; i < lower.length; i++) {
-    const ch = lower[i]!;
-    if (HAN_RE.test(ch)) {
+    const code = lower.charCodeAt(i);
+    if (isHanUnit(code)) {
       han++;
-      if (!ZH_FUNCTION_CHARS.has(ch)) contentPositions.push(i);
-    } else if (/[a-z0-9]/.test(ch)) {
+      if (!ZH_FUNCTION_CHARS.has(lower[i]!)) contentPositions.push(i);
+    } else if (isLatinUnit(code)) {
       latin++;
     }
   }
   const anchors = [...lower.matchAll(ZH_ANCHOR_RE)].map((m) => (/^[\d.]/.test(m[0]) ? normaliseNumber(m[0]) : m[0]));
   return { text: lower, contentPositions, anchors, length: han + latin / LATIN_PER_HAN, han, latin };
+}
+
+/**
+ * The `length` of `chineseFeatures(text)` without its positions and anchors, for callers that
+ * weigh many candidate spans (section cuts, seams).
+ */
+export function chineseLength(text: string): number {
+  const lower = text.toLowerCase();
+  let han = 0;
+  let latin = 0;
+  for (let i = 0; i < lower.length; i++) {
+    const code = lower.charCodeAt(i);
+    if (isHanUnit(code)) han++;
+    else if (isLatinUnit(code)) latin++;
+  }
+  return han + latin / LATIN_PER_HAN;
 }

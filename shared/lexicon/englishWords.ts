@@ -24,6 +24,24 @@ export function isEnglishStopword(word: string): boolean {
  * "treat"); over-stemming is harmless because both the index and the query pass through here.
  */
 export function stemEnglish(word: string): string {
+  let stem = stemCache.get(word);
+  if (stem === undefined) {
+    stem = stemUncached(word);
+    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+    stemCache.set(word, stem);
+  }
+  return stem;
+}
+
+/**
+ * Stems by word. The aligner and the checks stem the same abstract's words several times over,
+ * and a corpus's vocabulary is small next to its token count, so each word is stemmed about once.
+ * Cleared when full, which bounds memory over a corpus of any size.
+ */
+const stemCache = new Map<string, string>();
+const STEM_CACHE_LIMIT = 200_000;
+
+function stemUncached(word: string): string {
   let w = word.toLowerCase();
   w = IRREGULAR[w] ?? w;
   if (w.length <= 3) return w;
