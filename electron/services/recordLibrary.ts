@@ -27,6 +27,12 @@ export interface RecordLibraryOptions {
   /** The parsers; the shared ones unless a test injects others. */
   parse?: ParseFunction;
   createJsonlParser?: (options: { file: string; format?: RecordFormat }) => JsonlParser;
+  /**
+   * JSONL lines parsed between two turns of the event loop. Small enough that a request (the
+   * record the user clicked) waits tens of milliseconds behind a large load, not a whole chunk;
+   * large enough that the turns cost nothing measurable. Default 64.
+   */
+  linesPerTurn?: number;
 }
 
 /** Extensions a folder scan picks up; explicitly named files are read whatever their name. */
@@ -41,6 +47,23 @@ interface LoadedSource {
   errors: LoadError[];
 }
 
+/** One slice of the record list, and what the caller needs to stitch slices together. */
+export interface LibraryPage {
+  /** Summaries `start` … `start + records.length - 1` of the list. */
+  records: RecordSummary[];
+  /** Every error entry (they are few: capped per file). */
+  errors: LoadError[];
+  start: number;
+  /** How many records the whole list holds now. */
+  total: number;
+  /**
+   * Changes whenever the list changes other than by records added at its end (a file opened
+   * again, the library cleared, a load into an earlier file). While it stays the same, the
+   * pages a caller holds are still right and only the tail is new.
+   */
+  generation: number;
+}
+
 /**
  * The records the user has opened, in memory and keyed by id, plus an error entry for every
  * file or record that could not be read. Opening a file again replaces what it gave before.
@@ -52,6 +75,10 @@ export class RecordLibrary {
   private readonly records = new Map<string, ReviewRecord>();
   private readonly sources = new Map<string, LoadedSource>();
   private readonly progressListeners = new Set<(progress: LoadProgress) => void>();
+  /** The list's summaries in order, kept while only appended to; rebuilt after other changes. */
+  private summaries: RecordSummary[] | null = null;
+  private generation = 0;
+  private lastSourceKey: string | null = null;
   private readonly defaultLimits: { maxWholeFileBytes: number; maxStreamBytes: number };
   private readonly options: Required<Omit<RecordLibraryOptions, 'recent'>> & Pick<RecordLibraryOptions, 'recent'>;
 
@@ -65,6 +92,7 @@ export class RecordLibrary {
       chunkBytes: MiB,
       parse: parseRecords,
       createJsonlParser,
+      linesPerTurn: 64,
       ...options,
     };
     this.defaultLimits = { maxWholeFileBytes: this.options.maxWholeFileBytes, maxStreamBytes: this.options.maxStreamBytes };
@@ -87,16 +115,35 @@ export class RecordLibrary {
 
   /** Summaries of every record and all error entries, in load order. */
   list(): LibraryState {
-    const records: RecordSummary[] = [];
-    const errors: LoadError[] = [];
+    return { records: [...this.orderedSummaries()], errors: this.errors() };
+  }
+
+  /**
+   * Part of the list: with 100,000 records the whole list is a 25 MB answer, so the renderer
+   * fetches it in pages, and while a file loads only the new tail (see `LibraryPage.generation`).
+   */
+  listPage(start: number, limit: number): LibraryPage {
+    const summaries = this.orderedSummaries();
+    return { records: summaries.slice(start, start + limit), errors: this.errors(), start, total: summaries.length, generation: this.generation };
+  }
+
+  private orderedSummaries(): RecordSummary[] {
+    if (this.summaries) return this.summaries;
+    const summaries: RecordSummary[] = [];
     for (const source of this.sources.values()) {
       for (const id of source.ids) {
         const record = this.records.get(id);
-        if (record) records.push(summarize(record));
+        if (record) summaries.push(summarize(record));
       }
-      errors.push(...source.errors);
     }
-    return { records, errors };
+    this.summaries = summaries;
+    return summaries;
+  }
+
+  private errors(): LoadError[] {
+    const errors: LoadError[] = [];
+    for (const source of this.sources.values()) errors.push(...source.errors);
+    return errors;
   }
 
   get(id: string): ReviewRecord | undefined {
@@ -106,6 +153,8 @@ export class RecordLibrary {
   clear(): LibraryState {
     this.records.clear();
     this.sources.clear();
+    this.lastSourceKey = null;
+    this.changed();
     return this.list();
   }
 
@@ -232,18 +281,39 @@ export class RecordLibrary {
     const records: ReviewRecord[] = [];
     const errors: LoadError[] = [];
     let dropped = 0;
-    progress.count(() => [records.length, errors.length + dropped]);
+    let published = 0;
+    progress.count(() => [published, errors.length + dropped]);
+    if (!streamed) {
+      try {
+        this.readWhole(file, await readFileBytes(file, progress.bytes, this.options.chunkBytes), format, records, errors);
+      } catch (error) {
+        records.length = 0;
+        errors.length = 0;
+        errors.push({ source: { file }, message: error instanceof NotTextError ? error.message : describeFsError(error) });
+      }
+      this.replaceSource(file, records, this.capErrors(file, errors, dropped));
+      progress.done(records.length, errors.length);
+      return;
+    }
+    // A JSONL file joins the list record by record as it parses, so the first record can be shown
+    // while the rest of a 100,000-record file is still being read.
+    this.replaceSource(file, [], []);
+    const publish = (parsed: ReviewRecord[]): void => {
+      this.appendToSource(file, parsed);
+      published += parsed.length;
+    };
     try {
-      if (streamed) dropped = await this.readLineStreamed(file, records, errors, progress.bytes);
-      else this.readWhole(file, await readFileBytes(file, progress.bytes, this.options.chunkBytes), format, records, errors);
+      dropped = await this.readLineStreamed(file, publish, errors, progress.bytes);
     } catch (error) {
-      records.length = 0;
+      this.replaceSource(file, [], []);
+      published = 0;
       errors.length = 0;
+      dropped = 0;
       errors.push({ source: { file }, message: error instanceof NotTextError ? error.message : describeFsError(error) });
     }
-    const capped = this.capErrors(file, errors, dropped);
-    this.replaceSource(file, records, capped);
-    progress.done(records.length, errors.length + dropped);
+    const source = this.sources.get(file);
+    if (source) source.errors = this.capErrors(file, errors, dropped);
+    progress.done(published, errors.length + dropped);
   }
 
   /** Formats parsed in one piece (JSON, TMX, XLIFF, TSV/CSV, page text): decode, then parse. */
@@ -266,7 +336,7 @@ export class RecordLibrary {
    * each line's offset) and hand the parser whole lines, blank placeholders included, so its
    * line count stays ours and each result can be placed by its line number.
    */
-  private async readLineStreamed(file: string, records: ReviewRecord[], errors: LoadError[], onBytes: (bytes: number) => void): Promise<number> {
+  private async readLineStreamed(file: string, publish: (records: ReviewRecord[]) => void, errors: LoadError[], onBytes: (bytes: number) => void): Promise<number> {
     let dropped = 0;
     const parser = this.options.createJsonlParser({ file, format: 'jsonl' });
     const splitter = new LineSplitter(this.options.maxLineChars);
@@ -295,16 +365,29 @@ export class RecordLibrary {
         const offset = source.line === undefined ? undefined : batch[source.line - first.number]?.offset;
         return offset === undefined ? { ...source, file } : { ...source, file, offset };
       };
-      for (const record of result.records) records.push({ ...record, source: place(record.source) });
+      publish(result.records.map((record) => ({ ...record, source: place(record.source) })));
       for (const error of result.errors) keepError({ ...error, source: place(error.source) });
     };
-    for await (const chunk of readTextChunks(file, onBytes, this.options.chunkBytes)) {
+    let bytesRead = 0;
+    const countBytes = (bytes: number): void => {
+      bytesRead = bytes;
+    };
+    for await (const chunk of readTextChunks(file, countBytes, this.options.chunkBytes)) {
       const { lines, skipped } = splitter.push(chunk);
-      feed(lines, skipped);
+      // A 1 MB chunk is ~300 site records and a second of parsing on a slow machine: parse it a
+      // few lines at a time and let the event loop answer requests (and send progress) between.
+      const step = this.options.linesPerTurn;
+      for (let at = 0; at < lines.length; at += step) {
+        if (at > 0) await new Promise((resolveTurn) => setImmediate(resolveTurn));
+        feed(lines.slice(at, at + step), at + step >= lines.length ? skipped : []);
+        onBytes(bytesRead);
+      }
+      if (lines.length === 0) feed([], skipped);
+      onBytes(bytesRead);
     }
     feed(splitter.end(), []);
     const rest = this.guard(file, () => parser.end());
-    for (const record of rest.records) records.push(record);
+    publish(rest.records);
     for (const error of rest.errors) keepError(error);
     return dropped;
   }
@@ -338,13 +421,33 @@ export class RecordLibrary {
       for (const id of previous.ids) this.records.delete(id);
       this.sources.delete(key);
     }
-    const ids: string[] = [];
+    this.changed();
+    // A Map keeps insertion order, so the source set last is the list's end.
+    this.sources.set(key, { ids: [], errors });
+    this.lastSourceKey = key;
+    this.appendToSource(key, records);
+  }
+
+  /**
+   * Adds records to the end of `key`'s source. When that source is the last one, the list only
+   * grows at its end: the summaries are extended and pages already fetched stay valid.
+   */
+  private appendToSource(key: string, records: readonly ReviewRecord[]): void {
+    const source = this.sources.get(key);
+    if (!source || records.length === 0) return;
+    if (this.lastSourceKey !== key) this.changed();
     for (const record of records) {
       const id = this.uniqueId(record.id);
-      this.records.set(id, id === record.id ? record : { ...record, id });
-      ids.push(id);
+      const stored = id === record.id ? record : { ...record, id };
+      this.records.set(id, stored);
+      source.ids.push(id);
+      this.summaries?.push(summarize(stored));
     }
-    this.sources.set(key, { ids, errors });
+  }
+
+  private changed(): void {
+    this.summaries = null;
+    this.generation += 1;
   }
 
   private uniqueId(id: string): string {

@@ -1,4 +1,5 @@
 import type { ReviewRecord } from '../../../shared/records/model.ts';
+import type { GlossaryEntry } from '../../../shared/terms/glossary.ts';
 import type { AnalyzeRequest, AnalyzeResponse, RecordAnalysis, RecordAnalyzer } from './analysisTypes.ts';
 import { latestWins } from './latestWins.ts';
 
@@ -37,16 +38,17 @@ export function createWorkerAnalyzer(): RecordAnalyzer {
     return started;
   };
 
-  const run = (record: ReviewRecord) =>
+  const run = ({ record, glossary }: { record: ReviewRecord; glossary: readonly GlossaryEntry[] }) =>
     new Promise<RecordAnalysis>((resolve, reject) => {
       const requestId = nextId++;
       pending.set(requestId, { resolve, reject });
-      const request: AnalyzeRequest = { requestId, record };
+      const request: AnalyzeRequest = { requestId, record, glossary };
       ensureWorker().postMessage(request);
     });
 
+  const latest = latestWins(run);
   return {
-    analyze: latestWins(run),
+    analyze: (record, glossary = []) => latest({ record, glossary }),
     dispose() {
       worker?.terminate();
       worker = null;
@@ -64,7 +66,7 @@ export function createDefaultAnalyzer(): RecordAnalyzer {
   if (typeof Worker === 'function') return createWorkerAnalyzer();
   const inline = import('./inlineAnalyzer.ts').then((module) => module.createInlineAnalyzer());
   return {
-    analyze: async (record) => (await inline).analyze(record),
+    analyze: async (record, glossary) => (await inline).analyze(record, glossary),
     dispose: () => void inline.then((analyzer) => analyzer.dispose()),
   };
 }

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { LibraryState, LoadProgress } from '../../../../shared/contract/channels.ts';
+import type { LibraryState, LoadProgress, RecordSummary } from '../../../../shared/contract/channels.ts';
 import type { Result } from '../../../../shared/contract/result.ts';
 import { useReviewApi } from '../../api/ReviewApiContext.tsx';
 import { baseName } from '../../components/baseName.ts';
@@ -22,9 +22,21 @@ export interface Library {
 
 const emptyLibrary: LibraryState = { records: [], errors: [] };
 
+/** Summaries per `library:list` page: 20,000 are ~5 MB of JSON, a fraction of a second to parse. */
+const pageSize = 20_000;
+
+/** The list as last fetched in pages, with the generation the host gave it. */
+interface Listed {
+  generation: number;
+  records: RecordSummary[];
+}
+
 /**
- * The loaded records and load errors, kept in step with the main side: fetched at start, refreshed
- * when a load finishes (progress `done`) or the menu reports the library changed.
+ * The loaded records and load errors, kept in step with the main side: fetched at start, and
+ * again on every progress event, when a load finishes (progress `done`) and when the menu reports
+ * the library changed. The list is fetched in pages and, while a file streams in, only its new
+ * tail (same generation), so a 100,000-record load fills the list as it goes and the first record
+ * can be read long before the last arrives.
  */
 export function useLibrary(): Library {
   const api = useReviewApi();
@@ -40,20 +52,70 @@ export function useLibrary(): Library {
     }
     const added = result.value.records.filter((record) => !known.current.has(record.id)).map((record) => record.id);
     known.current = new Set(result.value.records.map((record) => record.id));
+    // A whole list from openPaths/importText/openSample carries no generation: page afresh next time.
+    if (!result.value.page) listed.current = null;
     setState(result.value);
     return added;
   }, []);
 
-  const refresh = useCallback(async () => accept(await api.listRecords({})), [api, accept]);
+  const listed = useRef<Listed | null>(null);
+  const syncing = useRef<Promise<void> | null>(null);
+  const syncAgain = useRef(false);
+
+  /** Fetches what the held list lacks: its tail while the generation holds, else every page. */
+  const fetchList = useCallback(async () => {
+    let held = listed.current;
+    for (;;) {
+      const start = held?.records.length ?? 0;
+      const result = await api.listRecords({ start, limit: pageSize });
+      if (!result.ok) {
+        setNotice({ kind: 'error', key: 'library.failed', values: { error: result.error } });
+        return;
+      }
+      const { records, errors, page } = result.value;
+      // A host that does not page answers with the whole list.
+      if (!page) return void accept(result);
+      if (held && page.generation !== held.generation) {
+        held = null;
+        continue;
+      }
+      const all = held ? held.records.concat(records) : records;
+      for (const record of records) known.current.add(record.id);
+      if (!held) known.current = new Set(all.map((record) => record.id));
+      held = { generation: page.generation, records: all };
+      listed.current = held;
+      setState({ records: all, errors });
+      if (records.length === 0 || all.length >= page.total) return;
+    }
+  }, [api, accept]);
+
+  /** One fetch at a time; calls that arrive meanwhile fold into one more fetch after it. */
+  const refresh = useCallback((): Promise<void> => {
+    if (syncing.current) {
+      syncAgain.current = true;
+      return syncing.current;
+    }
+    const run = async () => {
+      do {
+        syncAgain.current = false;
+        await fetchList();
+      } while (syncAgain.current);
+    };
+    syncing.current = run().finally(() => {
+      syncing.current = null;
+    });
+    return syncing.current;
+  }, [fetchList]);
 
   useEffect(() => {
-    void api.listRecords({}).then(accept);
-  }, [api, accept]);
+    void refresh();
+  }, [refresh]);
 
   useEffect(
     () =>
       api.onLoadProgress((event) => {
         setProgress(event.done ? null : event);
+        if (!event.done) void refresh();
         if (event.done) {
           setNotice({ kind: 'info', key: 'progress.done', values: { file: baseName(event.file), records: event.records, errors: event.errors } });
           void refresh();

@@ -6,7 +6,7 @@ import { ReviewApiProvider } from '../../api/ReviewApiContext.tsx';
 import { createI18n } from '../../i18n/i18n.ts';
 import { createFakeReviewApi, type FakeReviewApi } from '../../testing/fakeReviewApi.ts';
 import { mdmaRecord } from '../../testing/sampleRecords.ts';
-import { createInlineAnalyzer } from '../../workers/analyzers.ts';
+import { createInlineAnalyzer } from '../../workers/inlineAnalyzer.ts';
 import { reviewSessionStoreFor } from './reviewSessionStore.ts';
 import { ReviewView } from './ReviewView.tsx';
 import { RecordAnalyzerProvider } from './useRecordAnalysis.ts';

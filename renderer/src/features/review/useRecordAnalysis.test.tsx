@@ -4,7 +4,7 @@ import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import type { ReviewRecord } from '../../../../shared/records/model.ts';
 import type { RecordAnalysis, RecordAnalyzer } from '../../workers/analysisTypes.ts';
-import { createInlineAnalyzer } from '../../workers/analyzers.ts';
+import { createInlineAnalyzer } from '../../workers/inlineAnalyzer.ts';
 import { latestWins } from '../../workers/latestWins.ts';
 import { mdmaRecord, secondRecord } from '../../testing/sampleRecords.ts';
 import { RecordAnalyzerProvider, useRecordAnalysis } from './useRecordAnalysis.ts';

@@ -1,0 +1,170 @@
+/**
+ * `npm run bench:app-scale [-- --records N] [-- --baseline M] [-- --switches K]`
+ *
+ * The app end to end at corpus scale: the real browser host (in a child process, so its memory is
+ * its own) opens the deterministic corpus of N records (default 100,000) and real Chromium opens
+ * the page at once, while the host is still loading. Printed, for N and for a baseline of M
+ * records (default 1,000) measured the same way in the same run, so the ratio N/M holds on a
+ * noisy machine:
+ *
+ * - first record shown: page navigation → the first record's DOI, English and Chinese text in
+ *   the main region (the host may still be loading the rest);
+ * - all listed: navigation → the list counts every record; host loaded: the host's own time;
+ * - record switch, median and p95 over K steps (default 50) with everything loaded: key press in
+ *   the list → the next record's text shown, timed in the page with `performance.now()`;
+ * - memory: the host's RSS now and at peak (VmRSS, VmHWM), the page's JS heap (CDP
+ *   `Performance.getMetrics`).
+ *
+ * Goal (issue 7): first record within 2 s, a switch under 50 ms, memory under 1 GB at 100,000
+ * records. Figures only; nothing here passes or fails. Needs the built renderer (`npm run build`).
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { launchChromium } from '../e2e/chromium.ts';
+import { ensureCorpus } from './corpus/buildCorpus.ts';
+import { readCorpusFacts } from './appScale/corpusFacts.ts';
+import { probeScript, switchRecordsInPage, type ProbeTimes } from './appScale/pageProbe.ts';
+
+interface Options {
+  records: number;
+  baseline: number;
+  switches: number;
+}
+
+function parseArgs(argv: readonly string[]): Options {
+  const value = (name: string, fallback: number): number => {
+    const at = argv.indexOf(name);
+    const parsed = at >= 0 ? Number(argv[at + 1]) : fallback;
+    if (!Number.isInteger(parsed) || parsed < 1) throw new Error(`${name} must be a positive integer`);
+    return parsed;
+  };
+  return { records: value('--records', 100_000), baseline: value('--baseline', 1000), switches: value('--switches', 50) };
+}
+
+interface Figures {
+  records: number;
+  firstListedMs: number;
+  firstShownMs: number;
+  allListedMs: number;
+  hostLoadedMs: number;
+  switchMedianMs: number;
+  switchP95Ms: number;
+  hostRssMb: number;
+  hostPeakRssMb: number;
+  pageHeapMb: number;
+}
+
+const appRoot = fileURLToPath(new URL('..', import.meta.url));
+const nodeBinary = process.execPath;
+
+/** VmRSS and VmHWM (peak) of a process, in MB. */
+function processMemory(pid: number): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key: string): number => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+  return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+}
+
+/** Starts the host process; resolves with its URL and a promise of its own load time. */
+async function startHost(userDataDir: string, file: string): Promise<{ child: ChildProcessWithoutNullStreams; url: string; loaded: Promise<number> }> {
+  const child = spawn(nodeBinary, [join(appRoot, 'bench/appScale/hostProcess.ts'), userDataDir, file], { cwd: appRoot });
+  child.stderr.pipe(process.stderr);
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  const next = async (): Promise<Record<string, unknown>> => {
+    const line = await lines.next();
+    if (line.done) throw new Error('the host process ended early');
+    return JSON.parse(line.value) as Record<string, unknown>;
+  };
+  const { url } = await next();
+  if (typeof url !== 'string') throw new Error('the host process printed no URL');
+  const loaded = next().then((message) => Number(message.loadedMs));
+  loaded.catch(() => {});
+  return { child, url, loaded };
+}
+
+async function measure(records: number, switches: number): Promise<Figures> {
+  const { path } = ensureCorpus({ records });
+  const facts = await readCorpusFacts(path, switches + 1);
+  const userDataDir = await mkdtemp(join(tmpdir(), 'bench-app-scale-'));
+  const browser = await launchChromium();
+  let child: ChildProcessWithoutNullStreams | null = null;
+  try {
+    const host = await startHost(userDataDir, path);
+    child = host.child;
+    const page = await browser.context.newPage();
+    await page.addInitScript(probeScript(facts.first, facts.count));
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await page.goto(host.url);
+    const probe = (): Promise<ProbeTimes> => page.evaluate(() => (globalThis as unknown as { __appScale: ProbeTimes }).__appScale);
+    const hour = 3_600_000;
+    await page.waitForFunction(() => ((globalThis as unknown as { __appScale: ProbeTimes }).__appScale.firstShown ?? -1) > 0, null, { timeout: hour, polling: 50 });
+    await page.waitForFunction(() => (globalThis as unknown as { __appScale: ProbeTimes }).__appScale.allListed !== null, null, { timeout: hour, polling: 200 });
+    const hostLoadedMs = await host.loaded;
+    const times = await probe();
+    // The records at the end of the list, last first: End, then ArrowUp step by step.
+    const durations = await page.evaluate(switchRecordsInPage, { targets: [...facts.last].reverse(), timeoutMs: 30_000 });
+    const sorted = [...durations].sort((a, b) => a - b);
+    const quantile = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+    const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+    const heap = metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? NaN;
+    const memory = processMemory(child.pid ?? 0);
+    return {
+      records: facts.count,
+      firstListedMs: times.firstListed ?? NaN,
+      firstShownMs: times.firstShown ?? NaN,
+      allListedMs: times.allListed ?? NaN,
+      hostLoadedMs,
+      switchMedianMs: quantile(0.5),
+      switchP95Ms: quantile(0.95),
+      hostRssMb: memory.rss,
+      hostPeakRssMb: memory.peak,
+      pageHeapMb: heap / 1024 / 1024,
+    };
+  } finally {
+    child?.kill('SIGTERM');
+    await browser.close();
+    await rm(userDataDir, { recursive: true, force: true });
+  }
+}
+
+function table(baseline: Figures, target: Figures): string {
+  const rows: [string, keyof Figures, string][] = [
+    ['first row in the list', 'firstListedMs', 'ms'],
+    ['first record shown', 'firstShownMs', 'ms'],
+    ['all records listed', 'allListedMs', 'ms'],
+    ['host finished loading', 'hostLoadedMs', 'ms'],
+    ['record switch, median', 'switchMedianMs', 'ms'],
+    ['record switch, p95', 'switchP95Ms', 'ms'],
+    ['host RSS, loaded', 'hostRssMb', 'MB'],
+    ['host RSS, peak', 'hostPeakRssMb', 'MB'],
+    ['page JS heap', 'pageHeapMb', 'MB'],
+  ];
+  const head = ['measure', `${baseline.records.toLocaleString('en')} records`, `${target.records.toLocaleString('en')} records`, 'ratio'];
+  const body = rows.map(([label, key, unit]) => {
+    const a = baseline[key];
+    const b = target[key];
+    return [label, `${a.toFixed(0)} ${unit}`, `${b.toFixed(0)} ${unit}`, `${(b / a).toFixed(2)}`];
+  });
+  const widths = head.map((cell, column) => Math.max(cell.length, ...body.map((row) => row[column]!.length)));
+  const line = (cells: string[]): string => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
+  return [line(head), widths.map((width) => '-'.repeat(width)).join('  '), ...body.map(line)].join('\n');
+}
+
+if (import.meta.main) {
+  const options = parseArgs(process.argv.slice(2));
+  if (!existsSync(join(appRoot, 'dist/renderer/index.html'))) throw new Error('the renderer is not built: run `npm run build` first');
+  console.log(`machine: ${availableParallelism()} cores, Node ${process.version}; ${options.switches} switches per run`);
+  const baseline = await measure(options.baseline, options.switches);
+  const target = await measure(options.records, options.switches);
+  console.log(table(baseline, target));
+  const goal = (ok: boolean): string => (ok ? 'meets' : 'MISSES');
+  console.log(`goal first record ≤ 2,000 ms: ${target.firstShownMs.toFixed(0)} ms — ${goal(target.firstShownMs <= 2000)}`);
+  console.log(`goal switch < 50 ms (median): ${target.switchMedianMs.toFixed(1)} ms — ${goal(target.switchMedianMs < 50)}; p95 ${target.switchP95Ms.toFixed(1)} ms`);
+  const memory = target.hostPeakRssMb + target.pageHeapMb;
+  console.log(`goal memory < 1 GB: host peak RSS ${target.hostPeakRssMb.toFixed(0)} MB + page JS heap ${target.pageHeapMb.toFixed(0)} MB = ${memory.toFixed(0)} MB — ${goal(memory < 1024)}`);
+}
