@@ -8,7 +8,8 @@ import type { Lexicon } from '../lexicon/lexicon.ts';
 import { isEnglishStopword, stemEnglish } from '../lexicon/englishWords.ts';
 import { extractNumbers } from '../numbers/extractNumbers.ts';
 import { lengthCost } from '../align/alignSentences.ts';
-import { chineseFeatures } from '../align/textFeatures.ts';
+import { chineseFeatures, englishFeatures } from '../align/textFeatures.ts';
+import { dropCosts } from './dropRealignment.ts';
 import { sentenceEvidence } from './sentenceEvidence.ts';
 import type { AlignedRecord, EvidenceSpan, Finding, Severity } from './types.ts';
 
@@ -113,7 +114,7 @@ function severityOf(text: string): Severity {
 export function findOmissionsAndAdditions(record: AlignedRecord, lexicon: Lexicon | null): Finding[] {
   const ratio = calibratedRatio(record);
   const findings: Finding[] = [];
-  for (const link of record.links) {
+  for (const [li, link] of record.links.entries()) {
     const enText = link.en.map((i) => textAt(record.en, i)).join(' ');
     const zhText = link.zh.map((i) => textAt(record.zh, i)).join('');
     if (link.zh.length === 0 && link.en.length > 0) {
@@ -133,16 +134,19 @@ export function findOmissionsAndAdditions(record: AlignedRecord, lexicon: Lexico
       });
       continue;
     }
-    const lost = lexicon && link.en.length > 1 ? unrenderedSentence(record, link.en, link.zh, ratio, lexicon) : null;
-    if (lost !== null) {
+    const lost = lexicon && link.en.length > 1 ? lostInMergedLink(record, li, ratio, lexicon) : null;
+    if (lost !== null && !findings.some((f) => f.kind === 'omission' && f.en.join() === lost.en.join())) {
       const text = lost.en.map((i) => textAt(record.en, i)).join(' ');
       findings.push({
-        kind: 'omission', severity: lost.sure ? severityOf(text) : 'minor', en: lost.en, zh: link.zh,
+        kind: 'omission', severity: lost.sure ? severityOf(text) : 'minor', en: lost.en, zh: lost.zh,
         message: { en: 'This English sentence appears not to be translated: its words have no rendering in the aligned Chinese.', 'zh-CN': '该英文句子似乎未译出：对应中文中找不到其内容。' },
         evidence: lost.en.map((i) => ({ side: 'en' as const, sentence: i, start: 0, end: textAt(record.en, i).length, text: textAt(record.en, i) })),
       });
-      continue;
     }
+    // An unsure one lost from a neighbouring link leaves this link's own length to judge.
+    // A sure one found with a neighbour accounts for this link's short Chinese as well (the
+    // aligner shifted the pairs by one around it).
+    if (lost !== null && (lost.sure || lost.en.some((i) => link.en.includes(i)))) continue;
     const whole = lengthFindings(record, link.en, link.zh, ratio, lexicon);
     findings.push(...whole);
     // An n-n link reads diagonally (the aligner pairs 2-2 when one pair's lengths look odd):
@@ -154,13 +158,53 @@ export function findOmissionsAndAdditions(record: AlignedRecord, lexicon: Lexico
   return findings;
 }
 
+interface LostSentence {
+  en: number[];
+  zh: number[];
+  sure: boolean;
+  /** What the lost sentence explains over what the least explaining other one does: lower is clearer. */
+  clarity: number;
+}
+
+/**
+ * The sentence a merged link's Chinese leaves unexplained. A dropped sentence does not always end
+ * up in the merged link: the aligner may pair it 1-1 with its neighbour's translation and merge the
+ * neighbour with the next sentence instead, so the link is also read together with each adjacent
+ * link; sure readings win over unsure ones.
+ */
+function lostInMergedLink(record: AlignedRecord, li: number, ratio: number, lexicon: Lexicon): LostSentence | null {
+  const windows = [[li], [li - 1, li], [li, li + 1]]
+    .map((w) => w.map((k) => record.links[k]))
+    .filter((w) => w.every((l) => l && l.en.length > 0 && l.zh.length > 0))
+    .map((w) => ({ en: w.flatMap((l) => l!.en), zh: w.flatMap((l) => l!.zh) }));
+  const found = windows.map((w) => unrenderedSentence(record, w.en, w.zh, ratio, lexicon)).filter((f) => f !== null);
+  const sure = found.some((f) => f.sure) ? found.filter((f) => f.sure) : found;
+  const distinct = [...new Map(sure.map((f) => [f.en[0], f])).values()];
+  if (distinct.length <= 1) return distinct[0] ?? null;
+  // Readings disagree (typically: the merged link's first sentence, or the one before it that
+  // the aligner paired with that sentence's translation): the aligner's costs, told one sentence
+  // is missing from the whole stretch, choose.
+  const span = { en: windows.flatMap((w) => w.en), zh: windows.flatMap((w) => w.zh) };
+  const en = [...new Set(span.en)].sort((a, b) => a - b);
+  const zh = [...new Set(span.zh)].sort((a, b) => a - b);
+  const costs = dropCosts(en.map((i) => textAt(record.en, i)), zh.map((j) => textAt(record.zh, j)), distinct.map((f) => en.indexOf(f.en[0]!)), alignerRatio(record), lexicon);
+  return distinct[costs.indexOf(Math.min(...costs))] ?? null;
+}
+
+/** The record's Chinese-per-English length ratio in the aligner's units (`textFeatures`). */
+function alignerRatio(record: AlignedRecord): number {
+  const en = record.en.reduce((n, s) => n + englishFeatures(s.text).length, 0);
+  const zh = record.zh.reduce((n, s) => n + chineseFeatures(s.text).length, 0);
+  return en > 0 && zh > 0 ? zh / en : 1;
+}
+
 /**
  * In a link of several English sentences (2-1, 3-1, 2-2: what the aligner makes of a sentence the
  * translation dropped), the sentence the Chinese does not explain, with how sure we are: `major`
  * when the dictionary and a second, independent signal agree (the Chinese fits the others' length
  * at least as well without it, or an anchor only it has is missing), `minor` on one signal.
  */
-function unrenderedSentence(record: AlignedRecord, enIndexes: number[], zhIndexes: number[], ratio: number, lexicon: Lexicon): { en: number[]; sure: boolean } | null {
+function unrenderedSentence(record: AlignedRecord, enIndexes: number[], zhIndexes: number[], ratio: number, lexicon: Lexicon): LostSentence | null {
   const chinese = zhIndexes.map((j) => textAt(record.zh, j)).join('');
   const english = enIndexes.map((i) => textAt(record.en, i));
   const evidence = sentenceEvidence(english, chinese, lexicon);
@@ -182,8 +226,9 @@ function unrenderedSentence(record: AlignedRecord, enIndexes: number[], zhIndexe
   const fitsWithout = lengthCost(total, zhLen, ratio) >= lengthCost(total - (lengths[worst] ?? 0), zhLen, ratio);
   const anchorsMissing = w.missingAnchors.length > 0;
   const index = enIndexes[worst]!;
-  if (lexical && (fitsWithout || anchorsMissing)) return { en: [index], sure: true };
-  if (lexical || (fitsWithout && anchorsMissing)) return { en: [index], sure: false };
+  const clarity = explained[worst]! / Math.max(othersExplained, 1e-6);
+  if (lexical && (fitsWithout || anchorsMissing)) return { en: [index], zh: zhIndexes, sure: true, clarity };
+  if (lexical || (fitsWithout && anchorsMissing)) return { en: [index], zh: zhIndexes, sure: false, clarity };
   return null;
 }
 

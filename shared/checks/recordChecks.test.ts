@@ -74,6 +74,11 @@ describe('findOmissionsAndAdditions', () => {
     expect(findOmissionsAndAdditions(both, lexicon)).toEqual([]);
   });
 
+  it('finds the dropped sentence when the aligner paired it with its neighbour\'s translation', () => {
+    const shifted = alignedRecordOf(en, [zh[1]!, zh[2]!], [{ en: [0], zh: [0], confidence: 0.5 }, { en: [1, 2], zh: [1], confidence: 0.5 }]);
+    expect(findOmissionsAndAdditions(shifted, lexicon).map((f) => [f.kind, f.en])).toEqual([['omission', [0]]]);
+  });
+
   it('flags a pair whose Chinese lost half its content', () => {
     const findings = findOmissionsAndAdditions(alignedRecordOf(en, [zh[0]!, zh[1]!, '次要结局包括住院。']), lexicon);
     expect(findings.map((f) => [f.kind, f.en])).toEqual([['omission', [2]]]);
