@@ -178,8 +178,8 @@ function lostInMergedLink(record: AlignedRecord, li: number, ratio: number, lexi
     .filter((w) => w.every((l) => l && l.en.length > 0 && l.zh.length > 0))
     .map((w) => ({ en: w.flatMap((l) => l!.en), zh: w.flatMap((l) => l!.zh) }));
   const found = windows.map((w) => unrenderedSentence(record, w.en, w.zh, ratio, lexicon)).filter((f) => f !== null);
-  const sure = found.some((f) => f.sure) ? found.filter((f) => f.sure) : found;
-  const distinct = [...new Map(sure.map((f) => [f.en[0], f])).values()];
+  // Per sentence, its surest reading.
+  const distinct = [...new Map([...found].sort((a, b) => Number(a.sure) - Number(b.sure)).map((f) => [f.en[0], f])).values()];
   if (distinct.length <= 1) return distinct[0] ?? null;
   // Readings disagree (typically: the merged link's first sentence, or the one before it that
   // the aligner paired with that sentence's translation): the aligner's costs, told one sentence
@@ -232,8 +232,14 @@ function unrenderedSentence(record: AlignedRecord, enIndexes: number[], zhIndexe
   return null;
 }
 
-/** An English clause with 3+ dictionary words, none rendered, in a sentence otherwise well covered. */
-function lostClause(record: AlignedRecord, enIndexes: number[], chinese: string, lexicon: Lexicon, strict: boolean): EvidenceSpan | null {
+/**
+ * An English clause none (or, with 3+, almost none) of whose dictionary words is rendered, in a
+ * sentence otherwise well covered: `sure` when it has several clues (3+, or 4+ with nothing
+ * rendered when the pair is only a little short), otherwise a clause of two clues neither of
+ * which is rendered, worth a look.
+ */
+function lostClause(record: AlignedRecord, enIndexes: number[], chinese: string, lexicon: Lexicon, strict: boolean): { span: EvidenceSpan; sure: boolean } | null {
+  let weak: EvidenceSpan | null = null;
   for (const index of enIndexes) {
     const sentence = record.en[index];
     if (!sentence) continue;
@@ -242,15 +248,17 @@ function lostClause(record: AlignedRecord, enIndexes: number[], chinese: string,
     const totalKnown = clauses.reduce((n, c) => n + c.known, 0);
     const totalCovered = clauses.reduce((n, c) => n + c.covered, 0);
     for (const c of clauses) {
-      // Strict (the pair is only a little short): nothing of a clause with several clues rendered.
-      if (strict ? c.known < 4 || c.covered > 0 : c.known < 3 || c.covered / c.known > 0.2) continue;
+      const sure = strict ? c.known >= 4 && c.covered === 0 : c.known >= 3 && c.covered / c.known <= 0.2;
+      if (!sure && (weak || c.known < 2 || c.covered > 0)) continue;
       const restKnown = totalKnown - c.known;
       if (restKnown < 3 || (totalCovered - c.covered) / restKnown < 0.5) continue;
       const text = sentence.text.slice(c.start, c.end).replace(/[\s,;:]+$/, '');
-      return { side: 'en', sentence: index, start: c.start, end: c.start + text.length, text };
+      const span: EvidenceSpan = { side: 'en', sentence: index, start: c.start, end: c.start + text.length, text };
+      if (sure) return { span, sure };
+      weak = span;
     }
   }
-  return null;
+  return weak ? { span: weak, sure: false } : null;
 }
 
 /**
@@ -271,11 +279,11 @@ function lengthFindings(record: AlignedRecord, en: number[], zh: number[], ratio
     en: `The translation is much shorter than expected (${Math.round(zhLen)} for about ${Math.round(expected)} characters): content may be missing.`,
     'zh-CN': `译文明显短于预期（${Math.round(zhLen)} 字，预期约 ${Math.round(expected)} 字），可能有内容缺失。`,
   };
-  if (lost) {
+  if (lost && (lost.sure || share >= 0.6)) {
     return [{
-      kind: 'omission', severity: 'major', en, zh,
-      message: { en: `Part of the English is not translated: "${lost.text}".`, 'zh-CN': `部分英文内容未译出：“${lost.text}”。` },
-      evidence: [lost],
+      kind: 'omission', severity: lost.sure ? 'major' : 'minor', en, zh,
+      message: { en: `Part of the English is not translated: "${lost.span.text}".`, 'zh-CN': `部分英文内容未译出：“${lost.span.text}”。` },
+      evidence: [lost.span],
     }];
   }
   if (share < 0.6) return [{ kind: 'omission', severity: 'major', en, zh, message: lengthMessage, evidence: [] }];

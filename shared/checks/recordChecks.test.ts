@@ -79,6 +79,16 @@ describe('findOmissionsAndAdditions', () => {
     expect(findOmissionsAndAdditions(shifted, lexicon).map((f) => [f.kind, f.en])).toEqual([['omission', [0]]]);
   });
 
+  it.each([
+    ['a clause of several words, none rendered', 'while blood pressure was recorded monthly', '主要结局为随访一年时的全因死亡率。', 'major'],
+    ['a clause of two words, neither rendered', 'while sodium was recorded', '主要结局为随访一年时的全因死亡率。', 'minor'],
+    ['nothing when the clause is rendered', 'while sodium was recorded', '主要结局为随访一年时的全因死亡率，同时记录了血钠。', null],
+  ])('in a somewhat short pair, flags %s', (_, clause, chinese, severity) => {
+    const english = [en[0]!, `The primary outcome was all-cause mortality at one year of follow-up, ${clause}.`, en[2]!];
+    const findings = findOmissionsAndAdditions(alignedRecordOf(english, [zh[0]!, chinese, zh[2]!]), lexicon);
+    expect(findings.map((f) => [f.en, f.severity, f.evidence[0]?.text])).toEqual(severity ? [[[1], severity, `${clause}.`]] : []);
+  });
+
   it('flags a pair whose Chinese lost half its content', () => {
     const findings = findOmissionsAndAdditions(alignedRecordOf(en, [zh[0]!, zh[1]!, '次要结局包括住院。']), lexicon);
     expect(findings.map((f) => [f.kind, f.en])).toEqual([['omission', [2]]]);
