@@ -22,6 +22,8 @@ export interface AppServicesOptions {
   userDataDir: string;
   samplePaths: string[];
   library?: Omit<RecordLibraryOptions, 'recent'>;
+  /** `--max-file-mb`: the size limit for this launch, over the `maxFileMb` setting. */
+  maxFileMb?: number;
 }
 
 /** Opens the store in `userDataDir` and wires settings and the library to it. */
@@ -29,6 +31,13 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const store = openAnnotationStore(join(options.userDataDir, 'review.sqlite'));
   const settings = new SettingsService(store);
   const library = new RecordLibrary({ ...options.library, recent: settings });
+  // The command line wins for its launch; otherwise the setting, followed as the user changes it.
+  const applyLimit = (): void => {
+    const mb = options.maxFileMb ?? settings.get().maxFileMb;
+    library.setMaxFileBytes(mb === null ? null : mb * 1024 * 1024);
+  };
+  applyLimit();
+  settings.onChange(applyLimit);
   return { store, settings, library, samplePaths: options.samplePaths, close: () => store.close() };
 }
 

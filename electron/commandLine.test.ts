@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recordPathsFromArgv } from './commandLine.ts';
+import { maxFileMbFromArgv, recordPathsFromArgv } from './commandLine.ts';
 import { languageNames, menuLabels } from './menuLabels.ts';
 
 describe('recordPathsFromArgv', () => {
@@ -12,6 +12,18 @@ describe('recordPathsFromArgv', () => {
     ['nothing given', ['/x/electron', 'main.cjs'], true, []],
   ])('%s', (_case, argv, defaultApp, expected) => {
     expect(recordPathsFromArgv(argv, { defaultApp, cwd: '/work' })).toEqual(expected);
+  });
+});
+
+describe('maxFileMbFromArgv', () => {
+  it.each([
+    [['/x/electron', 'main.cjs', '--max-file-mb=64', '--', 'a.jsonl'], 64],
+    [['/x/electron', 'main.cjs', 'a.jsonl'], undefined],
+    [['/x/electron', 'main.cjs', '--max-file-mb=0'], undefined],
+    [['/x/electron', 'main.cjs', '--max-file-mb=lots'], undefined],
+    [['/x/electron', 'main.cjs', '--', '--max-file-mb=5'], undefined],
+  ])('%j gives %j', (argv, expected) => {
+    expect(maxFileMbFromArgv(argv)).toBe(expected);
   });
 });
 

@@ -1,4 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
+import { maxFileMbSchema } from '../shared/contract/channels.ts';
 
 export interface ArgvContext {
   /** Electron's `process.defaultApp`: true when started as `electron main.cjs …` (argv[1] is the app). */
@@ -29,4 +30,15 @@ export function recordPathsFromArgv(argv: readonly string[], context: ArgvContex
     paths.push(isAbsolute(arg) ? arg : resolve(context.cwd, arg));
   }
   return paths;
+}
+
+/**
+ * `--max-file-mb=N` on an Electron command line (what `npm start -- --max-file-mb N` passes on),
+ * or undefined when absent or not a whole number of MiB from 1 to 65536.
+ */
+export function maxFileMbFromArgv(argv: readonly string[]): number | undefined {
+  const end = argv.indexOf('--');
+  const value = (end < 0 ? argv : argv.slice(0, end)).find((arg) => arg.startsWith('--max-file-mb='))?.slice('--max-file-mb='.length);
+  const parsed = maxFileMbSchema.safeParse(value === undefined || value === '' ? undefined : Number(value));
+  return parsed.success ? parsed.data : undefined;
 }

@@ -7,7 +7,7 @@ import { buildAppMenu } from './appMenu.ts';
 import { findAppRoot, rendererDirOf, samplePathsOf } from './appPaths.ts';
 import { hardenDefaultSession, registerAppSchemeAsPrivileged, serveRendererOverAppScheme } from './appProtocol.ts';
 import { createAppServices, createHandlers, type AppServices } from './appServices.ts';
-import { recordPathsFromArgv } from './commandLine.ts';
+import { maxFileMbFromArgv, recordPathsFromArgv } from './commandLine.ts';
 import { pushTo, registerIpcHandlers } from './ipc.ts';
 import { createMainWindow, lockDownContents } from './mainWindow.ts';
 import { menuLabels } from './menuLabels.ts';
@@ -48,7 +48,8 @@ if (!app.requestSingleInstanceLock()) {
 function start(): void {
   const appRoot = findAppRoot(__dirname);
   try {
-    services = createAppServices({ userDataDir: app.getPath('userData'), samplePaths: samplePathsOf(appRoot) });
+    const maxFileMb = maxFileMbFromArgv(process.argv);
+    services = createAppServices({ userDataDir: app.getPath('userData'), samplePaths: samplePathsOf(appRoot), ...(maxFileMb !== undefined ? { maxFileMb } : {}) });
   } catch (error) {
     // Most likely a database from a newer build: say so instead of failing silently.
     dialog.showErrorBox(APP_TITLE, (error as Error).message);

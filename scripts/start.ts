@@ -31,7 +31,7 @@ const args = parseHostArgs(process.argv.slice(2));
 await buildApp({ force: args.force });
 const electron = installedElectron() ?? (tryInstallElectron() ? installedElectron() : null);
 if (electron) {
-  const electronArgs = [join(root, 'dist', 'electron', 'main.cjs'), ...(args.userDataDir ? [`--user-data=${args.userDataDir}`] : []), '--', ...args.paths];
+  const electronArgs = [join(root, 'dist', 'electron', 'main.cjs'), ...(args.userDataDir ? [`--user-data=${args.userDataDir}`] : []), ...(args.maxFileMb !== undefined ? [`--max-file-mb=${args.maxFileMb}`] : []), '--', ...args.paths];
   const child = spawn(electron, electronArgs, { stdio: 'inherit', cwd: root });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {

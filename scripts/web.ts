@@ -1,4 +1,4 @@
-// `npm run web [-- --port N] [--user-data DIR] [paths…]`: builds what is stale, then serves the
+// `npm run web [-- --port N] [--user-data DIR] [--max-file-mb N] [paths…]`: builds what is stale, then serves the
 // app to a browser on 127.0.0.1 and prints the address with this launch's token.
 import { pathToFileURL } from 'node:url';
 import { startBrowserHost, type BrowserHost } from '../electron/web/browserHost.ts';
@@ -12,6 +12,7 @@ export async function serveInBrowser(args: HostArgs): Promise<BrowserHost> {
     paths: args.paths,
     port: args.port,
     ...(args.userDataDir ? { userDataDir: args.userDataDir } : {}),
+    ...(args.maxFileMb !== undefined ? { maxFileMb: args.maxFileMb } : {}),
     waitForLoad: false,
   });
   console.log(`Open ${host.url}`);

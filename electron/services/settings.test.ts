@@ -9,7 +9,7 @@ function memoryStorage(initial: Record<string, string> = {}) {
 
 describe('SettingsService', () => {
   it('defaults to English and no reviewer name', () => {
-    expect(new SettingsService(memoryStorage()).get()).toEqual({ uiLanguage: 'en', reviewerName: '' });
+    expect(new SettingsService(memoryStorage()).get()).toEqual({ uiLanguage: 'en', reviewerName: '', maxFileMb: null });
   });
 
   it('saves the language and a trimmed reviewer name, and tells listeners', () => {
@@ -17,11 +17,11 @@ describe('SettingsService', () => {
     const settings = new SettingsService(storage);
     const seen: Settings[] = [];
     const stop = settings.onChange((s) => seen.push(s));
-    expect(settings.set({ uiLanguage: 'zh-CN', reviewerName: '  王芳 ' })).toEqual({ uiLanguage: 'zh-CN', reviewerName: '王芳' });
+    expect(settings.set({ uiLanguage: 'zh-CN', reviewerName: '  王芳 ' })).toEqual({ uiLanguage: 'zh-CN', reviewerName: '王芳', maxFileMb: null });
     stop();
     settings.set({ reviewerName: 'Li' });
-    expect(seen).toEqual([{ uiLanguage: 'zh-CN', reviewerName: '王芳' }]);
-    expect(new SettingsService(storage).get()).toEqual({ uiLanguage: 'zh-CN', reviewerName: 'Li' });
+    expect(seen).toEqual([{ uiLanguage: 'zh-CN', reviewerName: '王芳', maxFileMb: null }]);
+    expect(new SettingsService(storage).get()).toEqual({ uiLanguage: 'zh-CN', reviewerName: 'Li', maxFileMb: null });
   });
 
   it('falls back to the default for a stored value it does not understand', () => {
@@ -41,5 +41,16 @@ describe('SettingsService', () => {
     const recent = settings.recent();
     expect(recent).toHaveLength(10);
     expect(recent.slice(0, 3)).toEqual(['/p5', '/p11', '/p10']);
+  });
+
+  it('remembers a file size limit, clears it with null, and ignores a stored value out of range', () => {
+    const storage = memoryStorage();
+    const settings = new SettingsService(storage);
+    expect(settings.set({ maxFileMb: 40 }).maxFileMb).toBe(40);
+    expect(new SettingsService(storage).get().maxFileMb).toBe(40);
+    expect(settings.set({ maxFileMb: null }).maxFileMb).toBeNull();
+    expect(() => settings.set({ maxFileMb: 0 })).toThrow();
+    expect(new SettingsService(memoryStorage({ maxFileMb: '-3' })).get().maxFileMb).toBeNull();
+    expect(new SettingsService(memoryStorage({ maxFileMb: 'abc' })).get().maxFileMb).toBeNull();
   });
 });

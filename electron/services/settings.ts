@@ -1,4 +1,4 @@
-import { uiLanguageSchema, type Settings, type UiLanguage } from '../../shared/contract/channels.ts';
+import { maxFileMbSchema, uiLanguageSchema, type Settings, type UiLanguage } from '../../shared/contract/channels.ts';
 
 /** The part of the store settings need (so tests can pass a Map-backed fake). */
 export interface SettingsStorage {
@@ -9,7 +9,7 @@ export interface SettingsStorage {
 const MAX_RECENT = 10;
 
 /**
- * UI language, reviewer name and the recent-files list, remembered between launches in the
+ * UI language, reviewer name, the file size limit and the recent-files list, remembered between launches in the
  * annotation store's `settings` table. A stored value that no longer parses (hand-edited, or
  * from an older build) falls back to the default instead of failing the launch.
  */
@@ -28,13 +28,21 @@ export class SettingsService {
     return {
       uiLanguage: language.success ? language.data : this.defaultLanguage,
       reviewerName: this.storage.getSetting('reviewerName') ?? '',
+      maxFileMb: this.maxFileMb(),
     };
+  }
+
+  private maxFileMb(): number | null {
+    const stored = this.storage.getSetting('maxFileMb');
+    const parsed = maxFileMbSchema.safeParse(stored === null || stored === '' ? null : Number(stored));
+    return parsed.success ? parsed.data : null;
   }
 
   /** Saves the given fields and tells listeners (the Electron menu relabels itself). */
   set(patch: Partial<Settings>): Settings {
     if (patch.uiLanguage !== undefined) this.storage.setSetting('uiLanguage', uiLanguageSchema.parse(patch.uiLanguage));
     if (patch.reviewerName !== undefined) this.storage.setSetting('reviewerName', patch.reviewerName.trim());
+    if (patch.maxFileMb !== undefined) this.storage.setSetting('maxFileMb', patch.maxFileMb === null ? '' : String(maxFileMbSchema.parse(patch.maxFileMb)));
     const settings = this.get();
     for (const listener of this.listeners) listener(settings);
     return settings;

@@ -19,6 +19,8 @@ export interface BrowserHostOptions {
    * so the URL prints at once and a long load shows progress in the page.
    */
   waitForLoad?: boolean;
+  /** `--max-file-mb`: the largest file opened, in MiB, over the `maxFileMb` setting. */
+  maxFileMb?: number;
 }
 
 export interface BrowserHost {
@@ -33,7 +35,11 @@ export interface BrowserHost {
 /** The services, the HTTP server and the initial load together: what `npm run web` and the e2e tests start. */
 export async function startBrowserHost(options: BrowserHostOptions = {}): Promise<BrowserHost> {
   const appRoot = findAppRoot(fileURLToPath(new URL('.', import.meta.url)));
-  const services = createAppServices({ userDataDir: options.userDataDir ?? defaultUserDataDir(), samplePaths: samplePathsOf(appRoot) });
+  const services = createAppServices({
+    userDataDir: options.userDataDir ?? defaultUserDataDir(),
+    samplePaths: samplePathsOf(appRoot),
+    ...(options.maxFileMb !== undefined ? { maxFileMb: options.maxFileMb } : {}),
+  });
   let server;
   try {
     server = await startWebServer({

@@ -41,7 +41,7 @@ const handlers: Handlers = {
   'library:recent': () => ok([]),
   'library:openSample': () => ok(library),
   'library:clear': () => ok(library),
-  'settings:get': () => ok({ uiLanguage: 'en', reviewerName: '' }),
+  'settings:get': () => ok({ uiLanguage: 'en', reviewerName: '', maxFileMb: null }),
   'settings:set': () => { throw new Error('store is read-only'); },
 };
 
@@ -236,14 +236,14 @@ describe('startBrowserHost', () => {
       const state = JSON.parse(list.body) as { ok: true; value: { errors: { source: { file: string }; message: string }[] } };
       expect(state.value.errors).toEqual([{ source: expect.objectContaining({ file: records }), message: expect.stringMatching(/NUL bytes/) }]);
       const set = await send(host.port, '/api/settings:set', { method: 'POST', headers: { 'x-review-token': host.token }, body: '{"uiLanguage":"zh-CN"}' });
-      expect(JSON.parse(set.body)).toEqual({ ok: true, value: { uiLanguage: 'zh-CN', reviewerName: '' } });
+      expect(JSON.parse(set.body)).toEqual({ ok: true, value: { uiLanguage: 'zh-CN', reviewerName: '', maxFileMb: null } });
     } finally {
       await host.close();
     }
     const again = await startBrowserHost({ paths: [records], userDataDir: data, rendererDir: join(folder, 'dist') });
     try {
       const settings = await send(again.port, '/api/settings:get', { method: 'POST', headers: { 'x-review-token': again.token }, body: '{}' });
-      expect(JSON.parse(settings.body)).toEqual({ ok: true, value: { uiLanguage: 'zh-CN', reviewerName: '' } });
+      expect(JSON.parse(settings.body)).toEqual({ ok: true, value: { uiLanguage: 'zh-CN', reviewerName: '', maxFileMb: null } });
       const recent = await send(again.port, '/api/library:recent', { method: 'POST', headers: { 'x-review-token': again.token }, body: '{}' });
       expect(JSON.parse(recent.body)).toEqual({ ok: true, value: [records] });
     } finally {

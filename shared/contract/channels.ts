@@ -41,7 +41,15 @@ export interface LibraryState {
 export interface Settings {
   uiLanguage: UiLanguage;
   reviewerName: string;
+  /**
+   * The largest file the library opens, in MiB, or null for the built-in limits (256 MiB for
+   * files read whole, 2 GiB for JSONL, which streams). `--max-file-mb` overrides it for a launch.
+   */
+  maxFileMb: number | null;
 }
+
+/** The range `maxFileMb` accepts: 1 MiB to 64 GiB. */
+export const maxFileMbSchema = z.number().int().min(1).max(65536);
 
 /** Pushed while files load, so long loads show progress. */
 export interface LoadProgress {
@@ -70,7 +78,7 @@ export const requestSchemas = {
   'library:openSample': z.object({}).strict(),
   'library:clear': z.object({}).strict(),
   'settings:get': z.object({}).strict(),
-  'settings:set': z.object({ uiLanguage: uiLanguageSchema.optional(), reviewerName: z.string().max(200).optional() }).strict(),
+  'settings:set': z.object({ uiLanguage: uiLanguageSchema.optional(), reviewerName: z.string().max(200).optional(), maxFileMb: maxFileMbSchema.nullable().optional() }).strict(),
   ...reviewRequestSchemas,
   ...glossaryRequestSchemas,
 } as const;

@@ -4,7 +4,7 @@ import { handleRequest, isChannel, type Handlers } from './validate.ts';
 import type { LibraryState, Settings } from './channels.ts';
 
 const emptyLibrary: LibraryState = { records: [], errors: [] };
-const settings: Settings = { uiLanguage: 'en', reviewerName: '' };
+const settings: Settings = { uiLanguage: 'en', reviewerName: '', maxFileMb: null };
 
 function makeHandlers(overrides: Partial<Handlers> = {}): Handlers {
   return {

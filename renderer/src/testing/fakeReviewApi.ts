@@ -43,7 +43,7 @@ export interface FakeReviewApi extends ReviewApi {
 export function createFakeReviewApi(options: FakeReviewApiOptions = {}): FakeReviewApi {
   const records = [...(options.records ?? [])];
   const errors = [...(options.errors ?? [])];
-  const settings: Settings = { uiLanguage: 'en', reviewerName: '', ...options.settings };
+  const settings: Settings = { uiLanguage: 'en', reviewerName: '', maxFileMb: null, ...options.settings };
   const calls: [Channel, unknown][] = [];
   const progressListeners = new Set<(progress: LoadProgress) => void>();
   const menuListeners = new Set<(command: MenuCommand) => void>();

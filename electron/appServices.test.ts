@@ -1,0 +1,48 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createAppServices, createHandlers, type AppServices } from './appServices.ts';
+
+let folder: string;
+let services: AppServices | undefined;
+beforeEach(() => {
+  folder = mkdtempSync(join(tmpdir(), 'app-services-'));
+});
+afterEach(() => {
+  services?.close();
+  services = undefined;
+  rmSync(folder, { recursive: true, force: true });
+});
+
+/** A 1.5 MiB TSV: over a 1 MiB limit, far under the built-in one. */
+function writeBigTsv(): string {
+  const path = join(folder, 'big.tsv');
+  const row = `${'Aspirin lowered the risk. '.repeat(20)}\t${'阿司匹林降低了风险。'.repeat(20)}\n`;
+  writeFileSync(path, `en\tzh\n${row.repeat(Math.ceil((1.5 * 1024 * 1024) / Buffer.byteLength(row)))}`);
+  return path;
+}
+
+describe('the file size limit', () => {
+  it('follows the maxFileMb setting as the user changes it', async () => {
+    services = createAppServices({ userDataDir: folder, samplePaths: [] });
+    const handlers = createHandlers(services);
+    const big = writeBigTsv();
+    await handlers['settings:set']({ maxFileMb: 1 });
+    const refused = await services.library.openPaths([big]);
+    expect(refused.errors).toEqual([{ source: { file: big }, message: expect.stringMatching(/over the 1 MiB limit/) }]);
+    await handlers['settings:set']({ maxFileMb: null });
+    const opened = await services.library.openPaths([big]);
+    expect(opened.errors).toEqual([]);
+    expect(opened.records.length).toBeGreaterThan(0);
+  });
+
+  it('takes the command line’s limit over the setting for its launch', async () => {
+    const first = createAppServices({ userDataDir: folder, samplePaths: [] });
+    first.settings.set({ maxFileMb: 100 });
+    first.close();
+    services = createAppServices({ userDataDir: folder, samplePaths: [], maxFileMb: 1 });
+    const big = writeBigTsv();
+    expect((await services.library.openPaths([big])).errors.map((e) => e.message)).toEqual([expect.stringMatching(/over the 1 MiB limit/)]);
+  });
+});
