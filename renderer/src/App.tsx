@@ -5,6 +5,7 @@ import { ErrorEntries } from './components/ErrorEntries.tsx';
 import { LoadProgressBar } from './components/LoadProgressBar.tsx';
 import { RecordList } from './components/RecordList.tsx';
 import { useFileDrop } from './features/files/useFileDrop.ts';
+import { GlossaryLauncher } from './features/glossary/GlossaryLauncher.tsx';
 import { useUiLanguage } from './features/language/useUiLanguage.ts';
 import { useLibrary } from './features/library/useLibrary.ts';
 import { RecordPanel } from './features/record/RecordPanel.tsx';
@@ -47,7 +48,7 @@ export function App() {
 
   return (
     <div className="app" {...dropHandlers}>
-      <AppHeader language={language} onLanguageChange={setLanguage} onOpenFiles={onOpenFiles} />
+      <AppHeader language={language} onLanguageChange={setLanguage} onOpenFiles={onOpenFiles} actions={<GlossaryLauncher />} />
       <div className="status-strip">
         {library.progress && <LoadProgressBar progress={library.progress} />}
         <div className={library.notice?.kind === 'error' ? 'notice notice--error' : 'notice'} role="status">

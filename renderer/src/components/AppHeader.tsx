@@ -1,4 +1,4 @@
-import { useId, type ChangeEvent } from 'react';
+import { useId, type ChangeEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UiLanguage } from '../../../shared/contract/channels.ts';
 import { uiLanguages } from '../i18n/i18n.ts';
@@ -7,10 +7,12 @@ export interface AppHeaderProps {
   language: UiLanguage;
   onLanguageChange: (language: UiLanguage) => void;
   onOpenFiles: (files: File[]) => void;
+  /** Further header controls from feature containers (the glossary's button), drawn after the file picker. */
+  actions?: ReactNode;
 }
 
 /** The application name, the file picker and the UI language control. */
-export function AppHeader({ language, onLanguageChange, onOpenFiles }: AppHeaderProps) {
+export function AppHeader({ language, onLanguageChange, onOpenFiles, actions }: AppHeaderProps) {
   const { t } = useTranslation();
   const languageId = useId();
 
@@ -33,6 +35,7 @@ export function AppHeader({ language, onLanguageChange, onOpenFiles }: AppHeader
         <input type="file" multiple className="visually-hidden" onChange={onPick} />
         {t('header.openFiles')}
       </label>
+      {actions}
       <div className="app-header__language">
         <label htmlFor={languageId}>{t('header.language')}</label>
         <select id={languageId} value={language} onChange={(event) => onLanguageChange(event.target.value as UiLanguage)}>

@@ -4,6 +4,8 @@ import en from './locales/en.json';
 import zhCN from './locales/zh-CN.json';
 import reviewEn from './locales/review.en.json';
 import reviewZhCN from './locales/review.zh-CN.json';
+import glossaryEn from './locales/glossary.en.json';
+import glossaryZhCN from './locales/glossary.zh-CN.json';
 
 export const uiLanguages: readonly UiLanguage[] = ['en', 'zh-CN'];
 
@@ -23,7 +25,10 @@ export function createI18n(language: UiLanguage = 'en'): i18n {
     lng: language,
     fallbackLng: 'en',
     supportedLngs: [...uiLanguages],
-    resources: { en: { translation: en, review: reviewEn }, 'zh-CN': { translation: zhCN, review: reviewZhCN } },
+    resources: {
+      en: { translation: en, review: reviewEn, glossary: glossaryEn },
+      'zh-CN': { translation: zhCN, review: reviewZhCN, glossary: glossaryZhCN },
+    },
     keySeparator: false,
     nsSeparator: false,
     // React escapes text itself; escaping again would show "&amp;" in titles with ampersands.

@@ -1,6 +1,7 @@
 import type { RecordAlignment } from '../../../shared/align/types.ts';
 import type { Finding } from '../../../shared/checks/types.ts';
 import type { ReviewRecord } from '../../../shared/records/model.ts';
+import type { GlossaryEntry } from '../../../shared/terms/glossary.ts';
 
 /** What the review view needs of a record beyond its text: the automatic alignment and the flags. */
 export interface RecordAnalysis {
@@ -15,6 +16,8 @@ export interface RecordAnalysis {
 export interface AnalyzeRequest {
   requestId: number;
   record: ReviewRecord;
+  /** The user glossary to apply (the `glossary` check); absent or empty turns that check off. */
+  glossary?: readonly GlossaryEntry[];
 }
 
 /** The worker's answer: the analysis, or why it failed (a record must never take the view down). */
@@ -28,7 +31,7 @@ export type AnalyzeResponse =
  */
 export interface RecordAnalyzer {
   /** Resolves with the analysis, or rejects with `StaleAnalysisError` when a newer request replaced this one. */
-  analyze(record: ReviewRecord): Promise<RecordAnalysis>;
+  analyze(record: ReviewRecord, glossary?: readonly GlossaryEntry[]): Promise<RecordAnalysis>;
   dispose(): void;
 }
 

@@ -11,10 +11,10 @@ import { analyzeForReview } from './analyzeForReview.ts';
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 scope.onmessage = (event: MessageEvent<AnalyzeRequest>) => {
-  const { requestId, record } = event.data;
+  const { requestId, record, glossary } = event.data;
   let response: AnalyzeResponse;
   try {
-    response = { requestId, ok: true, analysis: analyzeForReview(record) };
+    response = { requestId, ok: true, analysis: analyzeForReview(record, undefined, glossary) };
   } catch (error) {
     response = { requestId, ok: false, error: error instanceof Error ? error.message : String(error) };
   }

@@ -2,6 +2,7 @@ import { createContext, createElement, useContext, useEffect, useState, type Rea
 import type { ReviewRecord } from '../../../../shared/records/model.ts';
 import { StaleAnalysisError, type RecordAnalysis, type RecordAnalyzer } from '../../workers/analysisTypes.ts';
 import { createDefaultAnalyzer } from '../../workers/analyzers.ts';
+import { useCheckGlossary } from '../glossary/GlossaryContext.tsx';
 
 export type AnalysisState =
   | { status: 'none' }
@@ -36,12 +37,15 @@ type Settled = { record: ReviewRecord; analysis: RecordAnalysis } | { record: Re
  */
 export function useRecordAnalysis(record: ReviewRecord | null): AnalysisState {
   const analyzer = useAnalyzer();
+  // A glossary change re-runs the checks; until the new answer arrives the previous one for the
+  // same record stays on screen (only its glossary flags can differ), so editing never blanks the view.
+  const glossary = useCheckGlossary();
   const [settled, setSettled] = useState<Settled | null>(null);
 
   useEffect(() => {
     if (record === null) return;
     let live = true;
-    analyzer.analyze(record).then(
+    analyzer.analyze(record, glossary).then(
       (analysis) => {
         if (live) setSettled({ record, analysis });
       },
@@ -53,7 +57,7 @@ export function useRecordAnalysis(record: ReviewRecord | null): AnalysisState {
     return () => {
       live = false;
     };
-  }, [analyzer, record]);
+  }, [analyzer, record, glossary]);
 
   if (record === null) return { status: 'none' };
   if (!settled || settled.record !== record) return { status: 'running' };
