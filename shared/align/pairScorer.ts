@@ -1,20 +1,11 @@
 /**
  * Lexical agreement between English and Chinese sentence ranges: how much of each side the other
  * explains through the bilingual dictionary and shared anchors. Ranges are scored from per-pair
- * match tables, computed once per (English sentence, Chinese sentence) pair and cached.
+ * match tables, computed once per (English sentence, Chinese sentence) pair and kept in flat typed
+ * arrays: the DP asks for the same pairs under every link type, and a range only ORs their bits.
  */
 import type { Lexicon } from '../lexicon/lexicon.ts';
 import { chineseFeatures, englishFeatures, type ChineseFeatures, type EnglishFeatures } from './textFeatures.ts';
-
-/** Which English tokens of sentence i found a counterpart in Chinese sentence j, and which Chinese content positions were covered. */
-interface PairMatch {
-  enHit: Uint8Array;
-  zhCovered: Uint8Array;
-  zhAnchorHit: Uint8Array;
-  /** Weight of the English tokens hit, and of the Chinese content and anchors covered: the 1-1 coverage. */
-  enMatched: number;
-  zhMatched: number;
-}
 
 /** Anchors weigh more than dictionary words: a shared number or acronym is rarely a coincidence. */
 const ANCHOR_WEIGHT = 2;
@@ -38,6 +29,9 @@ export class RenderingScreen {
   private readonly text: string | null;
   private readonly lexicon: Lexicon | null;
   private readonly byStem = new Map<string, readonly string[]>();
+  /** Code units and adjacent pairs of code units of the text, as numbers: no strings to allocate. */
+  private readonly units = new Set<number>();
+  private readonly pairs = new Set<number>();
 
   /**
    * `zhText` must contain, lower-cased, every Chinese sentence the screen serves. Lower-casing
@@ -46,6 +40,12 @@ export class RenderingScreen {
   constructor(zhText: string, lexicon: Lexicon | null) {
     this.text = zhText.includes('Σ') ? null : zhText.toLowerCase();
     this.lexicon = lexicon;
+    const text = this.text ?? '';
+    for (let k = 0; k < text.length; k++) {
+      const code = text.charCodeAt(k);
+      this.units.add(code);
+      if (k + 1 < text.length) this.pairs.add(code * 0x10000 + text.charCodeAt(k + 1));
+    }
   }
 
   /** Renderings of `stem` present in the text (a superset of those present in any one sentence). */
@@ -53,12 +53,25 @@ export class RenderingScreen {
     if (!this.lexicon) return NO_RENDERINGS;
     let found = this.byStem.get(stem);
     if (!found) {
-      const text = this.text;
-      found = this.lexicon.translations(stem).filter((candidate) => candidate.length > 0 && (text === null || text.includes(candidate)));
+      found = this.lexicon.translations(stem).filter((candidate) => this.contains(candidate));
       if (found.length === 0) found = NO_RENDERINGS;
       this.byStem.set(stem, found);
     }
     return found;
+  }
+
+  /**
+   * Whether the text contains `candidate` (never for ''). Most renderings are one or two
+   * characters, which the sets answer exactly; longer ones whose first two characters occur
+   * together are confirmed by a search, and most fail the sets first.
+   */
+  private contains(candidate: string): boolean {
+    if (candidate.length === 0) return false;
+    if (this.text === null) return true;
+    const first = candidate.charCodeAt(0);
+    if (candidate.length === 1) return this.units.has(first);
+    if (!this.pairs.has(first * 0x10000 + candidate.charCodeAt(1))) return false;
+    return candidate.length === 2 || this.text.includes(candidate);
   }
 }
 
@@ -66,8 +79,6 @@ export class RenderingScreen {
 export class PairScorer {
   readonly en: EnglishFeatures[];
   readonly zh: ChineseFeatures[];
-  /** Pair matches by i * zh.length + j, filled lazily: the DP only visits pairs near the diagonal. */
-  private readonly cache: (PairMatch | undefined)[];
   private readonly screen: RenderingScreen;
   /** Per English sentence (filled on first use), per token: its renderings the screen let through. */
   private readonly renderings: (readonly (readonly string[])[] | undefined)[];
@@ -75,12 +86,26 @@ export class PairScorer {
   private readonly tokenWeights: Uint8Array[];
   private readonly enTotals: number[];
   private readonly zhTotals: number[];
+  /** Where each English sentence's tokens, each Chinese sentence's content characters and anchors start in the flat arrays. */
+  private readonly tokenStart: Int32Array;
+  private readonly contentStart: Int32Array;
+  private readonly anchorStart: Int32Array;
+  /** Per Chinese sentence: for each position of its text, its index among the content positions, or -1. */
+  private readonly contentIndex: Int32Array[];
+  // The match tables of every pair, filled lazily (the DP only visits pairs near the diagonal):
+  // whether English token t of sentence i has a counterpart in Chinese sentence j, at
+  // (tokenStart[i] + t) * zh.length + j; whether content character c (anchor a) of Chinese sentence
+  // j is covered by English sentence i, at (contentStart[j] + c) * en.length + i. Laid out so that
+  // a range's OR runs over adjacent bytes.
+  private readonly tokenHit: Uint8Array;
+  private readonly contentHit: Uint8Array;
+  private readonly anchorHit: Uint8Array;
+  /** Per pair i * zh.length + j: computed yet, and its 1-1 matched weights on each side. */
+  private readonly done: Uint8Array;
+  private readonly enMatched: Int32Array;
+  private readonly zhMatched: Int32Array;
   /** Per Chinese sentence, its set of characters, built only if a rendering starts with a surrogate (see `pair`). */
   private readonly zhChars: (Set<string> | undefined)[];
-  // Scratch buffers reused by `coverage`, which the DP calls for every cell and link type.
-  private enScratch = new Uint8Array(64);
-  private zhScratch = new Uint8Array(256);
-  private anchorScratch = new Uint8Array(32);
 
   /**
    * Sentences as text, or as features already computed. `screen` defaults to one over these
@@ -92,12 +117,29 @@ export class PairScorer {
     // Sentence texts are already lower-cased; a rendering found only across a join is a harmless
     // false positive, since `pair` searches each sentence on its own.
     this.screen = screen ?? new RenderingScreen(this.zh.map((z) => z.text).join('\n'), lexicon);
-    this.renderings = new Array<readonly (readonly string[])[] | undefined>(this.en.length);
+    const n = this.en.length;
+    const m = this.zh.length;
+    this.renderings = new Array<readonly (readonly string[])[] | undefined>(n);
     this.tokenWeights = this.en.map((e) => Uint8Array.from(e.tokens, (t) => (t.anchor ? ANCHOR_WEIGHT : 1)));
     this.enTotals = this.tokenWeights.map((weights) => weights.reduce((sum, w) => sum + w, 0));
     this.zhTotals = this.zh.map((z) => z.contentPositions.length + ANCHOR_WEIGHT * z.anchors.length);
-    this.zhChars = new Array<Set<string> | undefined>(this.zh.length);
-    this.cache = new Array<PairMatch | undefined>(this.en.length * this.zh.length);
+    this.tokenStart = starts(this.en.map((e) => e.tokens.length));
+    this.contentStart = starts(this.zh.map((z) => z.contentPositions.length));
+    this.anchorStart = starts(this.zh.map((z) => z.anchors.length));
+    this.contentIndex = this.zh.map((z) => {
+      const index = new Int32Array(z.text.length).fill(-1);
+      z.contentPositions.forEach((position, c) => {
+        index[position] = c;
+      });
+      return index;
+    });
+    this.tokenHit = new Uint8Array(this.tokenStart[n]! * m);
+    this.contentHit = new Uint8Array(this.contentStart[m]! * n);
+    this.anchorHit = new Uint8Array(this.anchorStart[m]! * n);
+    this.done = new Uint8Array(n * m);
+    this.enMatched = new Int32Array(n * m);
+    this.zhMatched = new Int32Array(n * m);
+    this.zhChars = new Array<Set<string> | undefined>(m);
   }
 
   private renderingsOf(i: number): readonly (readonly string[])[] {
@@ -109,21 +151,33 @@ export class PairScorer {
     return found;
   }
 
-  private pair(i: number, j: number): PairMatch {
-    const key = i * this.zh.length + j;
-    const cached = this.cache[key];
-    if (cached) return cached;
+  /** Fills the match tables of pair (i, j) once, and returns its index. */
+  private pair(i: number, j: number): number {
+    const n = this.en.length;
+    const m = this.zh.length;
+    const key = i * m + j;
+    if (this.done[key] === 1) return key;
+    this.done[key] = 1;
     const tokens = this.en[i]!.tokens;
+    const weights = this.tokenWeights[i]!;
     const z = this.zh[j]!;
     const renderings = this.renderingsOf(i);
-    const enHit = new Uint8Array(tokens.length);
-    const covered = new Uint8Array(z.text.length);
-    const zhAnchorHit = new Uint8Array(z.anchors.length);
+    const contentIndex = this.contentIndex[j]!;
+    const contentBase = this.contentStart[j]!;
+    const anchorBase = this.anchorStart[j]!;
+    let enMatched = 0;
+    let zhMatched = 0;
     for (let t = 0; t < tokens.length; t++) {
+      const hitAt = (this.tokenStart[i]! + t) * m + j;
       const anchorIndex = z.anchors.length > 0 ? z.anchors.indexOf(tokens[t]!.form) : -1;
       if (anchorIndex >= 0) {
-        enHit[t] = 1;
-        zhAnchorHit[anchorIndex] = 1;
+        this.tokenHit[hitAt] = 1;
+        enMatched += weights[t]!;
+        const anchorAt = (anchorBase + anchorIndex) * n + i;
+        if (this.anchorHit[anchorAt] === 0) {
+          this.anchorHit[anchorAt] = 1;
+          zhMatched += ANCHOR_WEIGHT;
+        }
         continue;
       }
       for (const candidate of renderings[t]!) {
@@ -132,22 +186,27 @@ export class PairScorer {
         // Renderings were once screened by their first character against the sentence's set of
         // characters (code points), which a surrogate half never matches: keep that exact outcome.
         if (isSurrogate(candidate.charCodeAt(0)) && !this.charsOf(j).has(candidate[0]!)) continue;
-        enHit[t] = 1;
+        if (this.tokenHit[hitAt] === 0) {
+          this.tokenHit[hitAt] = 1;
+          enMatched += weights[t]!;
+        }
         while (at >= 0) {
-          covered.fill(1, at, at + candidate.length);
+          for (let position = at; position < at + candidate.length; position++) {
+            const c = contentIndex[position]!;
+            if (c < 0) continue;
+            const coveredAt = (contentBase + c) * n + i;
+            if (this.contentHit[coveredAt] === 0) {
+              this.contentHit[coveredAt] = 1;
+              zhMatched++;
+            }
+          }
           at = z.text.indexOf(candidate, at + 1);
         }
       }
     }
-    const weights = this.tokenWeights[i]!;
-    let enMatched = 0;
-    for (let t = 0; t < tokens.length; t++) enMatched += enHit[t]! * weights[t]!;
-    let zhMatched = 0;
-    for (const p of z.contentPositions) zhMatched += covered[p]!;
-    for (let a = 0; a < zhAnchorHit.length; a++) zhMatched += ANCHOR_WEIGHT * zhAnchorHit[a]!;
-    const match = { enHit, zhCovered: covered, zhAnchorHit, enMatched, zhMatched };
-    this.cache[key] = match;
-    return match;
+    this.enMatched[key] = enMatched;
+    this.zhMatched[key] = zhMatched;
+    return key;
   }
 
   private charsOf(j: number): Set<string> {
@@ -190,45 +249,47 @@ export class PairScorer {
    * 2-1 link win when, and only when, the second sentence's words are in the merged translation.
    */
   coverage(ei: number, en: number, zj: number, zn: number): Coverage {
+    const n = this.en.length;
+    const m = this.zh.length;
     let enTotal = 0;
     let enMatched = 0;
     for (let i = ei; i < ei + en; i++) {
       enTotal += this.enTotals[i]!;
       // One Chinese sentence: the pair's own count. Several: a token counts once however many hit it.
       if (zn === 1) {
-        enMatched += this.pair(i, zj).enMatched;
+        enMatched += this.enMatched[this.pair(i, zj)]!;
         continue;
       }
+      for (let j = zj; j < zj + zn; j++) this.pair(i, j);
       const weights = this.tokenWeights[i]!;
-      const count = weights.length;
-      const hit = (this.enScratch = grow(this.enScratch, count));
-      hit.fill(0, 0, count);
-      for (let j = zj; j < zj + zn; j++) {
-        const m = this.pair(i, j).enHit;
-        for (let t = 0; t < count; t++) hit[t]! |= m[t]!;
+      for (let t = 0; t < weights.length; t++) {
+        const base = (this.tokenStart[i]! + t) * m;
+        let hit = 0;
+        for (let j = zj; j < zj + zn; j++) hit |= this.tokenHit[base + j]!;
+        enMatched += hit * weights[t]!;
       }
-      for (let t = 0; t < count; t++) enMatched += hit[t]! * weights[t]!;
     }
     let zhTotal = 0;
     let zhMatched = 0;
     for (let j = zj; j < zj + zn; j++) {
       zhTotal += this.zhTotals[j]!;
       if (en === 1) {
-        zhMatched += this.pair(ei, j).zhMatched;
+        zhMatched += this.zhMatched[this.pair(ei, j)]!;
         continue;
       }
-      const z = this.zh[j]!;
-      const covered = (this.zhScratch = grow(this.zhScratch, z.text.length));
-      const anchorHit = (this.anchorScratch = grow(this.anchorScratch, z.anchors.length));
-      covered.fill(0, 0, z.text.length);
-      anchorHit.fill(0, 0, z.anchors.length);
-      for (let i = ei; i < ei + en; i++) {
-        const m = this.pair(i, j);
-        for (const p of z.contentPositions) covered[p]! |= m.zhCovered[p]!;
-        for (let a = 0; a < z.anchors.length; a++) anchorHit[a]! |= m.zhAnchorHit[a]!;
+      for (let i = ei; i < ei + en; i++) this.pair(i, j);
+      const contentEnd = this.contentStart[j + 1]!;
+      for (let c = this.contentStart[j]!; c < contentEnd; c++) {
+        let hit = 0;
+        for (let i = ei; i < ei + en; i++) hit |= this.contentHit[c * n + i]!;
+        zhMatched += hit;
       }
-      for (const p of z.contentPositions) zhMatched += covered[p]!;
-      for (let a = 0; a < z.anchors.length; a++) zhMatched += ANCHOR_WEIGHT * anchorHit[a]!;
+      const anchorEnd = this.anchorStart[j + 1]!;
+      for (let a = this.anchorStart[j]!; a < anchorEnd; a++) {
+        let hit = 0;
+        for (let i = ei; i < ei + en; i++) hit |= this.anchorHit[a * n + i]!;
+        zhMatched += ANCHOR_WEIGHT * hit;
+      }
     }
     return { enTotal, enMatched, zhTotal, zhMatched };
   }
@@ -238,7 +299,11 @@ function isSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdfff;
 }
 
-/** A scratch buffer at least `size` long (reallocated only when a longer sentence comes along). */
-function grow(buffer: Uint8Array<ArrayBuffer>, size: number): Uint8Array<ArrayBuffer> {
-  return buffer.length >= size ? buffer : new Uint8Array(Math.max(size, buffer.length * 2));
+/** Prefix sums: where each part starts in a flat array, and the total at the end. */
+function starts(sizes: readonly number[]): Int32Array {
+  const out = new Int32Array(sizes.length + 1);
+  sizes.forEach((size, k) => {
+    out[k + 1] = out[k]! + size;
+  });
+  return out;
 }
