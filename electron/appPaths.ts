@@ -25,9 +25,13 @@ export function findAppRoot(start: string): string {
   }
 }
 
-/** The bundled sample records, opened when the app starts without paths. */
+/**
+ * The bundled sample record, opened when the app starts without paths. Only the one record: the
+ * per-format samples in `samples/formats/` are there to be opened on purpose, not to crowd the
+ * first screen.
+ */
 export function samplePathsOf(appRoot: string): string[] {
-  return [join(appRoot, 'samples')];
+  return [join(appRoot, 'samples', 'mdma-ptsd-military.page.txt')];
 }
 
 /** The built renderer that both hosts serve. */
