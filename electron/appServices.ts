@@ -3,6 +3,7 @@ import { fail, ok } from '../shared/contract/result.ts';
 import type { Handlers } from '../shared/contract/validate.ts';
 import { openAnnotationStore, type SqliteAnnotationRepository } from './services/annotationStore.ts';
 import { createGlossaryHandlers } from './services/glossaryService.ts';
+import { RecordIndex } from './services/recordIndex.ts';
 import { RecordLibrary, type RecordLibraryOptions } from './services/recordLibrary.ts';
 import { createReviewHandlers } from './services/reviewService.ts';
 import { SettingsService } from './services/settings.ts';
@@ -47,6 +48,9 @@ export function createAppServices(options: AppServicesOptions): AppServices {
  */
 export function createHandlers(services: AppServices): Handlers {
   const { library, settings } = services;
+  // Flag counts are checked in the background from the first load; statuses follow review:setStatus.
+  const recordIndex = new RecordIndex(library, services.store);
+  const review = createReviewHandlers(services);
   return {
     'library:list': ({ start, limit }) => {
       if (start === undefined && limit === undefined) return ok(library.list());
@@ -64,7 +68,13 @@ export function createHandlers(services: AppServices): Handlers {
     'library:clear': () => ok(library.clear()),
     'settings:get': () => ok(settings.get()),
     'settings:set': (patch) => ok(settings.set(patch)),
-    ...createReviewHandlers(services),
+    'library:query': (request) => ok(recordIndex.query(request)),
+    ...review,
+    'review:setStatus': async (request) => {
+      const result = await review['review:setStatus'](request);
+      if (result.ok) recordIndex.statusChanged(request.recordId, request.status);
+      return result;
+    },
     ...createGlossaryHandlers(services),
   };
 }

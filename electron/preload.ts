@@ -36,6 +36,7 @@ const api: ReviewApi = {
   deleteGlossaryEntry: (request) => ipcRenderer.invoke('glossary:delete', request),
   importGlossaryTsv: (request) => ipcRenderer.invoke('glossary:importTsv', request),
   exportGlossaryTsv: (request) => ipcRenderer.invoke('glossary:exportTsv', request),
+  queryRecords: (request) => ipcRenderer.invoke('library:query', request),
   onLoadProgress: (callback) => subscribe<LoadProgress>('library:progress', callback),
   onMenuCommand: (callback) => subscribe<MenuCommand>('menu:command', callback),
   pathForFile: (file) => {

@@ -3,6 +3,7 @@ import type { LoadError, RecordFormat, ReviewRecord } from '../records/model.ts'
 import type { Result } from './result.ts';
 import { glossaryMethodOfChannel, glossaryRequestSchemas, type GlossaryResponseTypes } from './glossary.ts';
 import { reviewMethodOfChannel, reviewRequestSchemas, type ReviewResponseTypes } from './review.ts';
+import { recordQueryMethodOfChannel, recordQueryRequestSchemas, type RecordQueryResponseTypes } from './recordQuery.ts';
 
 /**
  * The single contract between the renderer and the main side.
@@ -81,12 +82,13 @@ export const requestSchemas = {
   'settings:set': z.object({ uiLanguage: uiLanguageSchema.optional(), reviewerName: z.string().max(200).optional(), maxFileMb: maxFileMbSchema.nullable().optional() }).strict(),
   ...reviewRequestSchemas,
   ...glossaryRequestSchemas,
+  ...recordQueryRequestSchemas,
 } as const;
 
 export type Channel = keyof typeof requestSchemas;
 export type RequestOf<C extends Channel> = z.infer<(typeof requestSchemas)[C]>;
 
-export interface ResponseTypes extends ReviewResponseTypes, GlossaryResponseTypes {
+export interface ResponseTypes extends ReviewResponseTypes, GlossaryResponseTypes, RecordQueryResponseTypes {
   'library:list': LibraryState;
   'library:openPaths': LibraryState;
   'library:importText': LibraryState;
@@ -119,6 +121,7 @@ export const methodOfChannel = {
   'settings:set': 'setSettings',
   ...reviewMethodOfChannel,
   ...glossaryMethodOfChannel,
+  ...recordQueryMethodOfChannel,
 } as const satisfies Record<Channel, string>;
 
 type MethodName<C extends Channel> = (typeof methodOfChannel)[C];

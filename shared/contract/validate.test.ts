@@ -30,6 +30,7 @@ function makeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'glossary:delete': () => fail('not under test'),
     'glossary:importTsv': () => fail('not under test'),
     'glossary:exportTsv': () => fail('not under test'),
+    'library:query': () => fail('not under test'),
     ...overrides,
   };
 }

@@ -12,6 +12,8 @@ import { fail, ok } from '../../../shared/contract/result.ts';
 import type { LoadError, ParseResult, ReviewRecord } from '../../../shared/records/model.ts';
 import { createFakeReviewMethods, type FakeReviewTables } from '../features/review/testing/fakeReviewStore.ts';
 import { createFakeGlossaryMethods } from '../features/glossary/testing/fakeGlossaryStore.ts';
+import { createFakeRecordQuery } from '../features/recordList/testing/fakeRecordQuery.ts';
+import type { RecordFlagCounts } from '../../../shared/contract/recordQuery.ts';
 import type { GlossaryEntry } from '../../../shared/contract/annotations.ts';
 
 export interface FakeReviewApiOptions {
@@ -22,6 +24,8 @@ export interface FakeReviewApiOptions {
   parse?: (name: string, text: string) => ParseResult;
   /** Returned by `pathForFile`, to imitate Electron (paths) rather than the browser host (none). */
   pathForFile?: (file: object) => string | null;
+  /** A record's flag counts as `library:query` reports them; none by default, null for "not checked yet". */
+  flags?: (record: ReviewRecord) => RecordFlagCounts | null;
 }
 
 export interface FakeReviewApi extends ReviewApi {
@@ -53,6 +57,8 @@ export function createFakeReviewApi(options: FakeReviewApiOptions = {}): FakeRev
   const record = <C extends Channel>(channel: C, request: RequestOf<C>) => {
     calls.push([channel, request]);
   };
+
+  const reviewMethods = createFakeReviewMethods((channel, request) => calls.push([channel as Channel, request]), () => settings.reviewerName, () => records);
 
   return {
     calls,
@@ -101,7 +107,8 @@ export function createFakeReviewApi(options: FakeReviewApiOptions = {}): FakeRev
       Object.assign(settings, request);
       return ok({ ...settings });
     },
-    ...createFakeReviewMethods((channel, request) => calls.push([channel as Channel, request]), () => settings.reviewerName, () => records),
+    ...reviewMethods,
+    ...createFakeRecordQuery(record, () => records, () => reviewMethods.tables.states, summarise, options.flags),
     ...createFakeGlossaryMethods((channel, request) => calls.push([channel as Channel, request])),
     pathForFile: options.pathForFile ?? (() => null),
     onLoadProgress(callback) {

@@ -1,0 +1,135 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { RecordQueryResult } from '../../shared/contract/recordQuery.ts';
+import { handleRequest, type Handlers } from '../../shared/contract/validate.ts';
+import { countFlags } from '../../shared/review/recordQuery.ts';
+import { createAppServices, createHandlers, type AppServices } from '../appServices.ts';
+import { RecordIndex } from './recordIndex.ts';
+
+const sample = resolve('samples/mdma-ptsd-military.page.txt');
+const trachoma = resolve('e2e/fixtures/trachoma-grading.page.txt');
+
+let folder: string;
+let services: AppServices;
+let handlers: Handlers;
+
+beforeEach(() => {
+  folder = mkdtempSync(join(tmpdir(), 'record-index-'));
+  services = createAppServices({ userDataDir: folder, samplePaths: [sample] });
+  handlers = createHandlers(services);
+});
+afterEach(() => {
+  services.close();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+async function query(request: Record<string, unknown>): Promise<RecordQueryResult> {
+  const result = await handleRequest('library:query', { offset: 0, limit: 50, ...request }, handlers);
+  if (!result.ok) throw new Error(result.error);
+  return result.value as RecordQueryResult;
+}
+
+/** Asks until the background check has reached every record. */
+async function queryWhenChecked(request: Record<string, unknown>): Promise<RecordQueryResult> {
+  for (let attempt = 0; attempt < 600; attempt += 1) {
+    const answer = await query(request);
+    if (answer.analysed === answer.all) return answer;
+    await new Promise((done) => setTimeout(done, 20));
+  }
+  throw new Error('the background check did not finish');
+}
+
+describe('library:query over the real pipeline and store', () => {
+  it('counts flags per record in the background, filters by kind, and finds Chinese text', async () => {
+    await services.library.openPaths([sample, trachoma]);
+    const all = await queryWhenChecked({ ids: true });
+    expect(all.all).toBe(2);
+    expect(all.total).toBe(2);
+    expect(all.ids).toEqual(all.rows.map((row) => row.id));
+    const mdma = all.rows.find((row) => row.file === sample)!;
+    expect(mdma.flags!.byKind['section-missing']).toBeGreaterThan(0);
+    expect(mdma.flags!.total).toBe(Object.values(mdma.flags!.bySeverity).reduce((a, b) => a + b, 0));
+    expect(all.counts.byStatus.unreviewed).toBe(2);
+
+    const missing = await query({ kinds: ['section-missing'] });
+    expect(missing.rows.map((row) => row.file)).toEqual([sample]);
+    expect(missing.counts.byKind['section-missing']).toBe(1);
+
+    const chinese = await query({ text: '沙眼' });
+    expect(chinese.rows.map((row) => row.file)).toEqual([trachoma]);
+    const english = await query({ text: 'TRACHOMA' });
+    expect(english.rows.map((row) => row.file)).toEqual([trachoma]);
+    expect((await query({ text: 'no such words anywhere' })).total).toBe(0);
+  });
+
+  it('shows a status set through review:setStatus, and filters by it', async () => {
+    await services.library.openPaths([sample, trachoma]);
+    services.settings.set({ reviewerName: 'Li Wei' });
+    const before = await query({});
+    const target = before.rows.find((row) => row.file === trachoma)!;
+    const set = await handleRequest('review:setStatus', { recordId: target.id, status: 'reviewed' }, handlers);
+    expect(set.ok).toBe(true);
+    const after = await query({ statuses: ['reviewed'] });
+    expect(after.rows.map((row) => [row.id, row.status])).toEqual([[target.id, 'reviewed']]);
+    expect(after.counts.byStatus).toMatchObject({ reviewed: 1, unreviewed: 1 });
+    expect(after.stamp).not.toBe(before.stamp);
+  });
+
+  it('reads statuses stored by an earlier session', async () => {
+    await services.library.openPaths([sample]);
+    const id = (await query({})).rows[0]!.id;
+    services.store.setReviewState(id, 'in-progress', 'Li Wei');
+    const fresh = createHandlers(services);
+    const result = await handleRequest('library:query', { offset: 0, limit: 10, statuses: ['in-progress'] }, fresh);
+    expect(result.ok && (result.value as RecordQueryResult).rows.map((row) => row.id)).toEqual([id]);
+  });
+
+  it('rejects a malformed query', async () => {
+    const result = await handleRequest('library:query', { offset: -1, limit: 10, kinds: ['nonsense'] }, handlers);
+    expect(result.ok).toBe(false);
+  });
+});
+
+describe('RecordIndex background checking', () => {
+  it('checks in slices that yield to the event loop, and pages the matches', async () => {
+    const lines = Array.from({ length: 40 }, (_, n) =>
+      JSON.stringify({ id: `r${n}`, en: { title: `Record ${n}`, abstract: 'Background. Text.' }, zh: { title: `记录${n}`, abstract: '背景。文本。' } }),
+    );
+    const file = join(folder, 'many.jsonl');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    await services.library.openPaths([file]);
+    let checks = 0;
+    let turns = 0;
+    const index = new RecordIndex(services.library, services.store, {
+      sliceMs: 0,
+      countFlags: () => {
+        checks += 1;
+        // Every third record gets a major omission.
+        return countFlags(checks % 3 === 0 ? [{ kind: 'omission', severity: 'major' }] : []);
+      },
+    });
+    const first = index.query({ offset: 0, limit: 5 });
+    expect(first.analysed).toBe(0);
+    expect(first.rows.every((row) => row.flags === null)).toBe(true);
+    const ticker = setInterval(() => (turns += 1), 0);
+    await index.idle();
+    clearInterval(ticker);
+    expect(checks).toBe(40);
+    // With a zero-length slice every record is its own turn: timers ran in between.
+    expect(turns).toBeGreaterThan(0);
+    const done = index.query({ offset: 5, limit: 5, severities: ['major'] });
+    expect(done.analysed).toBe(40);
+    expect(done.total).toBe(13);
+    expect(done.offset).toBe(5);
+    const ids = index.query({ offset: 0, limit: 40 }).rows.map((row) => row.id);
+    expect(done.rows.map((row) => row.id)).toEqual([17, 20, 23, 26, 29].map((at) => ids[at]));
+    // A second load of the same file gives new record objects: checked again.
+    await services.library.openPaths([file]);
+    await index.idle();
+    expect(checks).toBe(80);
+    index.dispose();
+  });
+});

@@ -1,0 +1,163 @@
+import type { ReviewStatus } from '../../shared/contract/annotations.ts';
+import type { RecordSummary, RequestOf } from '../../shared/contract/channels.ts';
+import type { RecordFlagCounts, RecordQueryCounts, RecordQueryResult } from '../../shared/contract/recordQuery.ts';
+import type { ReviewRecord } from '../../shared/records/model.ts';
+import { analyzeRecord } from '../../shared/review/analyzeRecord.ts';
+import { countFlags, filterRecords, type QueryableRecord } from '../../shared/review/recordQuery.ts';
+import type { AnnotationRepository } from './annotationStore.ts';
+import type { RecordLibrary } from './recordLibrary.ts';
+
+export interface RecordIndexOptions {
+  /** One record's flag counts; by default the review pipeline's (`analyzeRecord`). */
+  countFlags?: (record: ReviewRecord) => RecordFlagCounts;
+  /** Longest stretch of checking before the event loop gets a turn. Default 12 ms. */
+  sliceMs?: number;
+}
+
+interface Filtered {
+  key: string;
+  matches: number[];
+  counts: RecordQueryCounts;
+}
+
+/**
+ * The record list's view of the library: flag counts per record, checked in the background after
+ * a load, and review statuses from the store, answering `library:query`.
+ *
+ * Checking runs in this thread in slices of a few milliseconds, each followed by a turn of the
+ * event loop, so a request (the record the user clicked, the next page of the list) waits at most
+ * one slice. Counts are kept per record object (a `WeakMap`), so a file opened again is checked
+ * again and a cleared library frees its counts.
+ *
+ * The last filtering is kept: scrolling asks for windows of the same filter, and with 100,000
+ * records a text search is tens of milliseconds that need not repeat per window.
+ */
+export class RecordIndex {
+  private readonly flags = new WeakMap<ReviewRecord, RecordFlagCounts>();
+  private statuses: Map<string, ReviewStatus> | null = null;
+  private statusVersion = 0;
+  private analysedVersion = 0;
+  private cursor = 0;
+  private cursorGeneration = -1;
+  private pumping = false;
+  private last: Filtered | null = null;
+  private readonly countFlags: (record: ReviewRecord) => RecordFlagCounts;
+  private readonly sliceMs: number;
+  private readonly stopListening: () => void;
+
+  private readonly library: RecordLibrary;
+  private readonly store: Pick<AnnotationRepository, 'listReviewStates'>;
+
+  constructor(library: RecordLibrary, store: Pick<AnnotationRepository, 'listReviewStates'>, options: RecordIndexOptions = {}) {
+    this.library = library;
+    this.store = store;
+    this.countFlags = options.countFlags ?? ((record) => countFlags(analyzeRecord(record).findings));
+    this.sliceMs = options.sliceMs ?? 12;
+    this.stopListening = library.onProgress(() => this.schedule());
+  }
+
+  /** Stops following the library (the checking in progress ends at its next slice). */
+  dispose(): void {
+    this.stopListening();
+  }
+
+  /** A record's status changed in the store (`review:setStatus` succeeded). */
+  statusChanged(recordId: string, status: ReviewStatus): void {
+    this.loadStatuses().set(recordId, status);
+    this.statusVersion += 1;
+  }
+
+  /** Resolves when every loaded record has its flag counts (tests, benchmarks). */
+  async idle(): Promise<void> {
+    this.schedule();
+    while (this.pumping) await new Promise((resolve) => setImmediate(resolve));
+  }
+
+  query(request: RequestOf<'library:query'>): RecordQueryResult {
+    this.schedule();
+    const page = this.library.listPage(0, Number.MAX_SAFE_INTEGER);
+    const summaries = page.records;
+    const statuses = this.loadStatuses();
+    const stamp = `${page.generation}:${summaries.length}:${this.analysedVersion}:${this.statusVersion}`;
+    const key = JSON.stringify([stamp, request.text?.trim() ?? '', request.kinds ?? [], request.severities ?? [], request.statuses ?? []]);
+    let filtered = this.last?.key === key ? this.last : null;
+    if (!filtered) {
+      const records = summaries.map((summary) => this.queryable(summary, statuses));
+      filtered = { key, ...filterRecords(records, request) };
+      this.last = filtered;
+    }
+    const { matches, counts } = filtered;
+    const rows = matches.slice(request.offset, request.offset + request.limit).map((index) => {
+      const summary = summaries[index]!;
+      const record = this.library.get(summary.id);
+      return { ...summary, flags: (record && this.flags.get(record)) ?? null, status: statuses.get(summary.id) ?? 'unreviewed' };
+    });
+    let analysed = 0;
+    for (const summary of summaries) {
+      const record = this.library.get(summary.id);
+      if (record && this.flags.has(record)) analysed += 1;
+    }
+    return {
+      total: matches.length,
+      all: summaries.length,
+      analysed,
+      counts,
+      offset: request.offset,
+      rows,
+      ...(request.ids ? { ids: matches.map((index) => summaries[index]!.id) } : {}),
+      stamp,
+    };
+  }
+
+  private queryable(summary: RecordSummary, statuses: Map<string, ReviewStatus>): QueryableRecord {
+    const record = this.library.get(summary.id);
+    const texts = record ? [record.en.title, record.en.abstract, record.zh?.title ?? '', record.zh?.abstract ?? ''] : [summary.title];
+    return { texts, flags: (record && this.flags.get(record)) ?? null, status: statuses.get(summary.id) ?? 'unreviewed' };
+  }
+
+  private loadStatuses(): Map<string, ReviewStatus> {
+    this.statuses ??= new Map(this.store.listReviewStates().map((state) => [state.recordId, state.status]));
+    return this.statuses;
+  }
+
+  /** Starts the background check unless it is running. */
+  private schedule(): void {
+    if (this.pumping) return;
+    this.pumping = true;
+    setImmediate(() => this.pump());
+  }
+
+  /** Checks records from the cursor for one slice, then yields; stops when every record has counts. */
+  private pump(): void {
+    const page = this.library.listPage(0, Number.MAX_SAFE_INTEGER);
+    // The list changed other than at its end: look again from the start (checked records are skipped quickly).
+    if (page.generation !== this.cursorGeneration) {
+      this.cursor = 0;
+      this.cursorGeneration = page.generation;
+    }
+    const summaries = page.records;
+    const until = performance.now() + this.sliceMs;
+    let checked = 0;
+    // At least one record per slice, however short the slice.
+    while (this.cursor < summaries.length && (checked === 0 || performance.now() < until)) {
+      const record = this.library.get(summaries[this.cursor]!.id);
+      this.cursor += 1;
+      if (!record || this.flags.has(record)) continue;
+      let counts: RecordFlagCounts;
+      try {
+        counts = this.countFlags(record);
+      } catch {
+        // A record the pipeline cannot check shows no flags rather than stopping the rest.
+        counts = countFlags([]);
+      }
+      this.flags.set(record, counts);
+      checked += 1;
+    }
+    if (checked > 0) this.analysedVersion += 1;
+    if (this.cursor < summaries.length) {
+      setImmediate(() => this.pump());
+      return;
+    }
+    this.pumping = false;
+  }
+}
