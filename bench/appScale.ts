@@ -102,14 +102,18 @@ async function measure(records: number, switches: number): Promise<Figures> {
     await page.goto(host.url);
     const probe = (): Promise<ProbeTimes> => page.evaluate(() => (globalThis as unknown as { __appScale: ProbeTimes }).__appScale);
     const hour = 3_600_000;
+    const say = (message: string): boolean => process.stderr.write(`  ${records} records: ${message}\n`);
     await page.waitForFunction(() => ((globalThis as unknown as { __appScale: ProbeTimes }).__appScale.firstShown ?? -1) > 0, null, { timeout: hour, polling: 50 });
+    say('first record shown; waiting for the whole list');
     await page.waitForFunction(() => (globalThis as unknown as { __appScale: ProbeTimes }).__appScale.allListed !== null, null, { timeout: hour, polling: 200 });
     const hostLoadedMs = await host.loaded;
+    say(`all listed; ${switches} record switches`);
     const times = await probe();
     // The records at the end of the list, last first: End, then ArrowUp step by step.
     const durations = await page.evaluate(switchRecordsInPage, { targets: [...facts.last].reverse(), timeoutMs: 30_000 });
     const sorted = [...durations].sort((a, b) => a - b);
     const quantile = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+    say('switched; reading memory');
     const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
     const heap = metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? NaN;
     const memory = processMemory(child.pid ?? 0);
