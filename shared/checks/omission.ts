@@ -177,18 +177,33 @@ function lostInMergedLink(record: AlignedRecord, li: number, ratio: number, lexi
     .map((w) => w.map((k) => record.links[k]))
     .filter((w) => w.every((l) => l && l.en.length > 0 && l.zh.length > 0))
     .map((w) => ({ en: w.flatMap((l) => l!.en), zh: w.flatMap((l) => l!.zh) }));
+  const en = [...new Set(windows.flatMap((w) => w.en))].sort((a, b) => a - b);
+  const zh = [...new Set(windows.flatMap((w) => w.zh))].sort((a, b) => a - b);
+  // The aligner's costs, told one sentence of the stretch is missing, computed only when needed.
+  let costs: number[] | null = null;
+  const costOf = (i: number) => {
+    costs ??= dropCosts(en.map((k) => textAt(record.en, k)), zh.map((j) => textAt(record.zh, j)), en.map((_, k) => k), alignerRatio(record), lexicon);
+    return costs[en.indexOf(i)] ?? Infinity;
+  };
   const found = windows.map((w) => unrenderedSentence(record, w.en, w.zh, ratio, lexicon)).filter((f) => f !== null);
+  const link = record.links[li];
+  if (found.length === 0 && link && link.en.length > link.zh.length) {
+    // More English than Chinese sentences and no reading from the dictionary alone: when the
+    // costs single one sentence out (e² times likelier than any other drop) and it is also the
+    // one explaining least of its window's Chinese, it is worth a look.
+    const ranked = [...en].sort((a, b) => costOf(a) - costOf(b));
+    const best = ranked[0]!;
+    if (ranked.length > 1 && costOf(ranked[1]!) - costOf(best) >= 2) {
+      const agrees = windows.some((w) => { const r = w.en.includes(best) ? leastExplained(record, w.en, w.zh, lexicon) : null; return r !== null && w.en[r.worst] === best; });
+      if (agrees) return { en: [best], zh: link.zh, sure: false, clarity: 1 };
+    }
+  }
   // Per sentence, its surest reading.
   const distinct = [...new Map([...found].sort((a, b) => Number(a.sure) - Number(b.sure)).map((f) => [f.en[0], f])).values()];
   if (distinct.length <= 1) return distinct[0] ?? null;
   // Readings disagree (typically: the merged link's first sentence, or the one before it that
-  // the aligner paired with that sentence's translation): the aligner's costs, told one sentence
-  // is missing from the whole stretch, choose.
-  const span = { en: windows.flatMap((w) => w.en), zh: windows.flatMap((w) => w.zh) };
-  const en = [...new Set(span.en)].sort((a, b) => a - b);
-  const zh = [...new Set(span.zh)].sort((a, b) => a - b);
-  const costs = dropCosts(en.map((i) => textAt(record.en, i)), zh.map((j) => textAt(record.zh, j)), distinct.map((f) => en.indexOf(f.en[0]!)), alignerRatio(record), lexicon);
-  return distinct[costs.indexOf(Math.min(...costs))] ?? null;
+  // the aligner paired with that sentence's translation): the cheaper drop wins.
+  return distinct.reduce((a, b) => (costOf(b.en[0]!) < costOf(a.en[0]!) ? b : a));
 }
 
 /** The record's Chinese-per-English length ratio in the aligner's units (`textFeatures`). */
@@ -199,24 +214,35 @@ function alignerRatio(record: AlignedRecord): number {
 }
 
 /**
+ * Per English sentence of a stretch, what it explains exclusively of the stretch's Chinese per
+ * unit of the Chinese its length would take up, and which sentence explains least.
+ */
+function leastExplained(record: AlignedRecord, enIndexes: number[], zhIndexes: number[], lexicon: Lexicon) {
+  const chinese = zhIndexes.map((j) => textAt(record.zh, j)).join('');
+  const english = enIndexes.map((i) => textAt(record.en, i));
+  const evidence = sentenceEvidence(english, chinese, lexicon);
+  const features = chineseFeatures(chinese);
+  const zhContent = features.contentPositions.length + 2 * features.anchors.length;
+  const lengths = english.map(englishLength);
+  const total = lengths.reduce((a, b) => a + b, 0);
+  if (total === 0 || zhContent === 0) return null;
+  const explained = evidence.map((e, k) => e.exclusive / (zhContent * Math.max(0.05, (lengths[k] ?? 0) / total)));
+  const coverage = evidence.map((e) => (e.known ? e.covered / e.known : 1));
+  let worst = 0;
+  explained.forEach((x, k) => { if (x < explained[worst]! || (x === explained[worst] && coverage[k]! < coverage[worst]!)) worst = k; });
+  return { evidence, explained, coverage, lengths, total, chinese, worst };
+}
+
+/**
  * In a link of several English sentences (2-1, 3-1, 2-2: what the aligner makes of a sentence the
  * translation dropped), the sentence the Chinese does not explain, with how sure we are: `major`
  * when the dictionary and a second, independent signal agree (the Chinese fits the others' length
  * at least as well without it, or an anchor only it has is missing), `minor` on one signal.
  */
 function unrenderedSentence(record: AlignedRecord, enIndexes: number[], zhIndexes: number[], ratio: number, lexicon: Lexicon): LostSentence | null {
-  const chinese = zhIndexes.map((j) => textAt(record.zh, j)).join('');
-  const english = enIndexes.map((i) => textAt(record.en, i));
-  const evidence = sentenceEvidence(english, chinese, lexicon);
-  const zhContent = chineseFeatures(chinese).contentPositions.length + 2 * chineseFeatures(chinese).anchors.length;
-  const lengths = english.map(englishLength);
-  const total = lengths.reduce((a, b) => a + b, 0);
-  if (total === 0 || zhContent === 0) return null;
-  // What a sentence explains exclusively, per unit of the Chinese its length would take up.
-  const explained = evidence.map((e, k) => e.exclusive / (zhContent * Math.max(0.05, (lengths[k] ?? 0) / total)));
-  const coverage = evidence.map((e) => (e.known ? e.covered / e.known : 1));
-  let worst = 0;
-  explained.forEach((x, k) => { if (x < explained[worst]! || (x === explained[worst] && coverage[k]! < coverage[worst]!)) worst = k; });
+  const reading = leastExplained(record, enIndexes, zhIndexes, lexicon);
+  if (!reading) return null;
+  const { evidence, explained, coverage, lengths, total, chinese, worst } = reading;
   const others = explained.filter((_, k) => k !== worst);
   const othersExplained = Math.min(...others);
   const othersCoverage = Math.min(...coverage.filter((_, k) => k !== worst));

@@ -89,6 +89,29 @@ describe('findOmissionsAndAdditions', () => {
     expect(findings.map((f) => [f.en, f.severity, f.evidence[0]?.text])).toEqual(severity ? [[[1], severity, `${clause}.`]] : []);
   });
 
+  it('names a short dropped sentence the dictionary cannot single out when the aligner\'s costs, told one is missing, do', () => {
+    // wmt19 medline: the translation has nothing for "Retinal metastasis is very rare…"; the
+    // aligner merged it with the next sentence, whose words its Chinese shares.
+    const english = [
+      "Symptoms of patient resulted from the primary tumor, metastatic spread, or paraneoplastic syndrome commonly cause the medical attention.",
+      "For the syndrome related to the distant metastatic spread as the first manifestation, diagnosis would be a challenge.",
+      "Retinal metastasis is very rare as the first symptom of squamous cell carcinoma of the lung.",
+      "This paper reviewed a case, in which a patient developed the retinal metastasis as the inital presentation. After systemic evaluation, our patient was managed in multidisciplinary treatments, including surgery and chemotherapy. Now, the patient has a good short-term prognosis and is still in fellow-up condition.",
+      "At the same time, reviewing the relevant literature on tumor metastasis provides a window for our understanding of the rare manifestations of lung cancer."
+    ];
+    const chinese = [
+      "通常，患者多因原发病灶、扩散转移或副肿瘤综合征等引起临床症状而就诊。",
+      "对由于远处转移相关症状作为首发表现就诊的患者，诊断是一个非常大的挑战。",
+      "本文回顾性分析了我院收治的一例肺鳞癌患者的诊治经过，以眼部症状为首发表现，基于临床表现、影像学检查和手术病理诊断，给予患者手术、化疗等多学科综合治疗，目前短期预后良好，随访观察中。",
+      "同时复习肿瘤眼内转移的相关文献，为我们对于肺癌罕见表现的深入了解提供了一个窗口。"
+    ];
+    const record = alignedRecordOf(english, chinese, [
+      { en: [0], zh: [0], confidence: 1 }, { en: [1], zh: [1], confidence: 1 }, { en: [2, 3], zh: [2], confidence: 0.5 }, { en: [4], zh: [3], confidence: 1 },
+    ]);
+    const findings = findOmissionsAndAdditions(record, lexicon).filter((f) => f.kind === 'omission');
+    expect(findings.map((f) => [f.en, f.severity])).toEqual([[[2], 'minor']]);
+  });
+
   it('flags a pair whose Chinese lost half its content', () => {
     const findings = findOmissionsAndAdditions(alignedRecordOf(en, [zh[0]!, zh[1]!, '次要结局包括住院。']), lexicon);
     expect(findings.map((f) => [f.kind, f.en])).toEqual([['omission', [2]]]);
