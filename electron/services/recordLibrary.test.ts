@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LoadProgress } from '../../shared/contract/channels.ts';
 import type { ParseResult, ReviewRecord } from '../../shared/records/model.ts';
 import type { ParseOptions } from '../../shared/records/parse.ts';
+import { createJsonlParser } from '../../shared/records/json.ts';
 import { LineSplitter, type Line } from './fileReading.ts';
 import { RecordLibrary, formatBytes } from './recordLibrary.ts';
 import { SettingsService } from './settings.ts';
@@ -202,6 +203,53 @@ describe('RecordLibrary bookkeeping', () => {
     state = await library.openPaths([first]);
     expect(state.records.map((r) => r.id)).toEqual(['dup#3', 'other']);
     expect(library.clear()).toEqual({ records: [], errors: [] });
+  });
+
+  it('lists a JSONL file’s records while it is still loading, a few lines per event-loop turn', async () => {
+    const file = write('big.jsonl', Array.from({ length: 5 }, (_, index) => line(`r${index}`, `Record ${index}`)).join('\n'));
+    const listedAtEachPush: number[] = [];
+    const library: RecordLibrary = new RecordLibrary({
+      linesPerTurn: 2,
+      createJsonlParser: (options) => {
+        const parser = createJsonlParser(options);
+        return {
+          push: (text) => {
+            listedAtEachPush.push(library.list().records.length);
+            return parser.push(text);
+          },
+          end: () => parser.end(),
+        };
+      },
+    });
+    await library.openPaths([file]);
+    // Three pushes of at most two lines; each sees what the ones before it published.
+    expect(listedAtEachPush).toEqual([0, 2, 4]);
+    expect(library.list().records.map((record) => record.id)).toEqual(['r0', 'r1', 'r2', 'r3', 'r4']);
+  });
+
+  it('pages the list; the generation holds while records are only appended and changes otherwise', async () => {
+    const first = write('first.jsonl', [line('a', 'A'), line('b', 'B'), line('c', 'C')].join('\n'));
+    const second = write('second.jsonl', line('d', 'D'));
+    const library = new RecordLibrary();
+    await library.openPaths([first]);
+    const page = library.listPage(0, 2);
+    expect(page.records.map((record) => record.id)).toEqual(['a', 'b']);
+    expect(page).toMatchObject({ start: 0, total: 3, errors: [] });
+    expect(library.listPage(2, 2).records.map((record) => record.id)).toEqual(['c']);
+
+    // A new file lands at the end: earlier pages stay valid, so the generation holds.
+    await library.openPaths([second]);
+    const grown = library.listPage(3, 10);
+    expect(grown.records.map((record) => record.id)).toEqual(['d']);
+    expect(grown.generation).toBe(library.listPage(0, 1).generation);
+    // The first file opened again moves to the end: every page changes, and so does the generation.
+    await library.openPaths([first]);
+    const reordered = library.listPage(0, 10);
+    expect(reordered.records.map((record) => record.id)).toEqual(['d', 'a', 'b', 'c']);
+    expect(reordered.generation).not.toBe(grown.generation);
+    library.clear();
+    expect(library.listPage(0, 10)).toMatchObject({ records: [], total: 0 });
+    expect(library.listPage(0, 10).generation).not.toBe(reordered.generation);
   });
 
   it('imports text held by the renderer, stripping a BOM', () => {
