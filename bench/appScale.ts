@@ -104,7 +104,7 @@ async function measure(records: number, switches: number): Promise<Figures> {
     const hour = 3_600_000;
     const say = (message: string): boolean => process.stderr.write(`  ${records} records: ${message}\n`);
     await page.waitForFunction(() => ((globalThis as unknown as { __appScale: ProbeTimes }).__appScale.firstShown ?? -1) > 0, null, { timeout: hour, polling: 50 });
-    say('first record shown; waiting for the whole list');
+    say(`first record shown at ${(await probe()).firstShown?.toFixed(0)} ms; waiting for the whole list`);
     await page.waitForFunction(() => (globalThis as unknown as { __appScale: ProbeTimes }).__appScale.allListed !== null, null, { timeout: hour, polling: 200 });
     const hostLoadedMs = await host.loaded;
     say(`all listed; ${switches} record switches`);

@@ -205,11 +205,11 @@ describe('RecordLibrary bookkeeping', () => {
     expect(library.clear()).toEqual({ records: [], errors: [] });
   });
 
-  it('lists a JSONL file’s records while it is still loading, a few lines per event-loop turn', async () => {
+  it('lists a JSONL file’s records while it is still loading, a few lines at a time', async () => {
     const file = write('big.jsonl', Array.from({ length: 5 }, (_, index) => line(`r${index}`, `Record ${index}`)).join('\n'));
     const listedAtEachPush: number[] = [];
     const library: RecordLibrary = new RecordLibrary({
-      linesPerTurn: 2,
+      linesPerStep: 2,
       createJsonlParser: (options) => {
         const parser = createJsonlParser(options);
         return {

@@ -28,11 +28,15 @@ export interface RecordLibraryOptions {
   parse?: ParseFunction;
   createJsonlParser?: (options: { file: string; format?: RecordFormat }) => JsonlParser;
   /**
-   * JSONL lines parsed between two turns of the event loop. Small enough that a request (the
-   * record the user clicked) waits tens of milliseconds behind a large load, not a whole chunk;
-   * large enough that the turns cost nothing measurable. Default 64.
+   * JSONL lines parsed, and published to the list, in one step. Default 16.
    */
-  linesPerTurn?: number;
+  linesPerStep?: number;
+  /**
+   * Longest run of parsing, in ms, before the event loop gets a turn: a request (the record the
+   * user clicked, the next page of the list) then waits about this long behind a large load,
+   * not a whole 1 MB chunk (~300 site records, up to a second on a slow machine). Default 10.
+   */
+  turnMs?: number;
 }
 
 /** Extensions a folder scan picks up; explicitly named files are read whatever their name. */
@@ -92,7 +96,8 @@ export class RecordLibrary {
       chunkBytes: MiB,
       parse: parseRecords,
       createJsonlParser,
-      linesPerTurn: 64,
+      linesPerStep: 16,
+      turnMs: 10,
       ...options,
     };
     this.defaultLimits = { maxWholeFileBytes: this.options.maxWholeFileBytes, maxStreamBytes: this.options.maxStreamBytes };
@@ -369,16 +374,22 @@ export class RecordLibrary {
       for (const error of result.errors) keepError({ ...error, source: place(error.source) });
     };
     let bytesRead = 0;
+    let turnStarted = performance.now();
     const countBytes = (bytes: number): void => {
       bytesRead = bytes;
     };
     for await (const chunk of readTextChunks(file, countBytes, this.options.chunkBytes)) {
       const { lines, skipped } = splitter.push(chunk);
-      // A 1 MB chunk is ~300 site records and a second of parsing on a slow machine: parse it a
-      // few lines at a time and let the event loop answer requests (and send progress) between.
-      const step = this.options.linesPerTurn;
+      // Waiting for the chunk was a turn of the event loop.
+      turnStarted = performance.now();
+      // A 1 MB chunk is ~300 site records and up to a second of parsing on a slow machine: parse
+      // it a few lines at a time, and give the event loop a turn every `turnMs`.
+      const step = this.options.linesPerStep;
       for (let at = 0; at < lines.length; at += step) {
-        if (at > 0) await new Promise((resolveTurn) => setImmediate(resolveTurn));
+        if (performance.now() - turnStarted >= this.options.turnMs) {
+          await new Promise((resolveTurn) => setImmediate(resolveTurn));
+          turnStarted = performance.now();
+        }
         feed(lines.slice(at, at + step), at + step >= lines.length ? skipped : []);
         onBytes(bytesRead);
       }
