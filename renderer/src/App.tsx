@@ -4,7 +4,9 @@ import { AppHeader } from './components/AppHeader.tsx';
 import { ErrorEntries } from './components/ErrorEntries.tsx';
 import { LoadProgressBar } from './components/LoadProgressBar.tsx';
 import { RecordList } from './components/RecordList.tsx';
+import type { FormatChoice } from './components/FormatSelect.tsx';
 import { useFileDrop } from './features/files/useFileDrop.ts';
+import { useRecentPaths } from './features/files/useRecentPaths.ts';
 import { GlossaryLauncher } from './features/glossary/GlossaryLauncher.tsx';
 import { useUiLanguage } from './features/language/useUiLanguage.ts';
 import { useLibrary } from './features/library/useLibrary.ts';
@@ -35,20 +37,40 @@ export function App() {
     [records, selectedId],
   );
 
-  const { openFiles, openSample } = library;
+  const { openFiles, openPaths, openSample } = library;
+  // The format the user chose for the next files (picked, dropped or typed); 'auto' detects it.
+  const [format, setFormat] = useState<FormatChoice>('auto');
+  const { recentPaths, refresh: refreshRecent } = useRecentPaths();
   const open = useCallback(
     async (files: File[]) => {
-      const added = await openFiles(files);
+      const added = await openFiles(files, format === 'auto' ? undefined : format);
       if (added[0] !== undefined) setChosenId(added[0]);
     },
-    [openFiles],
+    [openFiles, format],
   );
   const onOpenFiles = useCallback((files: File[]) => void open(files), [open]);
+  const onOpenPath = useCallback(
+    (path: string) =>
+      void openPaths([path], format === 'auto' ? undefined : format).then((added) => {
+        if (added[0] !== undefined) setChosenId(added[0]);
+        refreshRecent();
+      }),
+    [openPaths, format, refreshRecent],
+  );
   const { dragging, dropHandlers } = useFileDrop(onOpenFiles);
 
   return (
     <div className="app" {...dropHandlers}>
-      <AppHeader language={language} onLanguageChange={setLanguage} onOpenFiles={onOpenFiles} actions={<GlossaryLauncher />} />
+      <AppHeader
+        language={language}
+        onLanguageChange={setLanguage}
+        onOpenFiles={onOpenFiles}
+        format={format}
+        onFormatChange={setFormat}
+        recentPaths={recentPaths}
+        onOpenPath={onOpenPath}
+        actions={<GlossaryLauncher />}
+      />
       <div className="status-strip">
         {library.progress && <LoadProgressBar progress={library.progress} />}
         <div className={library.notice?.kind === 'error' ? 'notice notice--error' : 'notice'} role="status">

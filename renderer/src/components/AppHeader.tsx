@@ -2,17 +2,24 @@ import { useId, type ChangeEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UiLanguage } from '../../../shared/contract/channels.ts';
 import { uiLanguages } from '../i18n/i18n.ts';
+import { FormatSelect, type FormatChoice } from './FormatSelect.tsx';
+import { OpenPathForm } from './OpenPathForm.tsx';
 
 export interface AppHeaderProps {
   language: UiLanguage;
   onLanguageChange: (language: UiLanguage) => void;
   onOpenFiles: (files: File[]) => void;
+  /** How the next files are read: 'auto' detects each file's format. */
+  format: FormatChoice;
+  onFormatChange: (format: FormatChoice) => void;
+  recentPaths: readonly string[];
+  onOpenPath: (path: string) => void;
   /** Further header controls from feature containers (the glossary's button), drawn after the file picker. */
   actions?: ReactNode;
 }
 
-/** The application name, the file picker and the UI language control. */
-export function AppHeader({ language, onLanguageChange, onOpenFiles, actions }: AppHeaderProps) {
+/** The application name, the file picker with its format choice, the path field and the UI language control. */
+export function AppHeader({ language, onLanguageChange, onOpenFiles, format, onFormatChange, recentPaths, onOpenPath, actions }: AppHeaderProps) {
   const { t } = useTranslation();
   const languageId = useId();
 
@@ -35,6 +42,8 @@ export function AppHeader({ language, onLanguageChange, onOpenFiles, actions }: 
         <input type="file" multiple className="visually-hidden" onChange={onPick} />
         {t('header.openFiles')}
       </label>
+      <FormatSelect value={format} onChange={onFormatChange} />
+      <OpenPathForm recentPaths={recentPaths} onOpenPath={onOpenPath} />
       {actions}
       <div className="app-header__language">
         <label htmlFor={languageId}>{t('header.language')}</label>

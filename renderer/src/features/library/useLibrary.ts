@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LibraryState, LoadProgress, RecordSummary } from '../../../../shared/contract/channels.ts';
 import type { Result } from '../../../../shared/contract/result.ts';
+import type { RecordFormat } from '../../../../shared/records/model.ts';
 import { useReviewApi } from '../../api/ReviewApiContext.tsx';
 import { baseName } from '../../components/baseName.ts';
 import type { Message } from '../../i18n/messageKey.ts';
@@ -16,7 +17,9 @@ export interface Library {
   /** The last thing worth telling the user (a finished load, a failed import). */
   notice: Notice | null;
   /** Opens files the user picked or dropped; resolves to the ids of records that were not there before. */
-  openFiles: (files: File[]) => Promise<string[]>;
+  openFiles: (files: File[], format?: RecordFormat) => Promise<string[]>;
+  /** Opens files and folders by path on the main side (the path field); resolves like `openFiles`. */
+  openPaths: (paths: string[], format?: RecordFormat) => Promise<string[]>;
   openSample: () => Promise<string[]>;
 }
 
@@ -133,13 +136,14 @@ export function useLibrary(): Library {
   );
 
   const openFiles = useCallback(
-    async (files: File[]) => {
+    async (files: File[], format?: RecordFormat) => {
       const added: string[] = [];
+      const chosen = format ? { format } : {};
       // In Electron a picked or dropped file has a path: main then streams it (large files, progress).
       // In the browser host there are no paths, so the text is read here and sent.
       const paths = files.map((file) => api.pathForFile(file));
       const withPath = paths.filter((path): path is string => path !== null);
-      if (withPath.length > 0) added.push(...accept(await api.openPaths({ paths: withPath })));
+      if (withPath.length > 0) added.push(...accept(await api.openPaths({ paths: withPath, ...chosen })));
       for (const [index, file] of files.entries()) {
         if (paths[index] !== null) continue;
         setNotice({ kind: 'info', key: 'import.reading', values: { file: file.name } });
@@ -150,7 +154,7 @@ export function useLibrary(): Library {
           setNotice({ kind: 'error', key: 'import.failed', values: { file: file.name, error: String(error) } });
           continue;
         }
-        const result = await api.importText({ name: file.name, text });
+        const result = await api.importText({ name: file.name, text, ...chosen });
         if (!result.ok) {
           setNotice({ kind: 'error', key: 'import.failed', values: { file: file.name, error: result.error } });
           continue;
@@ -165,7 +169,9 @@ export function useLibrary(): Library {
     [api, accept],
   );
 
+  const openPaths = useCallback(async (paths: string[], format?: RecordFormat) => accept(await api.openPaths({ paths, ...(format ? { format } : {}) })), [api, accept]);
+
   const openSample = useCallback(async () => accept(await api.openSample({})), [api, accept]);
 
-  return { state, progress, notice, openFiles, openSample };
+  return { state, progress, notice, openFiles, openPaths, openSample };
 }
