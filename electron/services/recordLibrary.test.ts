@@ -88,7 +88,7 @@ describe('RecordLibrary.openPaths on a folder', () => {
   });
 
   it('opens the bundled sample page dump with both languages', async () => {
-    const samples = join(fileURLToPath(new URL('../../samples', import.meta.url)));
+    const samples = join(fileURLToPath(new URL('../../samples/mdma-ptsd-military.page.txt', import.meta.url)));
     const state = await new RecordLibrary().openPaths([samples]);
     expect(state.errors).toEqual([]);
     expect(state.records).toEqual([expect.objectContaining({ id: '10.3233/nre-230270', format: 'page', titleZh: expect.stringMatching(/创伤后应激障碍/) })]);

@@ -189,6 +189,21 @@ export class RecordLibrary {
 
   /** Parses text the renderer already holds (a file dropped in the browser host, a paste). */
   importText(name: string, text: string, format?: RecordFormat): LibraryState {
+    // The same refusals as a file read from disk: over the size limit, or not text at all (the
+    // renderer sends a binary file as it decoded it, NULs and all, so the reason is given here).
+    const bytes = new TextEncoder().encode(text);
+    const refusal =
+      bytes.length > this.options.maxWholeFileBytes
+        ? `File is ${formatBytes(bytes.length)}, over the ${formatBytes(this.options.maxWholeFileBytes)} limit`
+        : (() => {
+            const decoded = decodeBytes(bytes, name, { maxBytes: Number.POSITIVE_INFINITY });
+            return 'error' in decoded ? decoded.error.message : null;
+          })();
+    if (refusal !== null) {
+      this.replaceSource(name, [], [{ source: { file: name }, message: refusal }]);
+      this.emit({ file: name, bytesRead: text.length, totalBytes: text.length, records: 0, errors: 1, done: true });
+      return this.list();
+    }
     const result = this.safeParse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, { file: name, ...(format ? { format } : {}) });
     this.replaceSource(name, result.records, this.capErrors(name, result.errors));
     this.emit({ file: name, bytesRead: text.length, totalBytes: text.length, records: result.records.length, errors: result.errors.length, done: true });

@@ -84,3 +84,21 @@ describe('RecordLibrary.setMaxFileBytes', () => {
     expect(opened.records.length).toBeGreaterThan(0);
   });
 });
+
+describe('RecordLibrary.importText refusals (files the browser host reads in the page)', () => {
+  it('makes a binary file one error entry naming it, and keeps the other records', () => {
+    const library = new RecordLibrary();
+    library.importText('ok.tsv', 'en\tzh\nIt worked.\t有效。\n');
+    const state = library.importText('scan.pdf', '%PDF-1.7\n\u0000\u0001\u0002 stream\u0000\u0000\u0003');
+    expect(state.records).toHaveLength(1);
+    expect(state.errors).toEqual([{ source: { file: 'scan.pdf' }, message: expect.stringMatching(/^scan\.pdf: .*(PDF|binary)/i) }]);
+  });
+
+  it('refuses text over the size limit with the sizes', () => {
+    const library = new RecordLibrary();
+    library.setMaxFileBytes(1024);
+    const state = library.importText('big.tsv', `en\tzh\n${'Words.\t词。\n'.repeat(200)}`);
+    expect(state.records).toEqual([]);
+    expect(state.errors).toEqual([{ source: { file: 'big.tsv' }, message: expect.stringMatching(/^File is \d\.\d KiB, over the 1 KiB limit$/) }]);
+  });
+});

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LibraryState, LoadProgress, RecordSummary } from '../../../../shared/contract/channels.ts';
 import type { Result } from '../../../../shared/contract/result.ts';
+import { decodeBytes } from '../../../../shared/records/decode.ts';
 import type { RecordFormat } from '../../../../shared/records/model.ts';
 import { useReviewApi } from '../../api/ReviewApiContext.tsx';
 import { baseName } from '../../components/baseName.ts';
@@ -27,6 +28,17 @@ const emptyLibrary: LibraryState = { records: [], errors: [] };
 
 /** Summaries per `library:list` page: 20,000 are ~5 MB of JSON, a fraction of a second to parse. */
 const pageSize = 20_000;
+
+/**
+ * A picked or dropped file's text for `importText`. `File.text()` reads everything as UTF-8, which
+ * turns a UTF-16 file (Excel's "Unicode text") into NULs and mojibake; the shared decoder reads
+ * BOMs, UTF-16 and GB18030 as the main side does for files it opens itself. What it refuses (a
+ * binary file) is sent as UTF-8 anyway, and the main side's same check makes it an error entry.
+ */
+function decodeForImport(bytes: Uint8Array, name: string): string {
+  const decoded = decodeBytes(bytes, name, { maxBytes: Number.POSITIVE_INFINITY });
+  return 'error' in decoded ? new TextDecoder().decode(bytes) : decoded.text;
+}
 
 /** The list as last fetched in pages, with the generation the host gave it. */
 interface Listed {
@@ -149,7 +161,7 @@ export function useLibrary(): Library {
         setNotice({ kind: 'info', key: 'import.reading', values: { file: file.name } });
         let text: string;
         try {
-          text = await file.text();
+          text = decodeForImport(new Uint8Array(await file.arrayBuffer()), file.name);
         } catch (error) {
           setNotice({ kind: 'error', key: 'import.failed', values: { file: file.name, error: String(error) } });
           continue;
