@@ -31,9 +31,10 @@ describe('App', () => {
     const list = await recordList();
     expect(list).toHaveProperty('ariaLabel', 'Records (2)');
     const options = within(list).getAllByRole('option');
+    // Each row: title, file, then its flag count and review status.
     expect(options.map((option) => option.textContent)).toEqual([
-      `${mdmaRecord.en.title}mdma-ptsd-military.page.txt`,
-      `${secondRecord.en.title}second.jsonl`,
+      expect.stringMatching(new RegExp(`^${mdmaRecord.en.title}mdma-ptsd-military\\.page\\.txt.*Unreviewed$`)),
+      expect.stringMatching(new RegExp(`^${secondRecord.en.title}second\\.jsonl.*Unreviewed$`)),
     ]);
   });
 

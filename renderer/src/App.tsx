@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { AppHeader } from './components/AppHeader.tsx';
 import { ErrorEntries } from './components/ErrorEntries.tsx';
 import { LoadProgressBar } from './components/LoadProgressBar.tsx';
-import { RecordList } from './components/RecordList.tsx';
 import type { FormatChoice } from './components/FormatSelect.tsx';
 import { useFileDrop } from './features/files/useFileDrop.ts';
 import { useRecentPaths } from './features/files/useRecentPaths.ts';
@@ -11,6 +10,7 @@ import { GlossaryLauncher } from './features/glossary/GlossaryLauncher.tsx';
 import { useUiLanguage } from './features/language/useUiLanguage.ts';
 import { useLibrary } from './features/library/useLibrary.ts';
 import { RecordPanel } from './features/record/RecordPanel.tsx';
+import { RecordListPanel } from './features/recordList/RecordListPanel.tsx';
 
 /**
  * The application frame: header, the record list and load errors on the left, the selected record
@@ -91,7 +91,7 @@ export function App() {
                 </button>
               </div>
             ) : (
-              <RecordList records={records} selectedId={selectedId} onSelect={setChosenId} label={t('list.label', { count: records.length })} />
+              <RecordListPanel records={records} selectedId={selectedId} onSelect={setChosenId} />
             )}
           </nav>
           <ErrorEntries errors={errors} />

@@ -1,14 +1,22 @@
-import { useId, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { RecordSummary } from '../../../shared/contract/channels.ts';
-import { baseName } from './baseName.ts';
+import type { RecordSummary } from '../../../../shared/contract/channels.ts';
+import type { RecordListRow } from '../../../../shared/contract/recordQuery.ts';
+import { baseName } from '../baseName.ts';
+import { RecordRowBadges } from './RecordRowBadges.tsx';
+import './recordList.css';
 
-export interface RecordListProps {
-  records: RecordSummary[];
+export interface FilteredRecordListProps {
+  /** The ids of the records the filters let through, in list order. */
+  ids: readonly string[];
+  /** What is known of a record: its summary (title, file) and, once fetched, its flags and status. */
+  rowOf: (id: string) => { summary: RecordSummary | undefined; row: RecordListRow | undefined };
   selectedId: string | null;
   onSelect: (id: string) => void;
   /** Accessible name of the list box. */
   label: string;
+  /** The positions in view (overscan included), so the container fetches their flags and statuses. */
+  onRangeChange: (start: number, end: number) => void;
 }
 
 /** Fixed row height: measuring 100,000 rows would cost more than the two clamped lines save. */
@@ -18,9 +26,10 @@ const pageSize = 10;
 /**
  * The record list as an ARIA list box. Only the rows in view exist in the DOM (issue 6 asks for
  * 100,000 records), so keyboard focus stays on the list box and the selected row is pointed at
- * with `aria-activedescendant`; moving the selection scrolls its row into view first.
+ * with `aria-activedescendant`; moving the selection scrolls its row into view first. Every id is
+ * known up front, so keys can move to rows whose flags have not been fetched yet.
  */
-export function RecordList({ records, selectedId, onSelect, label }: RecordListProps) {
+export function FilteredRecordList({ ids, rowOf, selectedId, onSelect, label, onRangeChange }: FilteredRecordListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const idPrefix = useId();
   const optionId = (index: number) => `${idPrefix}-option-${index}`;
@@ -29,24 +38,28 @@ export function RecordList({ records, selectedId, onSelect, label }: RecordListP
   // and the virtualizer re-renders the list itself when it scrolls.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
-    count: records.length,
+    count: ids.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
-    getItemKey: (index) => records[index]?.id ?? index,
+    getItemKey: (index) => ids[index] ?? index,
     overscan: 8,
   });
 
-  const selectedIndex = useMemo(
-    () => (selectedId === null ? -1 : records.findIndex((record) => record.id === selectedId)),
-    [records, selectedId],
-  );
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? -1;
+  useEffect(() => {
+    if (last >= first) onRangeChange(first, last);
+  }, [first, last, onRangeChange]);
+
+  const selectedIndex = useMemo(() => (selectedId === null ? -1 : ids.indexOf(selectedId)), [ids, selectedId]);
 
   const selectIndex = (index: number) => {
-    const clamped = Math.max(0, Math.min(records.length - 1, index));
-    const record = records[clamped];
-    if (!record) return;
+    const clamped = Math.max(0, Math.min(ids.length - 1, index));
+    const id = ids[clamped];
+    if (id === undefined) return;
     virtualizer.scrollToIndex(clamped, { align: 'auto' });
-    onSelect(record.id);
+    onSelect(id);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -56,7 +69,7 @@ export function RecordList({ records, selectedId, onSelect, label }: RecordListP
       PageDown: selectedIndex + pageSize,
       PageUp: selectedIndex - pageSize,
       Home: 0,
-      End: records.length - 1,
+      End: ids.length - 1,
     };
     const target = moves[event.key];
     if (target === undefined) return;
@@ -75,9 +88,10 @@ export function RecordList({ records, selectedId, onSelect, label }: RecordListP
       onKeyDown={onKeyDown}
     >
       <div role="presentation" className="record-list__canvas" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualizer.getVirtualItems().map((item) => {
-          const record = records[item.index];
-          if (!record) return null;
+        {items.map((item) => {
+          const id = ids[item.index];
+          if (id === undefined) return null;
+          const { summary, row } = rowOf(id);
           const selected = item.index === selectedIndex;
           return (
             <div
@@ -86,15 +100,18 @@ export function RecordList({ records, selectedId, onSelect, label }: RecordListP
               role="option"
               aria-selected={selected}
               aria-posinset={item.index + 1}
-              aria-setsize={records.length}
+              aria-setsize={ids.length}
               className={selected ? 'record-list__row record-list__row--selected' : 'record-list__row'}
               style={{ height: item.size, transform: `translateY(${item.start}px)` }}
-              onClick={() => onSelect(record.id)}
+              onClick={() => onSelect(id)}
             >
               <span className="record-list__title" lang="en">
-                {record.title}
+                {summary?.title ?? row?.title ?? id}
               </span>
-              <span className="record-list__file">{baseName(record.file)}</span>
+              <span className="record-list__meta">
+                <span className="record-list__file">{baseName(summary?.file ?? row?.file ?? '')}</span>
+                <RecordRowBadges row={row} />
+              </span>
             </div>
           );
         })}

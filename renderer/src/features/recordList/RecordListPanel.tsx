@@ -1,0 +1,37 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RecordSummary } from '../../../../shared/contract/channels.ts';
+import { FilteredRecordList } from '../../components/recordList/FilteredRecordList.tsx';
+import { noFilter, RecordFilterBar, type RecordFilterChoice } from '../../components/recordList/RecordFilterBar.tsx';
+import { useRecordQuery } from './useRecordQuery.ts';
+
+export interface RecordListPanelProps {
+  /** The library's list (summaries in load order), as `useLibrary` holds it. */
+  records: readonly RecordSummary[];
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+}
+
+/** The filter bar and the filtered, virtualised record list with each record's flags and status. */
+export function RecordListPanel({ records, selectedId, onSelect }: RecordListPanelProps) {
+  const { t } = useTranslation();
+  const [filter, setFilter] = useState<RecordFilterChoice>(noFilter);
+  const view = useRecordQuery(filter, records);
+  return (
+    <>
+      <RecordFilterBar filter={filter} onChange={setFilter} counts={view.counts} shown={view.ids.length} total={view.all} checked={Math.min(view.checked, view.all)} />
+      {view.ids.length === 0 && filter !== noFilter ? (
+        <p className="record-nav__empty muted">{t('recordList.noMatches')}</p>
+      ) : (
+        <FilteredRecordList
+          ids={view.ids}
+          rowOf={view.rowOf}
+          selectedId={selectedId}
+          onSelect={onSelect}
+          label={t('list.label', { count: view.ids.length })}
+          onRangeChange={view.onRangeChange}
+        />
+      )}
+    </>
+  );
+}
