@@ -100,4 +100,16 @@ describe('the user glossary in the browser host', () => {
     await expect.poll(() => glossaryFlags(app).filter({ hasText: '摇头丸' }).count(), { timeout: 10_000 }).toBe(0);
     expect(problems).toEqual([]);
   });
+
+  it('speaks Chinese when the UI does', async () => {
+    await app.setUiLanguage('中文');
+    await page.getByRole('button', { name: '术语表…' }).click();
+    const zhDialog = page.getByRole('dialog', { name: '术语表' });
+    expect(await zhDialog.getByRole('columnheader').allTextContents()).toEqual(['英文术语', '首选译法', '禁用译法', '备注', '操作']);
+    expect(await zhDialog.getByRole('button', { name: '删除 PTSD' }).isVisible()).toBe(true);
+    await app.screenshot('glossary-dialog-zh-CN');
+    await zhDialog.getByRole('button', { name: '关闭' }).click();
+    await app.setUiLanguage('English');
+    expect(problems).toEqual([]);
+  });
 });
