@@ -292,7 +292,8 @@ export class RecordLibrary {
     const streamed = format === 'jsonl' || (format === undefined && LINE_STREAMED_EXTENSIONS.has(extname(file).toLowerCase()));
     const limit = streamed ? this.options.maxStreamBytes : this.options.maxWholeFileBytes;
     if (size > limit) {
-      const hint = streamed ? '' : ' (JSONL files may be larger: they are read line by line)';
+      // The hint only while JSONL really may be larger (not under a user's limit, which covers all files).
+      const hint = streamed || this.options.maxStreamBytes <= limit ? '' : ' (JSONL files may be larger: they are read line by line)';
       this.replaceSource(file, [], [{ source: { file }, message: `File is ${formatBytes(size)}, over the ${formatBytes(limit)} limit${hint}` }]);
       this.emit({ file, bytesRead: 0, totalBytes: size, records: 0, errors: 1, done: true });
       return;
