@@ -120,7 +120,7 @@ describe('record formats in the browser host', () => {
     const entries = app.errorPanel().getByRole('listitem');
     await expect.poll(() => entries.count()).toBe(3);
     expect(await entries.filter({ hasText: 'scan.pdf.txt' }).textContent()).toMatch(/PDF|binary/i);
-    expect(await entries.filter({ hasText: 'huge.tsv' }).textContent()).toMatch(/over the 1 MiB limit/);
+    expect(await entries.filter({ hasText: 'huge.tsv' }).textContent()).toMatch(/over the 1 MiB limit$/);
     expect(await entries.filter({ hasText: 'one-bad-line.jsonl' }).textContent()).toMatch(/line 2/);
     await expect.poll(() => recordsFrom(/one-bad-line\.jsonl$/)).toBe(2);
     await app.screenshot('formats-errors-en');
