@@ -215,7 +215,8 @@ function scanEnglishWords(text: string, t: string, masked: Span[], tokens: Numbe
     if (overlaps(masked, word.start, word.end)) continue;
     // "1.5 million" was read with its digits.
     if (word.lw in SCALE_WORDS && /\d\s*$/.test(t.slice(Math.max(0, word.start - 3), word.start))) continue;
-    const halfScale = /^half an? (million|billion|thousand|dozen)\b/i.exec(t.slice(word.start));
+    // Only a word that is "half" can start the phrase; testing that first spares a slice and a regex per word.
+    const halfScale = word.lw === 'half' ? /^half an? (million|billion|thousand|dozen)\b/i.exec(t.slice(word.start)) : null;
     if (halfScale) {
       const scale = (halfScale[1] ?? '').toLowerCase();
       pushToken(tokens, text, t, 'en', word.start, word.start + halfScale[0].length, 0.5 * (SCALE_WORDS[scale] ?? 12), true);

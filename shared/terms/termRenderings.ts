@@ -48,14 +48,42 @@ function blankedWords(unit: TermUnit, term: string, lexicon: Lexicon | null): st
   if (!lexicon) return [];
   const termStem = stemEnglish(term);
   const translations = new Set<string>();
-  for (const m of unit.en.matchAll(/[A-Za-z]+/g)) {
-    const lower = m[0].toLowerCase();
-    if (term.includes(m[0]) || isEnglishStopword(lower)) continue;
-    const stem = stemEnglish(lower);
-    if (stem === termStem) continue;
-    for (const t of lexicon.translations(stem)) if (t.length >= 2 && unit.zh.includes(t)) translations.add(t);
+  for (const word of unitWords(unit, lexicon)) {
+    if (term.includes(word.raw) || word.stopword) continue;
+    if (word.stem === termStem) continue;
+    for (const t of word.present) translations.add(t);
   }
   return [...translations].sort((a, b) => b.length - a.length);
+}
+
+interface UnitWord {
+  raw: string;
+  stopword: boolean;
+  stem: string;
+  /** The lexicon's translations of the word (two characters or more) that occur in the unit's Chinese. */
+  present: string[];
+}
+
+/**
+ * A unit's English words with their translations found in its Chinese, by unit. Every term of a
+ * record blanks the words of every unit, so without this each unit's words were looked up and
+ * searched for once per term. Checked against the unit's text and the lexicon before reuse.
+ */
+const unitWordCache = new WeakMap<TermUnit, { en: string; zh: string; lexicon: Lexicon; words: UnitWord[] }>();
+
+function unitWords(unit: TermUnit, lexicon: Lexicon): UnitWord[] {
+  const cached = unitWordCache.get(unit);
+  if (cached && cached.en === unit.en && cached.zh === unit.zh && cached.lexicon === lexicon) return cached.words;
+  const words: UnitWord[] = [];
+  for (const m of unit.en.matchAll(/[A-Za-z]+/g)) {
+    const lower = m[0].toLowerCase();
+    const stopword = isEnglishStopword(lower);
+    const stem = stopword ? '' : stemEnglish(lower);
+    const present = stopword ? [] : lexicon.translations(stem).filter((t) => t.length >= 2 && unit.zh.includes(t));
+    words.push({ raw: m[0], stopword, stem, present });
+  }
+  unitWordCache.set(unit, { en: unit.en, zh: unit.zh, lexicon, words });
+  return words;
 }
 
 /**
