@@ -41,6 +41,7 @@ export class RecordIndex {
   private cursorGeneration = -1;
   private pumping = false;
   private last: Filtered | null = null;
+  private analysedAt: { stamp: string; count: number } | null = null;
   private readonly countFlags: (record: ReviewRecord) => RecordFlagCounts;
   private readonly sliceMs: number;
   private readonly stopListening: () => void;
@@ -92,11 +93,16 @@ export class RecordIndex {
       const record = this.library.get(summary.id);
       return { ...summary, flags: (record && this.flags.get(record)) ?? null, status: statuses.get(summary.id) ?? 'unreviewed' };
     });
-    let analysed = 0;
-    for (const summary of summaries) {
-      const record = this.library.get(summary.id);
-      if (record && this.flags.has(record)) analysed += 1;
+    // Counted once per stamp: the cheap polls and the windows of a scroll then cost no pass over the list.
+    if (this.analysedAt?.stamp !== stamp) {
+      let count = 0;
+      for (const summary of summaries) {
+        const record = this.library.get(summary.id);
+        if (record && this.flags.has(record)) count += 1;
+      }
+      this.analysedAt = { stamp, count };
     }
+    const analysed = this.analysedAt.count;
     return {
       total: matches.length,
       all: summaries.length,
