@@ -43,7 +43,7 @@ const STEM_CACHE_LIMIT = 200_000;
 
 function stemUncached(word: string): string {
   let w = word.toLowerCase();
-  w = IRREGULAR[w] ?? w;
+  w = IRREGULAR.get(w) ?? w;
   if (w.length <= 3) return w;
   if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
   else if (w.endsWith('sses')) w = w.slice(0, -2);
@@ -58,11 +58,15 @@ function stemUncached(word: string): string {
   return w;
 }
 
-/** Irregular plurals frequent in clinical abstracts, mapped to the form glosses use. */
-const IRREGULAR: Readonly<Record<string, string>> = {
+/**
+ * Irregular plurals frequent in clinical abstracts, mapped to the form glosses use. A Map, not an
+ * object literal: record text may contain "constructor" or "toString", which an object would
+ * answer with its prototype's functions.
+ */
+const IRREGULAR: ReadonlyMap<string, string> = new Map(Object.entries({
   children: 'child', women: 'woman', men: 'man', mice: 'mouse', teeth: 'tooth', feet: 'foot',
   analyses: 'analysis', diagnoses: 'diagnosis', criteria: 'criterion', phenomena: 'phenomenon',
-};
+}));
 
 function undouble(stem: string): string {
   return /([bdgmnprt])\1$/.test(stem) ? stem.slice(0, -1) : stem;
