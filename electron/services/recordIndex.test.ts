@@ -132,4 +132,26 @@ describe('RecordIndex background checking', () => {
     expect(checks).toBe(80);
     index.dispose();
   });
+
+  it('waits for a load to finish before checking, so checking does not slow the load', async () => {
+    const lines = Array.from({ length: 3000 }, (_, n) => JSON.stringify({ id: `r${n}`, en: { title: `Record ${n}`, abstract: 'Text.' }, zh: { title: `记录${n}`, abstract: '文本。' } }));
+    const file = join(folder, 'load.jsonl');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const events: string[] = [];
+    services.library.onProgress((progress) => {
+      if (progress.done) events.push('done');
+    });
+    const index = new RecordIndex(services.library, services.store, {
+      countFlags: () => {
+        events.push('check');
+        return countFlags([]);
+      },
+    });
+    await services.library.openPaths([file]);
+    await index.idle();
+    expect(events.filter((event) => event === 'check')).toHaveLength(3000);
+    expect(events[0]).toBe('done');
+    index.dispose();
+  });
 });

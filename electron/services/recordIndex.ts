@@ -40,6 +40,9 @@ export class RecordIndex {
   private cursor = 0;
   private cursorGeneration = -1;
   private pumping = false;
+  /** Files being read: checking waits for them, so it does not halve the speed of a large load. */
+  private readonly loading = new Set<string>();
+  private lastProgressAt = 0;
   private last: Filtered | null = null;
   private analysedAt: { stamp: string; count: number } | null = null;
   private readonly countFlags: (record: ReviewRecord) => RecordFlagCounts;
@@ -54,7 +57,12 @@ export class RecordIndex {
     this.store = store;
     this.countFlags = options.countFlags ?? ((record) => countFlags(analyzeRecord(record).findings));
     this.sliceMs = options.sliceMs ?? 12;
-    this.stopListening = library.onProgress(() => this.schedule());
+    this.stopListening = library.onProgress((progress) => {
+      if (progress.done) this.loading.delete(progress.file);
+      else this.loading.add(progress.file);
+      this.lastProgressAt = performance.now();
+      this.schedule();
+    });
   }
 
   /** Stops following the library (the checking in progress ends at its next slice). */
@@ -135,6 +143,11 @@ export class RecordIndex {
 
   /** Checks records from the cursor for one slice, then yields; stops when every record has counts. */
   private pump(): void {
+    // A load that went quiet for 2 s (a stalled pipe, a load that failed without its final event) no longer holds checking back.
+    if (this.loading.size > 0 && performance.now() - this.lastProgressAt < 2000) {
+      setTimeout(() => this.pump(), 50);
+      return;
+    }
     const page = this.library.listPage(0, Number.MAX_SAFE_INTEGER);
     // The list changed other than at its end: look again from the start (checked records are skipped quickly).
     if (page.generation !== this.cursorGeneration) {
