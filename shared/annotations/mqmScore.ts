@@ -32,6 +32,17 @@ export interface MqmScore {
   perWord: number | null;
   /** The computation written out for display, e.g. "1×2 minor + 5×1 major + 25×0 critical = 7". */
   formula: string;
+  /** The formula's terms, so a UI can write it out in its own language. */
+  terms: MqmTerm[];
+  /** The source word count `perWord` divides by, or null when none was given. */
+  sourceWords: number | null;
+}
+
+/** One term of the MQM formula: `weight × count` annotations of one kind. */
+export interface MqmTerm {
+  weight: number;
+  count: number;
+  label: 'minor' | 'major' | 'critical' | 'non-translation' | 'minor punctuation';
 }
 
 /** True for the WMT non-translation category, spelled with or without the "!" the 2022 files use. */
@@ -56,7 +67,7 @@ export function mqmScore(
     else if (annotation.severity === 'minor' && annotation.category === 'Fluency/Punctuation' && punctuationWeight !== SEVERITY_WEIGHTS.minor) minorPunctuation += 1;
     else counts[annotation.severity] += 1;
   }
-  const terms: { weight: number; count: number; label: string }[] = [
+  const terms: MqmTerm[] = [
     { weight: SEVERITY_WEIGHTS.minor, count: counts.minor, label: 'minor' },
     { weight: SEVERITY_WEIGHTS.major, count: counts.major, label: 'major' },
     { weight: SEVERITY_WEIGHTS.critical, count: counts.critical, label: 'critical' },
@@ -74,7 +85,7 @@ export function mqmScore(
     perWord = penalty / options.sourceWords;
     formula += `; per source word: ${String(penalty)} / ${options.sourceWords} = ${String(round(perWord, 4))}`;
   }
-  return { penalty, counts, perWord, formula };
+  return { penalty, counts, perWord, formula, terms, sourceWords: perWord === null ? null : (options.sourceWords ?? null) };
 }
 
 /**

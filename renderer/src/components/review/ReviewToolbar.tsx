@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { REVIEW_STATUSES, type ReviewStatus } from '../../../../shared/annotations/model.ts';
 import type { MqmScore } from '../../../../shared/annotations/mqmScore.ts';
 
@@ -46,7 +47,7 @@ export function ReviewToolbar(props: ReviewToolbarProps) {
         <strong>
           {t('score.value', { penalty: props.score.penalty })}
         </strong>
-        <span className="review-toolbar__formula">{t('score.formula', { formula: props.score.formula })}</span>
+        <span className="review-toolbar__formula">{t('score.formula', { formula: formulaText(props.score, t) })}</span>
       </div>
       <div className="review-toolbar__group">
         <button type="button" className="button button--small" onClick={props.onPreviousFlag} disabled={props.flagCount === 0} aria-keyshortcuts="K Shift+F8">
@@ -117,4 +118,12 @@ function ReviewerField({ name, onChange }: { name: string; onChange(name: string
       </button>
     </form>
   );
+}
+
+/** The MQM formula in the UI language, from the score's terms (shared/ keeps no UI strings). */
+function formulaText(score: MqmScore, t: TFunction<'review'>): string {
+  const terms = score.terms.map((term) => t(`score.term.${term.label}`, { weight: term.weight, count: term.count })).join(' + ');
+  const sum = t('score.sum', { terms, penalty: score.penalty });
+  if (score.perWord === null || score.sourceWords === null) return sum;
+  return t('score.perWord', { sum, penalty: score.penalty, words: score.sourceWords, value: Math.round(score.perWord * 10000) / 10000 });
 }
