@@ -7,6 +7,7 @@ import { createJsonlParser, type JsonlParser } from '../../shared/records/json.t
 import { parseRecords, type ParseOptions } from '../../shared/records/parse.ts';
 import { looksLikeWmt, pairWmtFiles, parseWmtPair } from '../../shared/records/wmt.ts';
 import { LineSplitter, NotTextError, readFileBytes, readTextChunks, type Line, type SkippedLine } from './fileReading.ts';
+import { displayTitle } from '../../shared/records/displayTitle.ts';
 
 export type ParseFunction = (text: string, options: ParseOptions) => ParseResult;
 
@@ -522,7 +523,7 @@ export class RecordLibrary {
 }
 
 function summarize(record: ReviewRecord): RecordSummary {
-  return { id: record.id, title: record.en.title, titleZh: record.zh?.title ?? null, file: record.source.file, format: record.format };
+  return { id: record.id, title: displayTitle(record), titleZh: record.zh?.title ?? null, file: record.source.file, format: record.format };
 }
 
 function describeFsError(error: unknown): string {
