@@ -28,7 +28,7 @@ describe('ReviewToolbar MQM formula', () => {
 
   it('writes the formula in Chinese in the Chinese UI', () => {
     renderToolbar('zh-CN');
-    const formula = screen.getByText(/1×2 个轻微错误 \+ 5×1 个严重错误 \+ 25×0 个致命错误 = 7；每个源词：7 \/ 214 = 0\.0327/);
+    const formula = screen.getByText(/1×2 个轻微错误 \+ 5×1 个严重错误 \+ 25×0 个致命错误 = 共 7 分；每个源词：7 \/ 214 = 0\.0327/);
     expect(formula.textContent).not.toMatch(/minor|major|critical/);
   });
 });
