@@ -69,6 +69,7 @@ export function createHandlers(services: AppServices): Handlers {
     'settings:get': () => ok(settings.get()),
     'settings:set': (patch) => ok(settings.set(patch)),
     'library:query': (request) => ok(recordIndex.query(request)),
+    'library:corpusFindings': (request) => ok(recordIndex.corpusFindings(request)),
     ...review,
     'review:setStatus': async (request) => {
       const result = await review['review:setStatus'](request);

@@ -37,6 +37,7 @@ const api: ReviewApi = {
   importGlossaryTsv: (request) => ipcRenderer.invoke('glossary:importTsv', request),
   exportGlossaryTsv: (request) => ipcRenderer.invoke('glossary:exportTsv', request),
   queryRecords: (request) => ipcRenderer.invoke('library:query', request),
+  corpusFindings: (request) => ipcRenderer.invoke('library:corpusFindings', request),
   onLoadProgress: (callback) => subscribe<LoadProgress>('library:progress', callback),
   onMenuCommand: (callback) => subscribe<MenuCommand>('menu:command', callback),
   pathForFile: (file) => {

@@ -155,3 +155,50 @@ describe('RecordIndex background checking', () => {
     index.dispose();
   });
 });
+
+describe('library:corpusFindings', () => {
+  const en = 'SXXBC was given to the model mice. SXXBC improved platelet counts. The effect of SXXBC was dose dependent.';
+  const zhOf = (name: string) => `给模型小鼠服用${name}。${name}提高了血小板计数。${name}的效果呈剂量依赖性。`;
+  const line = (id: string, name: string) => JSON.stringify({ title: `Record ${id}`, abstract: en, TitleCN: `记录${id}`, AbstractTextCN: zhOf(name) });
+
+  /** The findings about the record titled `Record name` (the library names records by file and line). */
+  async function corpusFindings(name: string) {
+    const id = (await query({})).rows.find((row) => row.title === `Record ${name}`)!.id;
+    const result = await handleRequest('library:corpusFindings', { id }, handlers);
+    if (!result.ok) throw new Error(result.error);
+    return result.value as { complete: boolean; findings: { kind: string; message: { en: string; 'zh-CN': string } }[] };
+  }
+
+  it('flags the record that renders a term otherwise than the rest of the loaded corpus', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const first = join(folder, 'first.jsonl');
+    writeFileSync(first, `${line('a', '生血小板胶囊')}\n${line('b', '升血消斑胶囊')}\n`);
+    await services.library.openPaths([first]);
+    await queryWhenChecked({});
+    // Two records, one rendering each: a tie, so one of them is the minority.
+    const [a, b] = [await corpusFindings('a'), await corpusFindings('b')];
+    expect(a.complete && b.complete).toBe(true);
+    expect(a.findings.length + b.findings.length).toBe(1);
+
+    // A third record loaded later settles the majority; the check runs again after the load.
+    const second = join(folder, 'second.jsonl');
+    writeFileSync(second, `${line('c', '生血小板胶囊')}\n`);
+    await services.library.openPaths([second]);
+    await queryWhenChecked({});
+    let answer = await corpusFindings('b');
+    for (let attempt = 0; attempt < 100 && !answer.complete; attempt += 1) {
+      await new Promise((done) => setTimeout(done, 20));
+      answer = await corpusFindings('b');
+    }
+    expect(answer.complete).toBe(true);
+    expect(answer.findings.map((f) => f.kind)).toEqual(['term-inconsistency']);
+    expect(answer.findings[0]!.message.en).toContain('生血小板胶囊');
+    expect(answer.findings[0]!.message['zh-CN']).toContain('升血消斑胶囊');
+    expect((await corpusFindings('a')).findings).toEqual([]);
+    expect((await corpusFindings('c')).findings).toEqual([]);
+  });
+
+  it('rejects a request without an id', async () => {
+    expect((await handleRequest('library:corpusFindings', {}, handlers)).ok).toBe(false);
+  });
+});

@@ -1,8 +1,16 @@
 import type { ReviewStatus } from '../../shared/contract/annotations.ts';
 import type { RecordSummary, RequestOf } from '../../shared/contract/channels.ts';
-import type { RecordFlagCounts, RecordQueryCounts, RecordQueryResult } from '../../shared/contract/recordQuery.ts';
+import type { CorpusFindings, RecordFlagCounts, RecordQueryCounts, RecordQueryResult } from '../../shared/contract/recordQuery.ts';
+import { defaultLexicon } from '../../shared/lexicon/defaultLexicon.ts';
 import type { ReviewRecord } from '../../shared/records/model.ts';
-import { analyzeRecord } from '../../shared/review/analyzeRecord.ts';
+import { analyzeRecord, type RecordAnalysis } from '../../shared/review/analyzeRecord.ts';
+import {
+  corpusTermFinding,
+  findCorpusTermDisagreements,
+  summarizeTermRenderings,
+  type CorpusTermDisagreement,
+  type TermRenderingSummary,
+} from '../../shared/terms/termInconsistency.ts';
 import { countFlags, filterRecords, type QueryableRecord } from '../../shared/review/recordQuery.ts';
 import type { AnnotationRepository } from './annotationStore.ts';
 import type { RecordLibrary } from './recordLibrary.ts';
@@ -12,6 +20,17 @@ export interface RecordIndexOptions {
   countFlags?: (record: ReviewRecord) => RecordFlagCounts;
   /** Longest stretch of checking before the event loop gets a turn. Default 12 ms. */
   sliceMs?: number;
+}
+
+interface Checked {
+  counts: RecordFlagCounts;
+  /** The record's main rendering of each repeated term, for the corpus-wide term check. */
+  terms: readonly TermRenderingSummary[];
+}
+
+/** The aligned record the term checks read, from one analysis. */
+function alignedOf(record: ReviewRecord, analysis: RecordAnalysis) {
+  return { en: analysis.en, zh: analysis.zh, links: analysis.links, enAbstract: record.en.abstract, zhAbstract: record.zh?.abstract ?? '' };
 }
 
 interface Filtered {
@@ -29,11 +48,19 @@ interface Filtered {
  * one slice. Counts are kept per record object (a `WeakMap`), so a file opened again is checked
  * again and a cleared library frees its counts.
  *
+ * Checking also keeps, per record, a compact summary of its term renderings (a few short strings,
+ * not the aligned record, so memory stays small at 100,000 records). When every record is checked,
+ * the corpus-wide `term-inconsistency` check runs over those summaries (again after each load), and
+ * `library:corpusFindings` turns a record's disagreements into findings by aligning that one record.
+ *
  * The last filtering is kept: scrolling asks for windows of the same filter, and with 100,000
  * records a text search is tens of milliseconds that need not repeat per window.
  */
 export class RecordIndex {
   private readonly flags = new WeakMap<ReviewRecord, RecordFlagCounts>();
+  private readonly terms = new WeakMap<ReviewRecord, readonly TermRenderingSummary[]>();
+  /** Corpus disagreements by record id, and the list stamp they were computed for. */
+  private corpus: { stamp: string; byId: Map<string, CorpusTermDisagreement[]> } | null = null;
   private statuses: Map<string, ReviewStatus> | null = null;
   private statusVersion = 0;
   private analysedVersion = 0;
@@ -45,7 +72,7 @@ export class RecordIndex {
   private lastProgressAt = 0;
   private last: Filtered | null = null;
   private analysedAt: { stamp: string; count: number } | null = null;
-  private readonly countFlags: (record: ReviewRecord) => RecordFlagCounts;
+  private readonly check: (record: ReviewRecord) => Checked;
   private readonly sliceMs: number;
   private readonly stopListening: () => void;
 
@@ -55,7 +82,13 @@ export class RecordIndex {
   constructor(library: RecordLibrary, store: Pick<AnnotationRepository, 'listReviewStates'>, options: RecordIndexOptions = {}) {
     this.library = library;
     this.store = store;
-    this.countFlags = options.countFlags ?? ((record) => countFlags(analyzeRecord(record).findings));
+    const custom = options.countFlags;
+    // A custom counter (tests, benchmarks) replaces the pipeline, and with it the term summaries.
+    this.check = custom ? (record) => ({ counts: custom(record), terms: [] }) : (record) => {
+      const analysis = analyzeRecord(record);
+      const terms = record.zh ? summarizeTermRenderings(alignedOf(record, analysis), defaultLexicon()) : [];
+      return { counts: countFlags(analysis.findings), terms };
+    };
     this.sliceMs = options.sliceMs ?? 12;
     this.stopListening = library.onProgress((progress) => {
       if (progress.done) this.loading.delete(progress.file);
@@ -80,6 +113,26 @@ export class RecordIndex {
   async idle(): Promise<void> {
     this.schedule();
     while (this.pumping) await new Promise((resolve) => setImmediate(resolve));
+  }
+
+  /**
+   * The corpus-wide findings about one record; none, with `complete: false`, until every loaded
+   * record is checked (a load in progress makes the last answer stale).
+   */
+  corpusFindings(request: RequestOf<'library:corpusFindings'>): CorpusFindings {
+    this.schedule();
+    const page = this.library.listPage(0, Number.MAX_SAFE_INTEGER);
+    if (this.corpus?.stamp !== this.corpusStamp(page.generation, page.records.length)) return { complete: false, findings: [] };
+    const disagreements = this.corpus.byId.get(request.id) ?? [];
+    const record = this.library.get(request.id);
+    if (!record || disagreements.length === 0) return { complete: true, findings: [] };
+    // Aligning one record again (milliseconds) costs less than keeping every aligned record.
+    const aligned = alignedOf(record, analyzeRecord(record));
+    return { complete: true, findings: disagreements.map((d) => corpusTermFinding(aligned, d)) };
+  }
+
+  private corpusStamp(generation: number, count: number): string {
+    return `${generation}:${count}`;
   }
 
   query(request: RequestOf<'library:query'>): RecordQueryResult {
@@ -134,6 +187,19 @@ export class RecordIndex {
     return this.statuses;
   }
 
+  /** The corpus-wide term check over the kept summaries: one pass, no aligning. */
+  private compareTerms(summaries: readonly RecordSummary[]): Map<string, CorpusTermDisagreement[]> {
+    const records: { id: string; terms: readonly TermRenderingSummary[] }[] = [];
+    for (const summary of summaries) {
+      const record = this.library.get(summary.id);
+      const terms = record && this.terms.get(record);
+      if (terms) records.push({ id: summary.id, terms });
+    }
+    const byId = new Map<string, CorpusTermDisagreement[]>();
+    for (const d of findCorpusTermDisagreements(records)) byId.set(d.recordId, [...(byId.get(d.recordId) ?? []), d]);
+    return byId;
+  }
+
   /** Starts the background check unless it is running. */
   private schedule(): void {
     if (this.pumping) return;
@@ -162,14 +228,15 @@ export class RecordIndex {
       const record = this.library.get(summaries[this.cursor]!.id);
       this.cursor += 1;
       if (!record || this.flags.has(record)) continue;
-      let counts: RecordFlagCounts;
+      let checkedRecord: Checked;
       try {
-        counts = this.countFlags(record);
+        checkedRecord = this.check(record);
       } catch {
         // A record the pipeline cannot check shows no flags rather than stopping the rest.
-        counts = countFlags([]);
+        checkedRecord = { counts: countFlags([]), terms: [] };
       }
-      this.flags.set(record, counts);
+      this.flags.set(record, checkedRecord.counts);
+      if (checkedRecord.terms.length > 0) this.terms.set(record, checkedRecord.terms);
       checked += 1;
     }
     if (checked > 0) this.analysedVersion += 1;
@@ -177,6 +244,8 @@ export class RecordIndex {
       setImmediate(() => this.pump());
       return;
     }
+    const stamp = this.corpusStamp(page.generation, summaries.length);
+    if (this.corpus?.stamp !== stamp) this.corpus = { stamp, byId: this.compareTerms(summaries) };
     this.pumping = false;
   }
 }

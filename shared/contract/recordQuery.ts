@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FindingKind, Severity } from '../checks/types.ts';
+import type { Finding, FindingKind, Severity } from '../checks/types.ts';
 import { reviewStatusSchema, type ReviewStatus } from './annotations.ts';
 import type { RecordSummary } from './channels.ts';
 
@@ -39,6 +39,8 @@ export const recordQueryRequestSchemas = {
       ids: z.boolean().optional(),
     })
     .strict(),
+  /** The corpus-wide findings (terms rendered differently across loaded records) about one record. */
+  'library:corpusFindings': z.object({ id: z.string().min(1).max(2048) }).strict(),
 } as const;
 
 /** The automatic flags of one record, counted. */
@@ -80,8 +82,15 @@ export interface RecordQueryResult {
   stamp: string;
 }
 
-export interface RecordQueryResponseTypes {
-  'library:query': RecordQueryResult;
+/** `library:corpusFindings`: none, and `complete: false`, while the background check is unfinished. */
+export interface CorpusFindings {
+  complete: boolean;
+  findings: Finding[];
 }
 
-export const recordQueryMethodOfChannel = { 'library:query': 'queryRecords' } as const;
+export interface RecordQueryResponseTypes {
+  'library:query': RecordQueryResult;
+  'library:corpusFindings': CorpusFindings;
+}
+
+export const recordQueryMethodOfChannel = { 'library:query': 'queryRecords', 'library:corpusFindings': 'corpusFindings' } as const;

@@ -31,6 +31,7 @@ function makeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'glossary:importTsv': () => fail('not under test'),
     'glossary:exportTsv': () => fail('not under test'),
     'library:query': () => fail('not under test'),
+    'library:corpusFindings': () => fail('not under test'),
     ...overrides,
   };
 }

@@ -99,43 +99,80 @@ export interface CorpusTermFinding {
   finding: Finding;
 }
 
+/** A record's main Chinese rendering of each of its repeated terms: all the corpus check keeps of it. */
+export interface TermRenderingSummary {
+  term: string;
+  rendering: string;
+}
+
 /**
- * Compares the Chinese renderings of each term across records: when records disagree, the
- * records using a minority rendering get a minor finding naming the majority one.
+ * The compact per-record input of the corpus-wide check: a few short strings per record rather
+ * than the aligned record, so a library of 100,000 records can be compared without holding them.
  */
-export function findCorpusTermInconsistencies(records: readonly { id: string; aligned: AlignedRecord }[], lexicon: Lexicon | null): CorpusTermFinding[] {
-  const byTerm = new Map<string, { id: string; aligned: AlignedRecord; rendering: string }[]>();
-  for (const { id, aligned } of records) {
-    for (const r of recordTermRenderings(aligned, lexicon)) {
-      const main = r.renderings.filter((x) => !x.latin).sort((a, b) => b.units.length - a.units.length)[0];
-      if (!main) continue;
-      const list = byTerm.get(r.term) ?? [];
-      list.push({ id, aligned, rendering: main.text });
-      byTerm.set(r.term, list);
+export function summarizeTermRenderings(record: AlignedRecord, lexicon: Lexicon | null): TermRenderingSummary[] {
+  const out: TermRenderingSummary[] = [];
+  for (const r of recordTermRenderings(record, lexicon)) {
+    const main = r.renderings.filter((x) => !x.latin).sort((a, b) => b.units.length - a.units.length)[0];
+    if (main) out.push({ term: r.term, rendering: main.text });
+  }
+  return out;
+}
+
+/** A record using a minority rendering of a term, and the rendering most records use. */
+export interface CorpusTermDisagreement {
+  recordId: string;
+  term: string;
+  rendering: string;
+  majority: string;
+  majorityCount: number;
+}
+
+/** Which records disagree with the corpus majority, from the per-record summaries alone. */
+export function findCorpusTermDisagreements(records: Iterable<{ id: string; terms: readonly TermRenderingSummary[] }>): CorpusTermDisagreement[] {
+  const byTerm = new Map<string, { id: string; rendering: string }[]>();
+  for (const { id, terms } of records) {
+    for (const { term, rendering } of terms) {
+      const list = byTerm.get(term) ?? [];
+      list.push({ id, rendering });
+      byTerm.set(term, list);
     }
   }
-  const out: CorpusTermFinding[] = [];
+  const out: CorpusTermDisagreement[] = [];
   for (const [term, uses] of byTerm) {
     const counts = new Map<string, number>();
     for (const u of uses) counts.set(u.rendering, (counts.get(u.rendering) ?? 0) + 1);
     if (counts.size < 2) continue;
     const [majority, majorityCount] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
     for (const u of uses) {
-      if (u.rendering === majority) continue;
-      const enIdx = u.aligned.en.flatMap((s, i) => (containsTerm(s.text, term) ? [i] : []));
-      const zhIdx = u.aligned.zh.flatMap((s, i) => (s.text.includes(u.rendering) ? [i] : []));
-      out.push({
-        recordId: u.id,
-        finding: {
-          kind: 'term-inconsistency', severity: 'minor', en: enIdx, zh: zhIdx,
-          message: {
-            en: `"${term}" is rendered ${u.rendering} here but ${majority} in ${majorityCount} other record(s).`,
-            'zh-CN': `“${term}”在此译为“${u.rendering}”，而在其他 ${majorityCount} 条记录中译为“${majority}”。`,
-          },
-          evidence: [...spansOf(u.aligned, 'en', enIdx, term), ...spansOf(u.aligned, 'zh', zhIdx, u.rendering)],
-        },
-      });
+      if (u.rendering !== majority) out.push({ recordId: u.id, term, rendering: u.rendering, majority, majorityCount });
     }
   }
   return out;
+}
+
+/** The finding for one disagreement, located in the record's aligned sentences. */
+export function corpusTermFinding(aligned: AlignedRecord, d: CorpusTermDisagreement): Finding {
+  const enIdx = aligned.en.flatMap((s, i) => (containsTerm(s.text, d.term) ? [i] : []));
+  const zhIdx = aligned.zh.flatMap((s, i) => (s.text.includes(d.rendering) ? [i] : []));
+  return {
+    kind: 'term-inconsistency', severity: 'minor', en: enIdx, zh: zhIdx,
+    message: {
+      en: `"${d.term}" is rendered ${d.rendering} here but ${d.majority} in ${d.majorityCount} other record(s).`,
+      'zh-CN': `“${d.term}”在此译为“${d.rendering}”，而在其他 ${d.majorityCount} 条记录中译为“${d.majority}”。`,
+    },
+    evidence: [...spansOf(aligned, 'en', enIdx, d.term), ...spansOf(aligned, 'zh', zhIdx, d.rendering)],
+  };
+}
+
+/**
+ * Compares the Chinese renderings of each term across records: when records disagree, the
+ * records using a minority rendering get a minor finding naming the majority one.
+ */
+export function findCorpusTermInconsistencies(records: readonly { id: string; aligned: AlignedRecord }[], lexicon: Lexicon | null): CorpusTermFinding[] {
+  const summaries = records.map(({ id, aligned }, at) => ({ id: String(at), recordId: id, aligned, terms: summarizeTermRenderings(aligned, lexicon) }));
+  // Keyed by position, so two records sharing an id are still counted as two.
+  return findCorpusTermDisagreements(summaries).map((d) => {
+    const r = summaries[Number(d.recordId)]!;
+    return { recordId: r.recordId, finding: corpusTermFinding(r.aligned, { ...d, recordId: r.recordId }) };
+  });
 }

@@ -15,6 +15,7 @@ import { createFakeGlossaryMethods } from '../features/glossary/testing/fakeGlos
 import { createFakeRecordQuery } from '../features/recordList/testing/fakeRecordQuery.ts';
 import type { RecordFlagCounts } from '../../../shared/contract/recordQuery.ts';
 import type { GlossaryEntry } from '../../../shared/contract/annotations.ts';
+import type { Finding } from '../../../shared/checks/types.ts';
 
 export interface FakeReviewApiOptions {
   records?: ReviewRecord[];
@@ -26,6 +27,8 @@ export interface FakeReviewApiOptions {
   pathForFile?: (file: object) => string | null;
   /** A record's flag counts as `library:query` reports them; none by default, null for "not checked yet". */
   flags?: (record: ReviewRecord) => RecordFlagCounts | null;
+  /** A record's corpus-wide findings as `library:corpusFindings` reports them; none by default. */
+  corpusFindings?: (record: ReviewRecord) => Finding[];
 }
 
 export interface FakeReviewApi extends ReviewApi {
@@ -106,6 +109,11 @@ export function createFakeReviewApi(options: FakeReviewApiOptions = {}): FakeRev
       record('settings:set', request);
       Object.assign(settings, request);
       return ok({ ...settings });
+    },
+    async corpusFindings(request) {
+      record('library:corpusFindings', request);
+      const found = records.find((candidate) => candidate.id === request.id);
+      return ok({ complete: true, findings: found && options.corpusFindings ? options.corpusFindings(found) : [] });
     },
     ...reviewMethods,
     ...createFakeRecordQuery(record, () => records, () => reviewMethods.tables.states, summarise, options.flags),

@@ -46,6 +46,18 @@ describe('ReviewView', () => {
     expect(within(objective).getByText(/^A review of MDMA-assisted therapy/)).toBeTruthy();
   });
 
+  it('shows the corpus-wide findings about the record with its own, once each', async () => {
+    const message = '"MDMA" is rendered 摇头丸 here but MDMA in 3 other record(s).';
+    const corpus = { kind: 'term-inconsistency' as const, severity: 'minor' as const, en: [0], zh: [0], message: { en: message, 'zh-CN': '“MDMA”在此译为“摇头丸”。' }, evidence: [] };
+    // The same finding twice: the view shows it once.
+    const api = createFakeReviewApi({ records: [mdmaRecord], corpusFindings: () => [corpus, { ...corpus }] });
+    renderReview(api);
+    expect(await screen.findByText(message)).toBeTruthy();
+    expect(screen.getAllByText(message)).toHaveLength(1);
+    expect(screen.getByText('Label missing in the translation')).toBeTruthy();
+    expect(api.calls.some(([channel, request]) => channel === 'library:corpusFindings' && (request as { id: string }).id === mdmaRecord.id)).toBe(true);
+  });
+
   it('annotates a sentence with a corrected translation, shows the diff and the MQM score, and undoes it', async () => {
     const { api } = renderReview();
     await waitFor(() => expect(rows().length).toBe(3));

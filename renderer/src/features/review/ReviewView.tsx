@@ -18,6 +18,7 @@ import { buildReviewRows, flagOrder } from './reviewRows.ts';
 import { reviewSessionStoreFor } from './reviewSessionStore.ts';
 import { focusKindOf, shortcutOf, type ShortcutAction } from './shortcuts.ts';
 import { useRecordAnalysis } from './useRecordAnalysis.ts';
+import { mergeFindings, useCorpusFindings } from './useCorpusFindings.ts';
 import { useExport } from './useExport.ts';
 import { useReviewerName } from './useReviewerName.ts';
 
@@ -94,12 +95,14 @@ function ReviewWorkspace({ record, analysis, onStepRecord }: { record: ReviewRec
     () => new Map(Object.values(session.decisions).filter((d) => d.recordId === recordId).map((d) => [d.flagKey, d.decision])),
     [session.decisions, recordId],
   );
+  const corpusFindings = useCorpusFindings(recordId);
+  const findings = useMemo(() => mergeFindings(analysis.findings, corpusFindings), [analysis.findings, corpusFindings]);
   const sections = useMemo(
-    () => buildReviewRows({ alignment, links, findings: analysis.findings, decisions, annotations }),
-    [alignment, links, analysis.findings, decisions, annotations],
+    () => buildReviewRows({ alignment, links, findings, decisions, annotations }),
+    [alignment, links, findings, decisions, annotations],
   );
   const flags = useMemo(() => flagOrder(sections), [sections]);
-  const openFlags = analysis.findings.length - [...decisions.values()].filter((d) => d === 'dismissed').length;
+  const openFlags = findings.length - [...decisions.values()].filter((d) => d === 'dismissed').length;
   const score = useMemo(() => mqmScore(annotations, { sourceWords: countSourceWords(record.en.abstract) }), [annotations, record.en.abstract]);
   const status = statusOf(session, recordId);
   const flagIndex = flags.findIndex((f) => f.key === currentFlag);
