@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { AppPage } from './appPage.ts';
-import { launchChromium, type Browser } from './chromium.ts';
+import { launchChromium, recordPageProblems, type Browser } from './chromium.ts';
 import { fixturesDir, startTestHost, type TestHost } from './host.ts';
 
 /** Page script (runs before the app's): remembers the text of the first <h1> ever inserted. */
@@ -29,10 +29,7 @@ describe('the review app in the browser host', () => {
     browser = await launchChromium();
     page = await browser.context.newPage();
     // A CSP violation or a script error anywhere fails the run (checked in the last test).
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    recordPageProblems(page, problems);
     app = new AppPage(page);
     await app.open(host.host.url);
   });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 import { AppPage } from './appPage.ts';
-import { launchChromium, type Browser } from './chromium.ts';
+import { launchChromium, recordPageProblems, type Browser } from './chromium.ts';
 import { startTestHost, type TestHost } from './host.ts';
 
 /** The automatic flags of the aligned view whose kind is the user glossary. */
@@ -25,10 +25,7 @@ describe('the user glossary in the browser host', () => {
     host = await startTestHost();
     browser = await launchChromium();
     page = await browser.context.newPage();
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-    });
+    recordPageProblems(page, problems);
     app = new AppPage(page);
     await app.open(host.host.url);
     await rows(page).first().waitFor();

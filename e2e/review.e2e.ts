@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { Locator, Page } from 'playwright-core';
 import { AppPage } from './appPage.ts';
-import { launchChromium, type Browser } from './chromium.ts';
+import { launchChromium, recordPageProblems, type Browser } from './chromium.ts';
 import { startTestHost, type TestHost } from './host.ts';
 
 /** Rows of the aligned view ("Row 3, confidence 87%…" / "第 3 行…"). */
@@ -24,10 +24,7 @@ describe('the review workflow in the browser host', () => {
     host = await startTestHost();
     browser = await launchChromium();
     page = await browser.context.newPage();
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-    });
+    recordPageProblems(page, problems);
     app = new AppPage(page);
     await app.open(host.host.url);
   });
