@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ModalDialog } from '../ModalDialog.tsx';
 import type { GlossaryEntry } from '../../../../shared/contract/annotations.ts';
 import type { GlossaryEntryInput } from '../../../../shared/contract/glossary.ts';
 import type { GlossaryError } from '../../../../shared/terms/glossary.ts';
@@ -25,7 +26,6 @@ export interface GlossaryDialogProps {
 /** The glossary editor: the entries, a form to add or edit one, TSV import and export. */
 export function GlossaryDialog({ entries, busy, message, importErrors, onSave, onDelete, onImport, onExport, onClose }: GlossaryDialogProps) {
   const { t } = useTranslation('glossary');
-  const titleId = useId();
   const errorsId = useId();
   const [editing, setEditing] = useState<GlossaryEntry | null>(null);
 
@@ -36,79 +36,65 @@ export function GlossaryDialog({ entries, busy, message, importErrors, onSave, o
   };
 
   return (
-    <div className="modal-backdrop glossary-backdrop">
-      <div
-        className="modal glossary"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') {
-            event.stopPropagation();
-            onClose();
-          }
-        }}
-      >
-        <h2 id={titleId}>{t('title')}</h2>
-        <p className="glossary__intro">{t('intro')}</p>
-        {entries === null ? (
-          <p aria-busy="true">{t('list.loading')}</p>
-        ) : entries.length === 0 ? (
-          <p className="muted">{t('list.empty')}</p>
-        ) : (
-          <>
-            <p className="glossary__count">{t('list.count', { count: entries.length })}</p>
-            <div className="glossary__table-frame">
-              <GlossaryTable
-                entries={entries}
-                busy={busy}
-                onEdit={setEditing}
-                onDelete={(term) => {
-                  if (editing?.term === term) setEditing(null);
-                  onDelete(term);
-                }}
-              />
-            </div>
-          </>
-        )}
-        <GlossaryEntryForm key={editing?.term ?? '(new)'} editing={editing} busy={busy} onSave={save} onCancelEdit={() => setEditing(null)} />
-        <div className="glossary__buttons">
-          <label className="button">
-            {t('file.import')}
-            <input
-              type="file"
-              accept=".tsv,.txt,text/tab-separated-values,text/plain"
-              className="visually-hidden"
-              disabled={busy}
-              onChange={(event) => {
-                const file = event.target.files?.[0];
-                if (file) onImport(file);
-                event.target.value = '';
+    <ModalDialog title={t('title')} onClose={onClose} className="glossary" backdropClassName="glossary-backdrop">
+      <p className="glossary__intro">{t('intro')}</p>
+      {entries === null ? (
+        <p aria-busy="true">{t('list.loading')}</p>
+      ) : entries.length === 0 ? (
+        <p className="muted">{t('list.empty')}</p>
+      ) : (
+        <>
+          <p className="glossary__count">{t('list.count', { count: entries.length })}</p>
+          <div className="glossary__table-frame">
+            <GlossaryTable
+              entries={entries}
+              busy={busy}
+              onEdit={setEditing}
+              onDelete={(term) => {
+                if (editing?.term === term) setEditing(null);
+                onDelete(term);
               }}
             />
-          </label>
-          <button type="button" className="button" disabled={busy || !entries?.length} onClick={onExport}>
-            {t('file.export')}
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            {t('close')}
-          </button>
-        </div>
-        <p className="glossary-form__hint">{t('file.format')}</p>
-        <p role="status" className="glossary__message">
-          {message}
-        </p>
-        {importErrors.length > 0 && (
-          <section aria-labelledby={errorsId} className="glossary__import-errors">
-            <h3 id={errorsId}>{t('importErrors.label')}</h3>
-            <ul>
-              {importErrors.map((error) => (
-                <li key={`${error.line}:${error.message}`}>{t('importErrors.line', { line: error.line, message: error.message })}</li>
-              ))}
-            </ul>
-          </section>
-        )}
+          </div>
+        </>
+      )}
+      <GlossaryEntryForm key={editing?.term ?? '(new)'} editing={editing} busy={busy} onSave={save} onCancelEdit={() => setEditing(null)} />
+      <div className="glossary__buttons">
+        <label className="button">
+          {t('file.import')}
+          <input
+            type="file"
+            accept=".tsv,.txt,text/tab-separated-values,text/plain"
+            className="visually-hidden"
+            disabled={busy}
+            onChange={(event) => {
+              const file = event.target.files?.[0];
+              if (file) onImport(file);
+              event.target.value = '';
+            }}
+          />
+        </label>
+        <button type="button" className="button" disabled={busy || !entries?.length} onClick={onExport}>
+          {t('file.export')}
+        </button>
+        <button type="button" className="button" onClick={onClose}>
+          {t('close')}
+        </button>
       </div>
-    </div>
+      <p className="glossary-form__hint">{t('file.format')}</p>
+      <p role="status" className="glossary__message">
+        {message}
+      </p>
+      {importErrors.length > 0 && (
+        <section aria-labelledby={errorsId} className="glossary__import-errors">
+          <h3 id={errorsId}>{t('importErrors.label')}</h3>
+          <ul>
+            {importErrors.map((error) => (
+              <li key={`${error.line}:${error.message}`}>{t('importErrors.line', { line: error.line, message: error.message })}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </ModalDialog>
   );
 }

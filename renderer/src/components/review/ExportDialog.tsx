@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ModalDialog } from '../ModalDialog.tsx';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../../shared/export/formats.ts';
 
 export interface ExportRequest {
@@ -23,7 +24,6 @@ export interface ExportDialogProps {
 /** Export in one of the six formats (this record or all loaded ones), and MQM TSV import. */
 export function ExportDialog({ canWritePaths, busy, message, onExport, onImport, onClose }: ExportDialogProps) {
   const { t } = useTranslation('review');
-  const titleId = useId();
   const [format, setFormat] = useState<ExportFormat>('csv');
   const [scope, setScope] = useState<'record' | 'all'>('all');
   const [path, setPath] = useState('');
@@ -36,72 +36,57 @@ export function ExportDialog({ canWritePaths, busy, message, onExport, onImport,
   };
 
   return (
-    <div className="modal-backdrop">
-      <form
-        className="modal"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        onSubmit={submit}
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') {
-            event.stopPropagation();
-            onClose();
-          }
-        }}
-      >
-        <h2 id={titleId}>{t('export.title')}</h2>
-        <label className="field">
-          <span>{t('export.format')}</span>
-          <select ref={first} value={format} onChange={(event) => setFormat(event.target.value as ExportFormat)}>
-            {EXPORT_FORMATS.map((f) => (
-              <option key={f} value={f}>
-                {t(`export.formatName.${f}`)}
-              </option>
-            ))}
-          </select>
+    <ModalDialog title={t('export.title')} onClose={onClose} onSubmit={submit}>
+      <label className="field">
+        <span>{t('export.format')}</span>
+        <select ref={first} value={format} onChange={(event) => setFormat(event.target.value as ExportFormat)}>
+          {EXPORT_FORMATS.map((f) => (
+            <option key={f} value={f}>
+              {t(`export.formatName.${f}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <fieldset className="field field--inline">
+        <legend>{t('export.scope')}</legend>
+        <label>
+          <input type="radio" name="scope" checked={scope === 'record'} onChange={() => setScope('record')} /> {t('export.scopeRecord')}
         </label>
-        <fieldset className="field field--inline">
-          <legend>{t('export.scope')}</legend>
-          <label>
-            <input type="radio" name="scope" checked={scope === 'record'} onChange={() => setScope('record')} /> {t('export.scopeRecord')}
-          </label>
-          <label>
-            <input type="radio" name="scope" checked={scope === 'all'} onChange={() => setScope('all')} /> {t('export.scopeAll')}
-          </label>
-        </fieldset>
-        {canWritePaths && (
-          <label className="field">
-            <span>{t('export.path')}</span>
-            <input value={path} onChange={(event) => setPath(event.target.value)} placeholder="/home/…/review.csv" />
-          </label>
-        )}
-        <div className="annotation-form__buttons">
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {canWritePaths && path.trim() ? t('export.write') : t('export.download')}
-          </button>
-          <label className="button">
-            {t('export.import')}
-            <input
-              type="file"
-              accept=".tsv,text/tab-separated-values"
-              className="visually-hidden"
-              disabled={busy}
-              onChange={(event) => {
-                const file = event.target.files?.[0];
-                if (file) onImport(file);
-                event.target.value = '';
-              }}
-            />
-          </label>
-          <button type="button" className="button" onClick={onClose}>
-            {t('help.close')}
-          </button>
-        </div>
-        <p role="status" className="export-dialog__message">
-          {message}
-        </p>
-      </form>
-    </div>
+        <label>
+          <input type="radio" name="scope" checked={scope === 'all'} onChange={() => setScope('all')} /> {t('export.scopeAll')}
+        </label>
+      </fieldset>
+      {canWritePaths && (
+        <label className="field">
+          <span>{t('export.path')}</span>
+          <input value={path} onChange={(event) => setPath(event.target.value)} placeholder="/home/…/review.csv" />
+        </label>
+      )}
+      <div className="annotation-form__buttons">
+        <button type="submit" className="button button--primary" disabled={busy}>
+          {canWritePaths && path.trim() ? t('export.write') : t('export.download')}
+        </button>
+        <label className="button">
+          {t('export.import')}
+          <input
+            type="file"
+            accept=".tsv,text/tab-separated-values"
+            className="visually-hidden"
+            disabled={busy}
+            onChange={(event) => {
+              const file = event.target.files?.[0];
+              if (file) onImport(file);
+              event.target.value = '';
+            }}
+          />
+        </label>
+        <button type="button" className="button" onClick={onClose}>
+          {t('help.close')}
+        </button>
+      </div>
+      <p role="status" className="export-dialog__message">
+        {message}
+      </p>
+    </ModalDialog>
   );
 }
