@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ModalDialog } from '../ModalDialog.tsx';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../../shared/export/formats.ts';
@@ -27,8 +27,6 @@ export function ExportDialog({ canWritePaths, busy, message, onExport, onImport,
   const [format, setFormat] = useState<ExportFormat>('csv');
   const [scope, setScope] = useState<'record' | 'all'>('all');
   const [path, setPath] = useState('');
-  const first = useRef<HTMLSelectElement>(null);
-  useEffect(() => first.current?.focus(), []);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -39,7 +37,7 @@ export function ExportDialog({ canWritePaths, busy, message, onExport, onImport,
     <ModalDialog title={t('export.title')} onClose={onClose} onSubmit={submit}>
       <label className="field">
         <span>{t('export.format')}</span>
-        <select ref={first} value={format} onChange={(event) => setFormat(event.target.value as ExportFormat)}>
+        <select value={format} onChange={(event) => setFormat(event.target.value as ExportFormat)}>
           {EXPORT_FORMATS.map((f) => (
             <option key={f} value={f}>
               {t(`export.formatName.${f}`)}
