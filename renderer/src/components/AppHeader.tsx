@@ -1,7 +1,8 @@
-import { useId, type ChangeEvent, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UiLanguage } from '../../../shared/contract/channels.ts';
 import { uiLanguages } from '../i18n/i18n.ts';
+import { FilePickButton } from './FilePickButton.tsx';
 import { FormatSelect, type FormatChoice } from './FormatSelect.tsx';
 import { OpenPathForm } from './OpenPathForm.tsx';
 
@@ -23,25 +24,15 @@ export function AppHeader({ language, onLanguageChange, onOpenFiles, format, onF
   const { t } = useTranslation();
   const languageId = useId();
 
-  const onPick = (event: ChangeEvent<HTMLInputElement>) => {
-    const files = [...(event.target.files ?? [])];
-    // Clear the input so choosing the same file again fires `change` again.
-    event.target.value = '';
-    if (files.length > 0) onOpenFiles(files);
-  };
-
   return (
     <header className="app-header">
       <div className="app-header__name">
         <h1 className="app-header__title">{t('app.name')}</h1>
         <p className="app-header__tagline">{t('app.tagline')}</p>
       </div>
-      {/* A label around a visually hidden input: the label is the visible button, the input keeps
-          its keyboard focus and its accessible name, and no script has to call input.click(). */}
-      <label className="button">
-        <input type="file" multiple className="visually-hidden" onChange={onPick} />
+      <FilePickButton multiple onPick={onOpenFiles}>
         {t('header.openFiles')}
-      </label>
+      </FilePickButton>
       <FormatSelect value={format} onChange={onFormatChange} />
       <OpenPathForm recentPaths={recentPaths} onOpenPath={onOpenPath} />
       {actions}

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FilePickButton } from '../FilePickButton.tsx';
 import { ModalDialog } from '../ModalDialog.tsx';
 import type { GlossaryEntry } from '../../../../shared/contract/annotations.ts';
 import type { GlossaryEntryInput } from '../../../../shared/contract/glossary.ts';
@@ -60,20 +61,9 @@ export function GlossaryDialog({ entries, busy, message, importErrors, onSave, o
       )}
       <GlossaryEntryForm key={editing?.term ?? '(new)'} editing={editing} busy={busy} onSave={save} onCancelEdit={() => setEditing(null)} />
       <div className="glossary__buttons">
-        <label className="button">
+        <FilePickButton accept=".tsv,.txt,text/tab-separated-values,text/plain" disabled={busy} onPick={([file]) => onImport(file)}>
           {t('file.import')}
-          <input
-            type="file"
-            accept=".tsv,.txt,text/tab-separated-values,text/plain"
-            className="visually-hidden"
-            disabled={busy}
-            onChange={(event) => {
-              const file = event.target.files?.[0];
-              if (file) onImport(file);
-              event.target.value = '';
-            }}
-          />
-        </label>
+        </FilePickButton>
         <button type="button" className="button" disabled={busy || !entries?.length} onClick={onExport}>
           {t('file.export')}
         </button>

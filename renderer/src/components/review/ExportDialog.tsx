@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FilePickButton } from '../FilePickButton.tsx';
 import { ModalDialog } from '../ModalDialog.tsx';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../../shared/export/formats.ts';
 
@@ -64,20 +65,9 @@ export function ExportDialog({ canWritePaths, busy, message, onExport, onImport,
         <button type="submit" className="button button--primary" disabled={busy}>
           {canWritePaths && path.trim() ? t('export.write') : t('export.download')}
         </button>
-        <label className="button">
+        <FilePickButton accept=".tsv,text/tab-separated-values" disabled={busy} onPick={([file]) => onImport(file)}>
           {t('export.import')}
-          <input
-            type="file"
-            accept=".tsv,text/tab-separated-values"
-            className="visually-hidden"
-            disabled={busy}
-            onChange={(event) => {
-              const file = event.target.files?.[0];
-              if (file) onImport(file);
-              event.target.value = '';
-            }}
-          />
-        </label>
+        </FilePickButton>
         <button type="button" className="button" onClick={onClose}>
           {t('help.close')}
         </button>
