@@ -39,7 +39,11 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   };
   applyLimit();
   settings.onChange(applyLimit);
-  return { store, settings, library, samplePaths: options.samplePaths, close: () => store.close() };
+  const close = (): void => {
+    library.close();
+    store.close();
+  };
+  return { store, settings, library, samplePaths: options.samplePaths, close };
 }
 
 /**

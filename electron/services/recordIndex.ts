@@ -1,5 +1,5 @@
 import type { ReviewStatus } from '../../shared/contract/annotations.ts';
-import type { RecordSummary, RequestOf } from '../../shared/contract/channels.ts';
+import type { RequestOf } from '../../shared/contract/channels.ts';
 import type { CorpusFindings, RecordFlagCounts, RecordQueryCounts, RecordQueryResult } from '../../shared/contract/recordQuery.ts';
 import { defaultLexicon } from '../../shared/lexicon/defaultLexicon.ts';
 import type { ReviewRecord } from '../../shared/records/model.ts';
@@ -14,6 +14,7 @@ import {
 import { countFlags, filterRecords, type QueryableRecord } from '../../shared/review/recordQuery.ts';
 import type { AnnotationRepository } from './annotationStore.ts';
 import type { RecordLibrary } from './recordLibrary.ts';
+import { flagsFromBits, searchNeedle, type CheckCursor, type RecordChecks, type RecordStore, type StoredCheck } from './recordStore.ts';
 
 export interface RecordIndexOptions {
   /** One record's flag counts; by default the review pipeline's (`analyzeRecord`). */
@@ -35,9 +36,14 @@ function alignedOf(record: ReviewRecord, analysis: RecordAnalysis) {
 
 interface Filtered {
   key: string;
+  /** The matching rows' `seq` in the store, and their ids, in list order. */
   matches: number[];
+  ids: string[];
   counts: RecordQueryCounts;
 }
+
+/** Records read from the store per refill of the checking queue. */
+const CHECK_BATCH = 32;
 
 /**
  * The record list's view of the library: flag counts per record, checked in the background after
@@ -45,28 +51,32 @@ interface Filtered {
  *
  * Checking runs in this thread in slices of a few milliseconds, each followed by a turn of the
  * event loop, so a request (the record the user clicked, the next page of the list) waits at most
- * one slice. Counts are kept per record object (a `WeakMap`), so a file opened again is checked
- * again and a cleared library frees its counts.
+ * one slice. Counts are kept in the record's row of the library's store (`RecordStore`), read
+ * from it a batch at a time: a file opened again has new rows, so it is checked again, and a
+ * cleared library drops its counts with its rows. Memory holds no per-record state.
  *
- * Checking also keeps, per record, a compact summary of its term renderings (a few short strings,
- * not the aligned record, so memory stays small at 100,000 records). When every record is checked,
+ * Checking also stores, per record, a compact summary of its term renderings (a few short strings,
+ * not the aligned record). When every record is checked,
  * the corpus-wide `term-inconsistency` check runs over those summaries (again after each load), and
  * `library:corpusFindings` turns a record's disagreements into findings by aligning that one record.
  *
- * The last filtering is kept: scrolling asks for windows of the same filter, and with 100,000
- * records a text search is tens of milliseconds that need not repeat per window.
+ * Filtering reads the rows' flag bits and ids in list order, the text search done by SQLite over
+ * a stored case-folded text (`instr`). The last filtering is kept: scrolling asks for windows of
+ * the same filter, and with 100,000 records a text search is a pass over the store that need not
+ * repeat per window.
  */
 export class RecordIndex {
-  private readonly flags = new WeakMap<ReviewRecord, RecordFlagCounts>();
-  private readonly terms = new WeakMap<ReviewRecord, readonly TermRenderingSummary[]>();
   /** Corpus disagreements by record id, and the list stamp they were computed for. */
   private corpus: { stamp: string; byId: Map<string, CorpusTermDisagreement[]> } | null = null;
   private statuses: Map<string, ReviewStatus> | null = null;
   private statusVersion = 0;
   private analysedVersion = 0;
-  private cursor = 0;
-  private cursorGeneration = -1;
+  /** Records read from the store, waiting to be checked; valid while the list's generation holds. */
+  private queue: { generation: number; cursor: CheckCursor | null; items: { seq: number; record: ReviewRecord }[] } = { generation: -1, cursor: null, items: [] };
+  /** This index's table of checks in the library's store (a closed library opens a new store). */
+  private checkTable: { store: RecordStore; checks: RecordChecks } | null = null;
   private pumping = false;
+  private disposed = false;
   /** Files being read: checking waits for them, so it does not halve the speed of a large load. */
   private readonly loading = new Set<string>();
   private lastProgressAt = 0;
@@ -98,9 +108,18 @@ export class RecordIndex {
     });
   }
 
-  /** Stops following the library (the checking in progress ends at its next slice). */
+  /** Stops following the library (the checking in progress ends at its next slice) and drops its checks. */
   dispose(): void {
     this.stopListening();
+    this.disposed = true;
+    this.checkTable?.checks.drop();
+    this.checkTable = null;
+  }
+
+  private get checks(): RecordChecks {
+    const store = this.library.store;
+    if (this.checkTable?.store !== store) this.checkTable = { store, checks: store.openChecks() };
+    return this.checkTable.checks;
   }
 
   /** A record's status changed in the store (`review:setStatus` succeeded). */
@@ -121,8 +140,7 @@ export class RecordIndex {
    */
   corpusFindings(request: RequestOf<'library:corpusFindings'>): CorpusFindings {
     this.schedule();
-    const page = this.library.listPage(0, Number.MAX_SAFE_INTEGER);
-    if (this.corpus?.stamp !== this.corpusStamp(page.generation, page.records.length)) return { complete: false, findings: [] };
+    if (this.corpus?.stamp !== this.corpusStamp()) return { complete: false, findings: [] };
     const disagreements = this.corpus.byId.get(request.id) ?? [];
     const record = this.library.get(request.id);
     if (!record || disagreements.length === 0) return { complete: true, findings: [] };
@@ -131,55 +149,67 @@ export class RecordIndex {
     return { complete: true, findings: disagreements.map((d) => corpusTermFinding(aligned, d)) };
   }
 
-  private corpusStamp(generation: number, count: number): string {
-    return `${generation}:${count}`;
+  private corpusStamp(): string {
+    return `${this.library.listGeneration()}:${this.library.count()}`;
   }
 
   query(request: RequestOf<'library:query'>): RecordQueryResult {
     this.schedule();
-    const page = this.library.listPage(0, Number.MAX_SAFE_INTEGER);
-    const summaries = page.records;
+    const all = this.library.count();
     const statuses = this.loadStatuses();
-    const stamp = `${page.generation}:${summaries.length}:${this.analysedVersion}:${this.statusVersion}`;
+    const stamp = `${this.library.listGeneration()}:${all}:${this.analysedVersion}:${this.statusVersion}`;
     const key = JSON.stringify([stamp, request.text?.trim() ?? '', request.kinds ?? [], request.severities ?? [], request.statuses ?? []]);
     let filtered = this.last?.key === key ? this.last : null;
     if (!filtered) {
-      const records = summaries.map((summary) => this.queryable(summary, statuses));
-      filtered = { key, ...filterRecords(records, request) };
+      filtered = { key, ...this.filter(request, statuses) };
       this.last = filtered;
     }
     const { matches, counts } = filtered;
-    const rows = matches.slice(request.offset, request.offset + request.limit).map((index) => {
-      const summary = summaries[index]!;
-      const record = this.library.get(summary.id);
-      return { ...summary, flags: (record && this.flags.get(record)) ?? null, status: statuses.get(summary.id) ?? 'unreviewed' };
+    const rows = matches.slice(request.offset, request.offset + request.limit).flatMap((seq) => {
+      const row = this.checks.summary(seq);
+      return row ? [{ ...row, status: statuses.get(row.id) ?? 'unreviewed' }] : [];
     });
     // Counted once per stamp: the cheap polls and the windows of a scroll then cost no pass over the list.
-    if (this.analysedAt?.stamp !== stamp) {
-      let count = 0;
-      for (const summary of summaries) {
-        const record = this.library.get(summary.id);
-        if (record && this.flags.has(record)) count += 1;
-      }
-      this.analysedAt = { stamp, count };
-    }
-    const analysed = this.analysedAt.count;
+    if (this.analysedAt?.stamp !== stamp) this.analysedAt = { stamp, count: all === 0 ? 0 : this.checks.count() };
     return {
       total: matches.length,
-      all: summaries.length,
-      analysed,
+      all,
+      analysed: this.analysedAt.count,
       counts,
       offset: request.offset,
       rows,
-      ...(request.ids ? { ids: matches.map((index) => summaries[index]!.id) } : {}),
+      ...(request.ids ? { ids: filtered.ids } : {}),
       stamp,
     };
   }
 
-  private queryable(summary: RecordSummary, statuses: Map<string, ReviewStatus>): QueryableRecord {
-    const record = this.library.get(summary.id);
-    const texts = record ? [record.en.title, record.en.abstract, record.zh?.title ?? '', record.zh?.abstract ?? ''] : [summary.title];
-    return { texts, flags: (record && this.flags.get(record)) ?? null, status: statuses.get(summary.id) ?? 'unreviewed' };
+  /**
+   * One pass over the store's rows in list order (only those holding the search text, found by
+   * SQLite), then `filterRecords` over their flags and statuses: the same filters and counts as
+   * over records held in memory. The text is searched as `textMatcher` does (see `foldForSearch`).
+   */
+  private filter(request: RequestOf<'library:query'>, statuses: Map<string, ReviewStatus>): Omit<Filtered, 'key'> {
+    const seqs: number[] = [];
+    const ids: string[] = [];
+    const records: QueryableRecord[] = [];
+    // Rows share one flags object per combination of bits (a few dozen), not one per row.
+    const flagsOf = new Map<number, RecordFlagCounts>();
+    if (this.library.count() > 0) {
+      for (const row of this.checks.filterRows(searchNeedle(request.text))) {
+        let flags: RecordFlagCounts | null = null;
+        if (row.kinds !== null) {
+          const bits = row.kinds * 8 + (row.severities ?? 0);
+          flags = flagsOf.get(bits) ?? flagsFromBits(row.kinds, row.severities ?? 0);
+          flagsOf.set(bits, flags);
+        }
+        seqs.push(row.seq);
+        ids.push(row.id);
+        records.push({ texts: [], flags, status: statuses.get(row.id) ?? 'unreviewed' });
+      }
+    }
+    // The text was searched by SQLite already.
+    const { matches, counts } = filterRecords(records, { ...request, text: '' });
+    return { matches: matches.map((index) => seqs[index]!), ids: request.ids ? matches.map((index) => ids[index]!) : [], counts };
   }
 
   private loadStatuses(): Map<string, ReviewStatus> {
@@ -187,16 +217,11 @@ export class RecordIndex {
     return this.statuses;
   }
 
-  /** The corpus-wide term check over the kept summaries: one pass, no aligning. */
-  private compareTerms(summaries: readonly RecordSummary[]): Map<string, CorpusTermDisagreement[]> {
-    const records: { id: string; terms: readonly TermRenderingSummary[] }[] = [];
-    for (const summary of summaries) {
-      const record = this.library.get(summary.id);
-      const terms = record && this.terms.get(record);
-      if (terms) records.push({ id: summary.id, terms });
-    }
+  /** The corpus-wide term check over the stored summaries: one pass, no aligning. */
+  private compareTerms(): Map<string, CorpusTermDisagreement[]> {
     const byId = new Map<string, CorpusTermDisagreement[]>();
-    for (const d of findCorpusTermDisagreements(records)) byId.set(d.recordId, [...(byId.get(d.recordId) ?? []), d]);
+    if (this.library.count() === 0) return byId;
+    for (const d of findCorpusTermDisagreements(this.checks.termSummaries())) byId.set(d.recordId, [...(byId.get(d.recordId) ?? []), d]);
     return byId;
   }
 
@@ -207,27 +232,43 @@ export class RecordIndex {
     setImmediate(() => this.pump());
   }
 
-  /** Checks records from the cursor for one slice, then yields; stops when every record has counts. */
+  /**
+   * Checks records the store has no counts for, in list order, for one slice, then yields; stores
+   * what the slice checked; stops when every record has counts.
+   */
   private pump(): void {
     // A load that went quiet for 2 s (a stalled pipe, a load that failed without its final event) no longer holds checking back.
     if (this.loading.size > 0 && performance.now() - this.lastProgressAt < 2000) {
       setTimeout(() => this.pump(), 50);
       return;
     }
-    const page = this.library.listPage(0, Number.MAX_SAFE_INTEGER);
-    // The list changed other than at its end: look again from the start (checked records are skipped quickly).
-    if (page.generation !== this.cursorGeneration) {
-      this.cursor = 0;
-      this.cursorGeneration = page.generation;
+    const generation = this.library.listGeneration();
+    // The list changed other than at its end: the rows read before may be gone.
+    if (this.queue.generation !== generation) this.queue = { generation, cursor: null, items: [] };
+    if (this.disposed) {
+      this.pumping = false;
+      return;
     }
-    const summaries = page.records;
     const until = performance.now() + this.sliceMs;
-    let checked = 0;
+    const results: StoredCheck[] = [];
+    let exhausted = false;
     // At least one record per slice, however short the slice.
-    while (this.cursor < summaries.length && (checked === 0 || performance.now() < until)) {
-      const record = this.library.get(summaries[this.cursor]!.id);
-      this.cursor += 1;
-      if (!record || this.flags.has(record)) continue;
+    while (results.length === 0 || performance.now() < until) {
+      if (this.queue.items.length === 0) {
+        // What this slice checked is stored first, or the store would hand it out again.
+        if (results.length > 0) {
+          this.checks.set(results.splice(0));
+          this.analysedVersion += 1;
+        }
+        const batch = this.library.count() === 0 ? [] : this.checks.unchecked(CHECK_BATCH, this.queue.cursor);
+        this.queue.cursor = batch.at(-1)?.cursor ?? this.queue.cursor;
+        this.queue.items = batch;
+        if (this.queue.items.length === 0) {
+          exhausted = true;
+          break;
+        }
+      }
+      const { seq, record } = this.queue.items.shift()!;
       let checkedRecord: Checked;
       try {
         checkedRecord = this.check(record);
@@ -235,17 +276,18 @@ export class RecordIndex {
         // A record the pipeline cannot check shows no flags rather than stopping the rest.
         checkedRecord = { counts: countFlags([]), terms: [] };
       }
-      this.flags.set(record, checkedRecord.counts);
-      if (checkedRecord.terms.length > 0) this.terms.set(record, checkedRecord.terms);
-      checked += 1;
+      results.push({ seq, ...checkedRecord });
     }
-    if (checked > 0) this.analysedVersion += 1;
-    if (this.cursor < summaries.length) {
+    if (results.length > 0) {
+      this.checks.set(results);
+      this.analysedVersion += 1;
+    }
+    if (!exhausted) {
       setImmediate(() => this.pump());
       return;
     }
-    const stamp = this.corpusStamp(page.generation, summaries.length);
-    if (this.corpus?.stamp !== stamp) this.corpus = { stamp, byId: this.compareTerms(summaries) };
+    const stamp = this.corpusStamp();
+    if (this.corpus?.stamp !== stamp) this.corpus = { stamp, byId: this.compareTerms() };
     this.pumping = false;
   }
 }

@@ -7,7 +7,7 @@ import { createJsonlParser, type JsonlParser } from '../../shared/records/json.t
 import { parseRecords, type ParseOptions } from '../../shared/records/parse.ts';
 import { looksLikeWmt, pairWmtFiles, parseWmtPair } from '../../shared/records/wmt.ts';
 import { LineSplitter, NotTextError, readFileBytes, readTextChunks, type Line, type SkippedLine } from './fileReading.ts';
-import { displayTitle } from '../../shared/records/displayTitle.ts';
+import { RecordStore } from './recordStore.ts';
 
 export type ParseFunction = (text: string, options: ParseOptions) => ParseResult;
 
@@ -38,6 +38,8 @@ export interface RecordLibraryOptions {
    * not a whole 1 MB chunk (~300 site records, up to a second on a slow machine). Default 10.
    */
   turnMs?: number;
+  /** Folder for the on-disk record store; the system temp folder by default. */
+  storeDirectory?: string;
 }
 
 /** Extensions a folder scan picks up; explicitly named files are read whatever their name. */
@@ -47,8 +49,10 @@ const GiB = 1024 ** 3;
 const MiB = 1024 ** 2;
 
 interface LoadedSource {
-  /** Ids in this library, in load order. */
-  ids: string[];
+  /** The source's number in the store: its rows, and their place in the list. */
+  number: number;
+  /** How many records it holds. */
+  count: number;
   errors: LoadError[];
 }
 
@@ -70,22 +74,27 @@ export interface LibraryPage {
 }
 
 /**
- * The records the user has opened, in memory and keyed by id, plus an error entry for every
- * file or record that could not be read. Opening a file again replaces what it gave before.
+ * The records the user has opened, keyed by id, plus an error entry for every file or record
+ * that could not be read. Opening a file again replaces what it gave before.
+ *
+ * The records themselves live in a `RecordStore` (SQLite in the temp folder): memory holds the
+ * error entries and a count per opened file, not the records, so it stays flat however large the
+ * files (a 1 GB JSONL is ~700,000 records). `close()` deletes the store's file.
  *
  * Plain Node (no Electron), so the Electron main process, the browser host and the tests all
  * use this same class.
  */
 export class RecordLibrary {
-  private readonly records = new Map<string, ReviewRecord>();
+  private recordStore: RecordStore | null = null;
+  /** In list order: a Map keeps insertion order, and a source set again moves to the end. */
   private readonly sources = new Map<string, LoadedSource>();
   private readonly progressListeners = new Set<(progress: LoadProgress) => void>();
-  /** The list's summaries in order, kept while only appended to; rebuilt after other changes. */
-  private summaries: RecordSummary[] | null = null;
+  private total = 0;
+  private nextSourceNumber = 1;
   private generation = 0;
   private lastSourceKey: string | null = null;
   private readonly defaultLimits: { maxWholeFileBytes: number; maxStreamBytes: number };
-  private readonly options: Required<Omit<RecordLibraryOptions, 'recent'>> & Pick<RecordLibraryOptions, 'recent'>;
+  private readonly options: Required<Omit<RecordLibraryOptions, 'recent' | 'storeDirectory'>> & Pick<RecordLibraryOptions, 'recent' | 'storeDirectory'>;
 
   constructor(options: RecordLibraryOptions = {}) {
     this.options = {
@@ -119,9 +128,18 @@ export class RecordLibrary {
     return () => this.progressListeners.delete(listener);
   }
 
-  /** Summaries of every record and all error entries, in load order. */
+  /** The on-disk store of the records, opened at first use; the record index reads and annotates its rows. */
+  get store(): RecordStore {
+    this.recordStore ??= new RecordStore(this.options.storeDirectory === undefined ? {} : { directory: this.options.storeDirectory });
+    return this.recordStore;
+  }
+
+  /**
+   * Summaries of every record and all error entries, in load order. With 100,000 records that is
+   * 100,000 objects built for the answer: the record list uses `listPage`.
+   */
   list(): LibraryState {
-    return { records: [...this.orderedSummaries()], errors: this.errors() };
+    return { records: this.total === 0 ? [] : this.store.page(0, this.total), errors: this.errors() };
   }
 
   /**
@@ -129,21 +147,18 @@ export class RecordLibrary {
    * fetches it in pages, and while a file loads only the new tail (see `LibraryPage.generation`).
    */
   listPage(start: number, limit: number): LibraryPage {
-    const summaries = this.orderedSummaries();
-    return { records: summaries.slice(start, start + limit), errors: this.errors(), start, total: summaries.length, generation: this.generation };
+    const records = this.total === 0 || start >= this.total ? [] : this.store.page(start, limit);
+    return { records, errors: this.errors(), start, total: this.total, generation: this.generation };
   }
 
-  private orderedSummaries(): RecordSummary[] {
-    if (this.summaries) return this.summaries;
-    const summaries: RecordSummary[] = [];
-    for (const source of this.sources.values()) {
-      for (const id of source.ids) {
-        const record = this.records.get(id);
-        if (record) summaries.push(summarize(record));
-      }
-    }
-    this.summaries = summaries;
-    return summaries;
+  /** How many records the list holds. */
+  count(): number {
+    return this.total;
+  }
+
+  /** The list's generation (see `LibraryPage.generation`). */
+  listGeneration(): number {
+    return this.generation;
   }
 
   private errors(): LoadError[] {
@@ -153,15 +168,26 @@ export class RecordLibrary {
   }
 
   get(id: string): ReviewRecord | undefined {
-    return this.records.get(id);
+    return this.total === 0 ? undefined : this.store.get(id);
   }
 
   clear(): LibraryState {
-    this.records.clear();
+    this.recordStore?.clear();
+    this.total = 0;
     this.sources.clear();
     this.lastSourceKey = null;
     this.changed();
     return this.list();
+  }
+
+  /** Closes the record store and deletes its file; the library is empty after. */
+  close(): void {
+    this.recordStore?.close();
+    this.recordStore = null;
+    this.total = 0;
+    this.sources.clear();
+    this.lastSourceKey = null;
+    this.changed();
   }
 
   /**
@@ -446,12 +472,13 @@ export class RecordLibrary {
   private replaceSource(key: string, records: ReviewRecord[], errors: LoadError[]): void {
     const previous = this.sources.get(key);
     if (previous) {
-      for (const id of previous.ids) this.records.delete(id);
+      if (previous.count > 0) this.store.deleteSource(previous.number);
+      this.total -= previous.count;
       this.sources.delete(key);
     }
     this.changed();
-    // A Map keeps insertion order, so the source set last is the list's end.
-    this.sources.set(key, { ids: [], errors });
+    // A Map keeps insertion order, so the source set last is the list's end; its new number puts its rows there too.
+    this.sources.set(key, { number: this.nextSourceNumber++, count: 0, errors });
     this.lastSourceKey = key;
     this.appendToSource(key, records);
   }
@@ -464,25 +491,13 @@ export class RecordLibrary {
     const source = this.sources.get(key);
     if (!source || records.length === 0) return;
     if (this.lastSourceKey !== key) this.changed();
-    for (const record of records) {
-      const id = this.uniqueId(record.id);
-      const stored = id === record.id ? record : { ...record, id };
-      this.records.set(id, stored);
-      source.ids.push(id);
-      this.summaries?.push(summarize(stored));
-    }
+    const added = this.store.insert(source.number, records);
+    source.count += added;
+    this.total += added;
   }
 
   private changed(): void {
-    this.summaries = null;
     this.generation += 1;
-  }
-
-  private uniqueId(id: string): string {
-    if (!this.records.has(id)) return id;
-    let n = 2;
-    while (this.records.has(`${id}#${n}`)) n += 1;
-    return `${id}#${n}`;
   }
 
   /** Progress at most every 64 KiB-or-100 ms step, plus a final `done` event. */
@@ -520,10 +535,6 @@ export class RecordLibrary {
       }
     }
   }
-}
-
-function summarize(record: ReviewRecord): RecordSummary {
-  return { id: record.id, title: displayTitle(record), titleZh: record.zh?.title ?? null, file: record.source.file, format: record.format };
 }
 
 function describeFsError(error: unknown): string {
