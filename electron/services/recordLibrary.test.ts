@@ -82,9 +82,9 @@ describe('RecordLibrary.openPaths on a folder', () => {
     expect(library.get('c')?.source).toEqual({ file: good, line: 3, offset: line('a', 'Alpha').length + '{"doi": "b", "title": '.length + 2 });
 
     expect(state.errors).toHaveLength(3);
-    expect(state.errors).toContainEqual({ source: { file: good, line: 2, offset: line('a', 'Alpha').length + 1 }, message: expect.stringMatching(/:2: invalid JSON/) });
-    expect(state.errors).toContainEqual({ source: expect.objectContaining({ file: binary }), message: expect.stringMatching(/PNG image/) });
-    expect(state.errors).toContainEqual({ source: expect.objectContaining({ file: garbage }), message: expect.stringMatching(/not valid UTF-8, UTF-16 or GB18030/) });
+    expect(state.errors).toContainEqual({ source: { file: good, line: 2, offset: line('a', 'Alpha').length + 1 }, message: expect.stringMatching(/:2: invalid JSON/), code: 'json.invalid', params: { detail: expect.any(String) } });
+    expect(state.errors).toContainEqual({ source: expect.objectContaining({ file: binary }), message: expect.stringMatching(/PNG image/), code: 'decode.png', params: {} });
+    expect(state.errors).toContainEqual({ source: expect.objectContaining({ file: garbage }), message: expect.stringMatching(/not valid UTF-8, UTF-16 or GB18030/), code: 'decode.unknownEncoding', params: {} });
   });
 
   it('opens the bundled sample page dump with both languages', async () => {
@@ -256,7 +256,7 @@ describe('RecordLibrary bookkeeping', () => {
     const library = new RecordLibrary();
     const state = library.importText('dropped.jsonl', `\ufeff${line('t', 'Typed')}\nbad`);
     expect(state.records.map((r) => r.id)).toEqual(['t']);
-    expect(state.errors).toEqual([{ source: { file: 'dropped.jsonl', line: 2, offset: expect.any(Number) }, message: expect.stringMatching(/invalid JSON/) }]);
+    expect(state.errors).toEqual([{ source: { file: 'dropped.jsonl', line: 2, offset: expect.any(Number) }, message: expect.stringMatching(/invalid JSON/), code: 'json.invalid', params: { detail: expect.any(String) } }]);
     expect(new RecordLibrary({ parse: fakeParse }).importText('x.jsonl', 'oops').errors[0]?.source.line).toBe(1);
   });
 

@@ -234,7 +234,7 @@ describe('startBrowserHost', () => {
       expect(host.url).toBe(`http://127.0.0.1:${host.port}/?token=${host.token}`);
       const list = await send(host.port, '/api/library:list', { method: 'POST', headers: { 'x-review-token': host.token }, body: '{}' });
       const state = JSON.parse(list.body) as { ok: true; value: { errors: { source: { file: string }; message: string }[] } };
-      expect(state.value.errors).toEqual([{ source: expect.objectContaining({ file: records }), message: expect.stringMatching(/NUL bytes/) }]);
+      expect(state.value.errors).toEqual([{ source: expect.objectContaining({ file: records }), message: expect.stringMatching(/NUL bytes/), code: 'decode.nulBytes', params: { count: 1, sample: 4 } }]);
       const set = await send(host.port, '/api/settings:set', { method: 'POST', headers: { 'x-review-token': host.token }, body: '{"uiLanguage":"zh-CN"}' });
       expect(JSON.parse(set.body)).toEqual({ ok: true, value: { uiLanguage: 'zh-CN', reviewerName: '', maxFileMb: null } });
     } finally {

@@ -1,4 +1,5 @@
 import type { LoadError } from './model.ts';
+import { loadError, type LoadErrorCode, type LoadErrorParamsOf } from './loadErrorCodes.ts';
 
 /**
  * Bytes → text for every loader: UTF-8 with or without BOM, UTF-16 LE/BE with or without BOM,
@@ -19,6 +20,8 @@ export interface DecodedText {
   encoding: TextEncoding;
   /** Set when the text was decoded with losses (a few invalid UTF-8 bytes became U+FFFD). */
   warning?: string;
+  /** The same warning as a load error entry (code `decode.replacedBytes`), for the error list. */
+  warningError?: LoadError;
 }
 
 export interface DecodeOptions {
@@ -31,15 +34,22 @@ export const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
 
 const SAMPLE = 8192;
 
-const MAGIC: { bytes: number[]; name: string }[] = [
-  { bytes: [0x25, 0x50, 0x44, 0x46], name: 'a PDF document' },
-  { bytes: [0x50, 0x4b, 0x03, 0x04], name: 'a ZIP archive (or a .docx/.xlsx file)' },
-  { bytes: [0x1f, 0x8b], name: 'a gzip archive' },
-  { bytes: [0x89, 0x50, 0x4e, 0x47], name: 'a PNG image' },
-  { bytes: [0xff, 0xd8, 0xff], name: 'a JPEG image' },
-  { bytes: [0xd0, 0xcf, 0x11, 0xe0], name: 'an old Office document (.doc/.xls)' },
-  { bytes: [0x53, 0x51, 0x4c, 0x69, 0x74, 0x65], name: 'an SQLite database' },
+type MagicCode = 'decode.pdf' | 'decode.zip' | 'decode.gzip' | 'decode.png' | 'decode.jpeg' | 'decode.oldOffice' | 'decode.sqlite';
+
+const MAGIC: { bytes: number[]; code: MagicCode }[] = [
+  { bytes: [0x25, 0x50, 0x44, 0x46], code: 'decode.pdf' },
+  { bytes: [0x50, 0x4b, 0x03, 0x04], code: 'decode.zip' },
+  { bytes: [0x1f, 0x8b], code: 'decode.gzip' },
+  { bytes: [0x89, 0x50, 0x4e, 0x47], code: 'decode.png' },
+  { bytes: [0xff, 0xd8, 0xff], code: 'decode.jpeg' },
+  { bytes: [0xd0, 0xcf, 0x11, 0xe0], code: 'decode.oldOffice' },
+  { bytes: [0x53, 0x51, 0x4c, 0x69, 0x74, 0x65], code: 'decode.sqlite' },
 ];
+
+/** Refusals name the file only: a decoding problem has no line. */
+function refusal<C extends LoadErrorCode>(code: C, file: string, params: LoadErrorParamsOf<C>): LoadError {
+  return loadError(code, { file, offset: 0 }, params, 'file');
+}
 
 function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
   return prefix.length <= bytes.length && prefix.every((b, i) => bytes[i] === b);
@@ -81,20 +91,20 @@ function plausibility(text: string): number {
   return (ok?.length ?? 0) / sample.length;
 }
 
-function magicReason(bytes: Uint8Array): string | null {
+function magicReason(bytes: Uint8Array, file: string): LoadError | null {
   const magic = MAGIC.find((m) => startsWith(bytes, m.bytes));
-  return magic === undefined ? null : `looks like ${magic.name}, not a text file`;
+  return magic === undefined ? null : refusal(magic.code, file, {});
 }
 
-function nulReason(bytes: Uint8Array): string | null {
+function nulReason(bytes: Uint8Array, file: string): LoadError | null {
   const n = Math.min(bytes.length, SAMPLE);
   let nul = 0;
   for (let i = 0; i < n; i++) if (bytes[i] === 0) nul++;
-  return nul > 0 ? `contains NUL bytes (${nul} in the first ${n}): a binary file, not text` : null;
+  return nul > 0 ? refusal('decode.nulBytes', file, { count: nul, sample: n }) : null;
 }
 
 /** Control characters other than tab, line breaks, form feed and escape, as a share of the decoded text. */
-function controlReason(text: string): string | null {
+function controlReason(text: string, file: string): LoadError | null {
   const sample = text.slice(0, SAMPLE);
   let control = 0;
   for (let i = 0; i < sample.length; i++) {
@@ -102,7 +112,7 @@ function controlReason(text: string): string | null {
     if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0c && c !== 0x0d && c !== 0x1b) || c === 0x7f) control++;
   }
   return sample.length > 0 && control / sample.length > 0.05
-    ? `${Math.round((100 * control) / sample.length)}% control characters: a binary file, not text`
+    ? refusal('decode.controlCharacters', file, { percent: Math.round((100 * control) / sample.length) })
     : null;
 }
 
@@ -118,19 +128,17 @@ export function decodeBytes(
   file: string,
   options: DecodeOptions = {},
 ): DecodedText | { error: LoadError } {
-  const fail = (message: string) => ({ error: { source: { file, offset: 0 }, message: `${file}: ${message}` } });
+  const fail = (error: LoadError) => ({ error });
   const limit = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  if (bytes.length > limit) {
-    return fail(`${bytes.length} bytes is over the ${limit}-byte limit; split the file or load it as JSONL, which streams`);
-  }
+  if (bytes.length > limit) return fail(refusal('decode.tooLarge', file, { size: bytes.length, limit }));
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
     const text = decodeWith('utf-8', bytes.subarray(3), false);
-    return text === null ? fail('unreadable UTF-8') : { text, encoding: 'utf-8' };
+    return text === null ? fail(refusal('decode.unreadable', file, { encoding: 'UTF-8' })) : { text, encoding: 'utf-8' };
   }
   for (const [bom, encoding] of [[[0xff, 0xfe], 'utf-16le'], [[0xfe, 0xff], 'utf-16be']] as const) {
     if (startsWith(bytes, [...bom])) {
       const text = decodeWith(encoding, bytes.subarray(2), false);
-      return text === null ? fail(`unreadable ${encoding}`) : { text, encoding };
+      return text === null ? fail(refusal('decode.unreadable', file, { encoding })) : { text, encoding };
     }
   }
   const utf16 = guessUtf16ByNuls(bytes);
@@ -138,11 +146,11 @@ export function decodeBytes(
     const text = decodeWith(utf16, bytes, false);
     if (text !== null && plausibility(text) > 0.9) return { text, encoding: utf16 };
   }
-  const binary = magicReason(bytes) ?? nulReason(bytes);
+  const binary = magicReason(bytes, file) ?? nulReason(bytes, file);
   if (binary !== null) return fail(binary);
   const utf8 = decodeWith('utf-8', bytes, true);
   if (utf8 !== null) {
-    const control = controlReason(utf8);
+    const control = controlReason(utf8, file);
     return control === null ? { text: utf8, encoding: 'utf-8' } : fail(control);
   }
   /*
@@ -152,8 +160,9 @@ export function decodeBytes(
    */
   const lossy = decodeWith('utf-8', bytes, false) ?? '';
   const bad = (lossy.match(/\uFFFD/g) ?? []).length;
-  if (bad <= Math.max(2, lossy.length / 1000) && controlReason(lossy) === null) {
-    return { text: lossy, encoding: 'utf-8', warning: `${file}: ${bad} invalid UTF-8 byte sequence(s) replaced by �` };
+  if (bad <= Math.max(2, lossy.length / 1000) && controlReason(lossy, file) === null) {
+    const warningError = loadError('decode.replacedBytes', { file }, { count: bad }, 'file');
+    return { text: lossy, encoding: 'utf-8', warning: warningError.message, warningError };
   }
   const gb = decodeWith('gb18030', bytes, true);
   if (gb !== null && /[\u4e00-\u9fff]/.test(gb) && plausibility(gb) > 0.95) return { text: gb, encoding: 'gb18030' };
@@ -164,7 +173,7 @@ export function decodeBytes(
       if (text !== null && plausibility(text) > 0.95) return { text, encoding };
     }
   }
-  const control = controlReason(lossy);
+  const control = controlReason(lossy, file);
   if (control !== null) return fail(control);
-  return fail('not valid UTF-8, UTF-16 or GB18030 text; save it as UTF-8 and load it again');
+  return fail(refusal('decode.unknownEncoding', file, {}));
 }

@@ -1,6 +1,7 @@
 import type { LoadError, ParseResult, RecordFormat, ReviewRecord } from './model.ts';
 import { createLineIndex, createLineSplitter, type TextLine } from './lines.ts';
 import { isSiteObject, makeIdsUnique, siteRecord } from './siteObject.ts';
+import { errorDetail, loadError } from './loadErrorCodes.ts';
 
 /**
  * JSON and JSONL exports of the sites' metadata objects (the fields of a page dump's JSON line),
@@ -9,10 +10,6 @@ import { isSiteObject, makeIdsUnique, siteRecord } from './siteObject.ts';
  */
 
 const WRAPPER_KEYS = ['records', 'data', 'items', 'results', 'articles', 'list', 'papers'];
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
 
 /*
  * Where each element of an array starts, so an error or a record can name its line. JSON.parse
@@ -86,10 +83,10 @@ export function parseJsonRecords(text: string, file: string): ParseResult {
   try {
     value = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    const message = errorText(e);
-    const offset = errorOffset(message, text);
+    const detail = errorDetail(e);
+    const offset = errorOffset(detail, text);
     const line = offset === undefined ? 1 : lineAt(offset);
-    errors.push({ source: { file, line, ...(offset === undefined ? {} : { offset }) }, message: `${file}:${line}: invalid JSON (${message})` });
+    errors.push(loadError('json.invalid', { file, line, ...(offset === undefined ? {} : { offset }) }, { detail }));
     return { records, errors };
   }
   try {
@@ -113,10 +110,10 @@ export function parseJsonRecords(text: string, file: string): ParseResult {
       const source = { file, line: lineAt(offset), offset };
       const record = isSiteObject(item) ? siteRecord(item, source, 'json') : null;
       if (record !== null) records.push(record);
-      else errors.push({ source, message: `${file}:${source.line}: entry ${i + 1} is not a record (no title or abstract)` });
+      else errors.push(loadError('json.entryNotRecord', source, { entry: i + 1 }));
     });
   } catch (e) {
-    errors.push({ source: { file, line: 1, offset: 0 }, message: `${file}: JSON could not be read (${errorText(e)})` });
+    errors.push(loadError('json.failed', { file, line: 1, offset: 0 }, { detail: errorDetail(e) }, 'file'));
   }
   return { records, errors };
 }
@@ -147,15 +144,15 @@ export function createJsonlParser(options: { file: string; format?: RecordFormat
       try {
         value = JSON.parse(text);
       } catch (e) {
-        errors.push({ source, message: `${file}:${line.line}: invalid JSON (${errorText(e)})` });
+        errors.push(loadError('json.invalid', source, { detail: errorDetail(e) }));
         continue;
       }
       try {
         const record = isSiteObject(value) ? siteRecord(value, source, format) : null;
         if (record !== null) records.push(record);
-        else errors.push({ source, message: `${file}:${line.line}: not a record object (no title or abstract)` });
+        else errors.push(loadError('jsonl.notRecord', source, {}));
       } catch (e) {
-        errors.push({ source, message: `${file}:${line.line}: record could not be read (${errorText(e)})` });
+        errors.push(loadError('jsonl.recordFailed', source, { detail: errorDetail(e) }));
       }
     }
     return { records, errors };
@@ -172,7 +169,7 @@ export function createJsonlParser(options: { file: string; format?: RecordFormat
     end: () => {
       const result = counted(readLines(splitter.end()));
       // An empty export is worth saying so: the user expected records from it.
-      if (seen === 0) result.errors.push({ source: { file, line: 1, offset: 0 }, message: `${file}:1: no JSON lines` });
+      if (seen === 0) result.errors.push(loadError('jsonl.empty', { file, line: 1, offset: 0 }, {}));
       return result;
     },
   };

@@ -89,7 +89,15 @@ export interface ReviewRecord {
 /** A malformed record or file: reported, never thrown, so the rest still loads. */
 export interface LoadError {
   source: SourceLocation;
+  /** The reason in English, with the place (`file:line: …`), for the CLI and logs. */
   message: string;
+  /**
+   * The reason as a stable code from `LOAD_ERROR_MESSAGES` (loadErrorCodes.ts), which the UI
+   * shows in its own language; absent (or unknown to the UI) → the UI shows `message`.
+   */
+  code?: string;
+  /** The values the code's template names (file sizes, counts, a parser's own detail text). */
+  params?: Record<string, string | number>;
 }
 
 export type RecordFormat = 'page' | 'json' | 'jsonl' | 'tsv' | 'csv' | 'tmx' | 'xliff' | 'wmt';

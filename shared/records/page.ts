@@ -4,6 +4,7 @@ import { splitLines, type TextLine } from './lines.ts';
 import { findSectionLabels, isAbstractHeading, sectionKindOfLabel } from './sectionLabels.ts';
 import { assembleSide, collapseSpace, htmlToText, type Paragraph } from './side.ts';
 import { isSiteObject, readSiteObject, recordId, splitAuthors, type SiteFields } from './siteObject.ts';
+import { errorDetail, loadError } from './loadErrorCodes.ts';
 
 /**
  * Page dumps: the text a reviewer copies (or saves) from an academic search site's article page.
@@ -220,7 +221,7 @@ function readPage(lines: ClassifiedLine[], from: number, to: number, file: strin
         if (page.json === null && line.json !== undefined) page.json = readSiteObject(line.json);
         continue;
       case 'brokenJson':
-        errors.push({ source: { file, line: line.line, offset: line.offset }, message: `${file}:${line.line}: the JSON metadata line does not parse (${line.jsonError ?? 'invalid JSON'}); the page text is used` });
+        errors.push(loadError('page.brokenJsonLine', { file, line: line.line, offset: line.offset }, { detail: line.jsonError ?? 'invalid JSON' }));
         continue;
       case 'metrics':
         page.metricsLine ??= text;
@@ -439,13 +440,13 @@ export function parsePageDump(text: string, file: string): ParseResult {
       const page = readPage(lines, start, end, file, errors);
       const record = buildRecord(page, first, file);
       if (record !== null) records.push(record);
-      else errors.push({ source: { file, line: first.line, offset: first.offset }, message: `${file}:${first.line}: no English title or abstract found in this page` });
+      else errors.push(loadError('page.noTitleOrAbstract', { file, line: first.line, offset: first.offset }, {}));
     });
     if (records.length === 0 && errors.length === 0) {
-      errors.push({ source: { file, line: 1, offset: 0 }, message: `${file}:1: no article page found (no title, abstract or metadata line)` });
+      errors.push(loadError('page.noArticle', { file, line: 1, offset: 0 }, {}));
     }
   } catch (e) {
-    errors.push({ source: { file, line: 1, offset: 0 }, message: `${file}: page dump could not be read (${e instanceof Error ? e.message : String(e)})` });
+    errors.push(loadError('page.failed', { file, line: 1, offset: 0 }, { detail: errorDetail(e) }, 'file'));
   }
   return { records, errors };
 }

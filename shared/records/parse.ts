@@ -1,5 +1,6 @@
 import type { ParseResult, RecordFormat } from './model.ts';
 import { parseJsonlRecords, parseJsonRecords } from './json.ts';
+import { errorDetail, loadError } from './loadErrorCodes.ts';
 import { parsePageDump } from './page.ts';
 import { makeIdsUnique } from './siteObject.ts';
 import { parseTableRecords } from './table.ts';
@@ -110,7 +111,7 @@ function parseByFormat(text: string, options: ParseOptions): ParseResult {
     }
   } catch (e) {
     // Each parser already catches its own failures; this keeps the promise if one slips through.
-    return { records: [], errors: [{ source: { file, line: 1, offset: 0 }, message: `${file}: could not be read (${e instanceof Error ? e.message : String(e)})` }] };
+    return { records: [], errors: [loadError('parse.failed', { file, line: 1, offset: 0 }, { detail: errorDetail(e) }, 'file')] };
   }
-  return { records: [], errors: [{ source: { file, line: 1, offset: 0 }, message: `${file}: unknown format ${String(options.format)}` }] };
+  return { records: [], errors: [loadError('parse.unknownFormat', { file, line: 1, offset: 0 }, { format: String(options.format) }, 'file')] };
 }

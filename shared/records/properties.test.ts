@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeBytes } from './decode.ts';
 import { createJsonlParser, parseJsonRecords, parseJsonlRecords } from './json.ts';
 import { createLineSplitter, splitLines } from './lines.ts';
+import { fillTemplate, isLoadErrorCode, LOAD_ERROR_MESSAGES, type LoadErrorCode } from './loadErrorCodes.ts';
 import type { ParseResult } from './model.ts';
 import { parsePageDump } from './page.ts';
 import { parseRecords } from './parse.ts';
@@ -52,6 +53,12 @@ function checkResult(result: ParseResult, text: string, files: string[]): void {
       expect(item.source.offset).toBeLessThanOrEqual(text.length);
     }
   }
+  for (const error of result.errors) {
+    // Every entry carries a code the UI can translate, with the values its template names.
+    expect(isLoadErrorCode(error.code)).toBe(true);
+    expect(fillTemplate(LOAD_ERROR_MESSAGES[error.code as LoadErrorCode], error.params ?? {})).not.toMatch(/\{\{/);
+    expect(error.message.startsWith(`${error.source.file}:`)).toBe(true);
+  }
   for (const record of result.records) {
     for (const side of [record.en, record.zh]) {
       if (side === null) continue;
@@ -87,6 +94,7 @@ describe('parseWmtPair on any input', () => {
           expect(['e', 'z']).toContain(item.source.file);
           expect(item.source.offset ?? 0).toBeLessThanOrEqual(text.length);
         }
+        for (const error of result.errors) expect(isLoadErrorCode(error.code)).toBe(true);
       }),
       { numRuns: 200 },
     );
@@ -149,8 +157,13 @@ describe('labels and bytes on any input', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 400 }), (bytes) => {
         const result = decodeBytes(bytes, 'b.bin');
-        if ('error' in result) expect(result.error.source.file).toBe('b.bin');
-        else expect(typeof result.text).toBe('string');
+        if ('error' in result) {
+          expect(result.error.source.file).toBe('b.bin');
+          expect(isLoadErrorCode(result.error.code)).toBe(true);
+        } else {
+          expect(typeof result.text).toBe('string');
+          expect(result.warningError?.code ?? 'decode.replacedBytes').toBe('decode.replacedBytes');
+        }
       }),
       { numRuns: 500 },
     );

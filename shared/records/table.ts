@@ -2,6 +2,7 @@ import type { LoadError, ParseResult, RecordFormat, ReviewRecord, TranslationOri
 import { splitLines } from './lines.ts';
 import { recordId } from './siteObject.ts';
 import { assembleSide } from './side.ts';
+import { errorDetail, loadError } from './loadErrorCodes.ts';
 
 /**
  * TSV and CSV of sentence pairs: an English column, a Chinese column, optionally an id/doc column
@@ -169,13 +170,13 @@ export function parseTableRecords(text: string, file: string, format: 'tsv' | 'c
       const read = readCsvRows(text);
       rows = read.rows;
       if (read.error !== null) {
-        errors.push({ source: { file, ...read.error }, message: `${file}:${read.error.line}: a quoted CSV field opened here is never closed; the rest of the file was not read` });
+        errors.push(loadError('table.unclosedQuote', { file, ...read.error }, {}));
       }
     } else {
       rows = readTsvRows(text);
     }
     if (rows.length === 0) {
-      errors.push({ source: { file, line: 1, offset: 0 }, message: `${file}:1: no rows` });
+      errors.push(loadError('table.noRows', { file, line: 1, offset: 0 }, {}));
       return { records, errors };
     }
     const header = rows[0]?.cells ?? [];
@@ -190,10 +191,7 @@ export function parseTableRecords(text: string, file: string, format: 'tsv' | 'c
       origin = 'unknown';
       if (en < 0 || zh < 0) {
         const first = rows[0];
-        errors.push({
-          source: { file, line: first?.line ?? 1, offset: first?.offset ?? 0 },
-          message: `${file}:${first?.line ?? 1}: no English and Chinese columns found (name them en/zh, source/target, 英文/中文, or put Chinese text in one column)`,
-        });
+        errors.push(loadError('table.noLanguageColumns', { file, line: first?.line ?? 1, offset: first?.offset ?? 0 }, {}));
         return { records, errors };
       }
     }
@@ -207,7 +205,7 @@ export function parseTableRecords(text: string, file: string, format: 'tsv' | 'c
     const groups = new Map<string, { line: number; offset: number; en: string[]; zh: string[] }>();
     for (const row of body) {
       if (row.cells.length < need) {
-        errors.push({ source: { file, line: row.line, offset: row.offset }, message: `${file}:${row.line}: expected at least ${need} columns, found ${row.cells.length}` });
+        errors.push(loadError('table.shortRow', { file, line: row.line, offset: row.offset }, { expected: need, found: row.cells.length }));
         continue;
       }
       const enText = (row.cells[en] ?? '').trim();
@@ -238,10 +236,10 @@ export function parseTableRecords(text: string, file: string, format: 'tsv' | 'c
       });
     }
     if (records.length === 0 && errors.length === 0) {
-      errors.push({ source: { file, line: 1, offset: 0 }, message: `${file}:1: no sentence pairs (every row is empty)` });
+      errors.push(loadError('table.noPairs', { file, line: 1, offset: 0 }, {}));
     }
   } catch (e) {
-    errors.push({ source: { file, line: 1, offset: 0 }, message: `${file}: table could not be read (${e instanceof Error ? e.message : String(e)})` });
+    errors.push(loadError('table.failed', { file, line: 1, offset: 0 }, { detail: errorDetail(e) }, 'file'));
   }
   return { records, errors };
 }

@@ -1,6 +1,7 @@
 import type { LoadError, ParseResult, ReviewRecord } from './model.ts';
 import { countLines, splitLines } from './lines.ts';
 import { assembleSide } from './side.ts';
+import { errorDetail, loadError } from './loadErrorCodes.ts';
 
 /**
  * The WMT biomedical document format: `DOC_ID<TAB>SENT_ID<TAB>SENTENCE`, one file per language,
@@ -29,7 +30,7 @@ function readDocs(text: string, file: string, errors: LoadError[]): WmtDoc[] {
     if (line.text.trim() === '') continue;
     const m = WMT_LINE.exec(line.text);
     if (m === null) {
-      errors.push({ source: { file, line: line.line, offset: line.offset }, message: `${file}:${line.line}: expected DOC_ID<TAB>SENT_ID<TAB>SENTENCE` });
+      errors.push(loadError('wmt.badLine', { file, line: line.line, offset: line.offset }, {}));
       continue;
     }
     const id = (m[1] ?? '').trim();
@@ -77,12 +78,12 @@ export function parseWmtFile(text: string, file: string): ParseResult {
     const chinese = han > latin;
     const records = docs.map((doc) => (chinese ? chineseOnly(doc, file) : wmtRecord(doc, null, file)));
     if (chinese && records.length > 0) {
-      errors.push({ source: { file, line: 1, offset: 0 }, message: `${file}:1: this WMT file is Chinese; open it together with its English sibling to pair the documents` });
+      errors.push(loadError('wmt.chineseAlone', { file, line: 1, offset: 0 }, {}));
     }
-    if (records.length === 0 && errors.length === 0) errors.push({ source: { file, line: 1, offset: 0 }, message: `${file}:1: no WMT lines` });
+    if (records.length === 0 && errors.length === 0) errors.push(loadError('wmt.empty', { file, line: 1, offset: 0 }, {}));
     return { records, errors };
   } catch (e) {
-    errors.push({ source: { file, line: 1, offset: 0 }, message: `${file}: WMT file could not be read (${e instanceof Error ? e.message : String(e)})` });
+    errors.push(loadError('wmt.failed', { file, line: 1, offset: 0 }, { detail: errorDetail(e) }, 'file'));
     return { records: [], errors };
   }
 }
@@ -103,17 +104,17 @@ export function parseWmtPair(enText: string, zhText: string, files: { enFile: st
     const records = enDocs.map((doc) => {
       const zh = zhDocs.get(doc.id) ?? null;
       if (zh === null) {
-        errors.push({ source: { file: files.enFile, line: doc.line, offset: doc.offset }, message: `${files.enFile}:${doc.line}: document ${doc.id} has no Chinese in ${files.zhFile}` });
+        errors.push(loadError('wmt.docWithoutChinese', { file: files.enFile, line: doc.line, offset: doc.offset }, { doc: doc.id, otherFile: files.zhFile }));
       }
       zhDocs.delete(doc.id);
       return wmtRecord(doc, zh, files.enFile);
     });
     for (const orphan of zhDocs.values()) {
-      errors.push({ source: { file: files.zhFile, line: orphan.line, offset: orphan.offset }, message: `${files.zhFile}:${orphan.line}: document ${orphan.id} has no English in ${files.enFile}` });
+      errors.push(loadError('wmt.docWithoutEnglish', { file: files.zhFile, line: orphan.line, offset: orphan.offset }, { doc: orphan.id, otherFile: files.enFile }));
     }
     return { records, errors };
   } catch (e) {
-    errors.push({ source: { file: files.enFile, line: 1, offset: 0 }, message: `${files.enFile}: WMT pair could not be read (${e instanceof Error ? e.message : String(e)})` });
+    errors.push(loadError('wmt.pairFailed', { file: files.enFile, line: 1, offset: 0 }, { detail: errorDetail(e) }, 'file'));
     return { records: [], errors };
   }
 }
@@ -134,15 +135,14 @@ export function parseParallelLines(enText: string, zhText: string, files: { enFi
   const en = read(enText);
   const zh = read(zhText);
   if (en.every((l) => l === '')) {
-    errors.push({ source: { file: files.enFile, line: 1, offset: 0 }, message: `${files.enFile}:1: no English lines` });
+    errors.push(loadError('wmt.noEnglishLines', { file: files.enFile, line: 1, offset: 0 }, {}));
     return { records: [], errors };
   }
   if (en.length !== zh.length) {
     const line = Math.min(en.length, zh.length) + 1;
-    errors.push({
-      source: { file: files.zhFile, line: Math.min(line, Math.max(1, countLines(zhText))) },
-      message: `${files.zhFile}:${line}: ${zh.length} Chinese lines for ${en.length} English lines; pairs after line ${line - 1} have no counterpart`,
-    });
+    errors.push(
+      loadError('wmt.lineCountMismatch', { file: files.zhFile, line: Math.min(line, Math.max(1, countLines(zhText))) }, { zhLines: zh.length, enLines: en.length, lastPaired: line - 1 }),
+    );
     while (zh.length < en.length) zh.push('');
     while (en.length < zh.length) en.push('');
   }

@@ -2,6 +2,7 @@ import { SaxesParser } from 'saxes';
 import type { LoadError, ParseResult, ReviewRecord } from './model.ts';
 import { countLines } from './lines.ts';
 import { assembleSide } from './side.ts';
+import { errorDetail, loadError } from './loadErrorCodes.ts';
 
 /**
  * TMX 1.4 and XLIFF 1.2 / 2.x: translation memories and translation-tool exchange files. Read with
@@ -135,7 +136,7 @@ export function parseXmlRecords(text: string, file: string): ParseResult {
     if (en === '' && zh === '') {
       // Empty units (placeholders) carry nothing to review.
     } else if (en === '') {
-      errors.push({ source: { file, line: unit.line }, message: `${file}:${unit.line}: unit ${unit.id || '(no id)'} has no English text` });
+      errors.push(unit.id ? loadError('xml.unitWithoutEnglish', { file, line: unit.line }, { unit: unit.id }) : loadError('xml.unnamedUnitWithoutEnglish', { file, line: unit.line }, {}));
     } else {
       docFor(unit.docKey, unit.line).pairs.push({ id: unit.id, en, zh, mt: unit.mt || (format === 'tmx' && unit.variants.some((v) => isZh(v.lang) && v.mt)) });
     }
@@ -160,7 +161,7 @@ export function parseXmlRecords(text: string, file: string): ParseResult {
         rootLangs = { src: attr(attributes, 'srcLang', 'srclang'), trg: attr(attributes, 'trgLang', 'trglang') };
       } else {
         failed = true;
-        errors.push({ source: { file, line: startLine }, message: `${file}:${startLine}: root element <${tag.name}> is neither <tmx> nor <xliff>` });
+        errors.push(loadError('xml.unknownRoot', { file, line: startLine }, { element: tag.name }));
       }
       return;
     }
@@ -238,23 +239,23 @@ export function parseXmlRecords(text: string, file: string): ParseResult {
     if (failed) return;
     failed = true;
     const line = lineNow();
-    const where = docs.length > 0 ? '; what was read before it is kept' : '';
-    errors.push({ source: { file, line }, message: `${file}:${line}: malformed XML (${e.message.replace(/^[^:]*:\d+:\d+: /, '')})${where}` });
+    const detail = e.message.replace(/^[^:]*:\d+:\d+: /, '');
+    errors.push(loadError(docs.length > 0 ? 'xml.malformedAfterUnits' : 'xml.malformed', { file, line }, { detail }));
   });
 
   try {
     parser.write(text.replace(/^\uFEFF/, '')).close();
   } catch (e) {
-    if (!failed) errors.push({ source: { file, line: lineNow() }, message: `${file}:${lineNow()}: malformed XML (${e instanceof Error ? e.message : String(e)})` });
+    if (!failed) errors.push(loadError('xml.malformed', { file, line: lineNow() }, { detail: errorDetail(e) }));
     failed = true;
   }
   if (!failed && format === null) {
-    errors.push({ source: { file, line: 1 }, message: `${file}:1: no XML root element found` });
+    errors.push(loadError('xml.noRoot', { file, line: 1 }, {}));
   }
   const kept = docs.filter((d) => d.pairs.length > 0);
   for (const d of kept) records.push(docRecord(d, file, format ?? 'xliff', kept.length === 1 && format === 'tmx'));
   if (records.length === 0 && errors.length === 0) {
-    errors.push({ source: { file, line: 1 }, message: `${file}:1: no translation units with English text found` });
+    errors.push(loadError('xml.noUnits', { file, line: 1 }, {}));
   }
   return { records, errors };
 }
