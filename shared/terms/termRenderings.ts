@@ -37,6 +37,7 @@ export interface TermRenderings {
 const HAN_RUN = /\p{Script=Han}{2,}/gu;
 /** Function characters that mark a phrase, not a name: a rendering of a term holds none of them. */
 const PARTICLES = /[的了和与在对是为及或将被把]/;
+const PARTICLE_CHARS = new Set([...'的了和与在对是为及或将被把'].map((c) => c.charCodeAt(0)));
 const MAX_NGRAM = 12;
 
 /**
@@ -47,21 +48,38 @@ const MAX_NGRAM = 12;
 function blankedWords(unit: TermUnit, term: string, lexicon: Lexicon | null): string[] {
   if (!lexicon) return [];
   const termStem = stemEnglish(term);
+  const analysed = unitWords(unit, lexicon);
+  const blanks = (word: UnitWord) => !term.includes(word.raw) && word.stem !== termStem;
+  // Most terms (acronyms, names) are none of a unit's translated words: every such term blanks
+  // the same strings, so that list is built once per unit.
+  if (analysed.translated.every(blanks)) return (analysed.allBlanked ??= blankedStrings(analysed.translated));
+  return blankedStrings(analysed.translated.filter(blanks));
+}
+
+/** The translations of `words` present in the unit, distinct, longest first (ties in order of appearance). */
+function blankedStrings(words: readonly UnitWord[]): string[] {
   const translations = new Set<string>();
-  for (const word of unitWords(unit, lexicon)) {
-    if (term.includes(word.raw) || word.stopword) continue;
-    if (word.stem === termStem) continue;
-    for (const t of word.present) translations.add(t);
-  }
+  for (const word of words) for (const t of word.present) translations.add(t);
   return [...translations].sort((a, b) => b.length - a.length);
 }
 
 interface UnitWord {
   raw: string;
-  stopword: boolean;
   stem: string;
   /** The lexicon's translations of the word (two characters or more) that occur in the unit's Chinese. */
   present: string[];
+}
+
+interface UnitAnalysis {
+  en: string;
+  zh: string;
+  lexicon: Lexicon;
+  /** The unit's words that are no stopword and have a translation present: the only ones that blank anything. */
+  translated: UnitWord[];
+  /** `blankedStrings(translated)`, once asked for: what every term that is none of these words blanks. */
+  allBlanked?: string[];
+  /** The unit's Chinese with `allBlanked` blanked out. */
+  allResidue?: string;
 }
 
 /**
@@ -69,21 +87,37 @@ interface UnitWord {
  * record blanks the words of every unit, so without this each unit's words were looked up and
  * searched for once per term. Checked against the unit's text and the lexicon before reuse.
  */
-const unitWordCache = new WeakMap<TermUnit, { en: string; zh: string; lexicon: Lexicon; words: UnitWord[] }>();
+const unitWordCache = new WeakMap<TermUnit, UnitAnalysis>();
 
-function unitWords(unit: TermUnit, lexicon: Lexicon): UnitWord[] {
+function unitWords(unit: TermUnit, lexicon: Lexicon): UnitAnalysis {
   const cached = unitWordCache.get(unit);
-  if (cached && cached.en === unit.en && cached.zh === unit.zh && cached.lexicon === lexicon) return cached.words;
-  const words: UnitWord[] = [];
+  if (cached && cached.en === unit.en && cached.zh === unit.zh && cached.lexicon === lexicon) return cached;
+  const translated: UnitWord[] = [];
+  // Adjacent code-unit pairs of the Chinese, as numbers: a translation whose first two units are
+  // not among them is not there, which spares a search of the text for most of a word's senses.
+  const zh = unit.zh;
+  const pairs = new Set<number>();
+  for (let k = 0; k + 1 < zh.length; k++) pairs.add(zh.charCodeAt(k) * 0x10000 + zh.charCodeAt(k + 1));
+  const present = (t: string) => t.length >= 2 && pairs.has(t.charCodeAt(0) * 0x10000 + t.charCodeAt(1)) && (t.length === 2 || zh.includes(t));
   for (const m of unit.en.matchAll(/[A-Za-z]+/g)) {
     const lower = m[0].toLowerCase();
-    const stopword = isEnglishStopword(lower);
-    const stem = stopword ? '' : stemEnglish(lower);
-    const present = stopword ? [] : lexicon.translations(stem).filter((t) => t.length >= 2 && unit.zh.includes(t));
-    words.push({ raw: m[0], stopword, stem, present });
+    if (isEnglishStopword(lower)) continue;
+    const stem = stemEnglish(lower);
+    const found = lexicon.translations(stem).filter(present);
+    if (found.length > 0) translated.push({ raw: m[0], stem, present: found });
   }
-  unitWordCache.set(unit, { en: unit.en, zh: unit.zh, lexicon, words });
-  return words;
+  const analysis: UnitAnalysis = { en: unit.en, zh: unit.zh, lexicon, translated };
+  unitWordCache.set(unit, analysis);
+  return analysis;
+}
+
+/** The unit's Chinese with the blanked strings replaced by "|", longest first. */
+function residueOf(unit: TermUnit, blanked: readonly string[], lexicon: Lexicon | null): string {
+  const blank = () => blanked.reduce((zh, t) => zh.split(t).join('|'), unit.zh);
+  if (!lexicon || blanked.length === 0) return unit.zh;
+  const analysis = unitWords(unit, lexicon);
+  if (blanked === analysis.allBlanked) return (analysis.allResidue ??= blank());
+  return blank();
 }
 
 /**
@@ -130,16 +164,29 @@ export function findTermRenderings(term: string, units: readonly TermUnit[], lex
   const translated = withTerm.filter((i) => !latin.includes(i));
 
   const blanked = units.map((u) => blankedWords(u, term, lexicon));
-  const residue = units.map((u, k) => (blanked[k] ?? []).reduce((zh, t) => zh.split(t).join('|'), u.zh));
+  const residue = units.map((u, k) => residueOf(u, blanked[k] ?? [], lexicon));
   const ngrams = (texts: readonly string[], from: readonly number[]): Map<string, number[]> => {
     const support = new Map<string, number[]>();
+    const everyText = texts.map((_, k) => k);
     for (const i of from) {
       for (const run of (texts[i] ?? '').matchAll(HAN_RUN)) {
         const s = run[0];
         for (let a = 0; a < s.length; a++) {
+          // Growing c only narrows it: a longer string occurs only where c does, and holds every
+          // character c holds. So its support is searched among c's, and once c is in fewer than
+          // two texts or holds a particle, no longer string from here can be a candidate (both
+          // passes below require two texts and no particle): the search stops there.
+          let within = everyText;
           for (let b = a + 2; b <= Math.min(s.length, a + MAX_NGRAM); b++) {
+            if (PARTICLE_CHARS.has(s.charCodeAt(b - 1)) || (b === a + 2 && PARTICLE_CHARS.has(s.charCodeAt(a)))) break;
             const c = s.slice(a, b);
-            if (!support.has(c)) support.set(c, texts.flatMap((r, k) => (r.includes(c) ? [k] : [])));
+            let found = support.get(c);
+            if (!found) {
+              found = within.filter((k) => texts[k]!.includes(c));
+              support.set(c, found);
+            }
+            if (found.length < 2) break;
+            within = found;
           }
         }
       }
