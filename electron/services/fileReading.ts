@@ -2,12 +2,24 @@ import { createReadStream } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { TextDecoder } from 'node:util';
 import { decodeBytes } from '../../shared/records/decode.ts';
+import type { LoadError } from '../../shared/records/model.ts';
 
 /** Called after each chunk with the bytes read so far. */
 export type BytesListener = (bytesRead: number) => void;
 
-/** Thrown when a file is not text (binary, or in no encoding we read); the message says which. */
-export class NotTextError extends Error {}
+/**
+ * Thrown when a file is not text (binary, or in no encoding we read); the message says which in
+ * English, and `loadError` carries the decoder's entry (its code and values) for the error list.
+ */
+export class NotTextError extends Error {
+  readonly loadError: LoadError;
+
+  constructor(loadError: LoadError) {
+    super(loadError.message);
+    this.name = 'NotTextError';
+    this.loadError = loadError;
+  }
+}
 
 /** How much of a streamed file decides its encoding. */
 const SNIFF_BYTES = 64 * 1024;
@@ -78,7 +90,7 @@ function decoderFor(head: Buffer, wholeFile: boolean, path: string): ChunkDecode
   const lastNewline = window.lastIndexOf(0x0a);
   const sample = (wholeFile && window.length === head.length) || lastNewline < 0 ? window : window.subarray(0, lastNewline + 1);
   const decoded = decodeBytes(sample, path, { maxBytes: Number.POSITIVE_INFINITY });
-  if ('error' in decoded) throw new NotTextError(decoded.error.message);
+  if ('error' in decoded) throw new NotTextError(decoded.error);
   // StringDecoder is several times faster than TextDecoder for UTF-8 in Node (measured 3x on
   // a 10 MB export) and replaces bad bytes the same way; TextDecoder covers the rest.
   if (decoded.encoding === 'utf-8') return new StringDecoder('utf8');
