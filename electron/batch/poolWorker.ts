@@ -10,11 +10,14 @@ import type { JobReply, JobRequest, PoolWorkerData, RunJob, WorkerReady } from '
 
 const data = workerData as PoolWorkerData;
 const port = parentPort;
-if (port === null) throw new Error('poolWorker.ts must run in a worker thread');
+if (port === null) throw new Error('poolWorker must run in a worker thread');
 
-const jobPromise: Promise<RunJob<unknown, unknown>> = import(data.jobModule).then((mod: { runJob?: unknown }) => {
-  if (typeof mod.runJob !== 'function') throw new Error(`${data.jobModule} does not export runJob`);
-  return mod.runJob as RunJob<unknown, unknown>;
+// A bundled job (`jobs/analyzeJob.cjs`) is CommonJS: Node exposes its exports as named exports
+// when it can tell them statically, and always as `default`; look in both.
+const jobPromise: Promise<RunJob<unknown, unknown>> = import(data.jobModule).then((mod: { runJob?: unknown; default?: { runJob?: unknown } }) => {
+  const runJob = mod.runJob ?? mod.default?.runJob;
+  if (typeof runJob !== 'function') throw new Error(`${data.jobModule} does not export runJob`);
+  return runJob as RunJob<unknown, unknown>;
 });
 // A module that fails to load becomes an error result for each item (below), not an unhandled
 // rejection that would kill the thread and make the pool respawn it forever.

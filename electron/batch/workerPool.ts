@@ -12,6 +12,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { batchModuleUrl } from './batchModules.ts';
 import type { JobReply, JobRequest, PoolWorkerData, WorkerReady } from './jobTypes.ts';
 
 /** One item's outcome; `index` is its 0-based position in the input. */
@@ -65,7 +66,8 @@ interface Slot<I> {
   ready: boolean;
 }
 
-const WORKER_URL = new URL('./poolWorker.ts', import.meta.url);
+/** The thread's entry: `poolWorker.ts` from source, `poolWorker.cjs` beside the app's bundle. */
+const WORKER_URL = batchModuleUrl('./poolWorker');
 /** Workers that die this many times in a row without finishing anything mean a broken setup. */
 const MAX_IDLE_DEATHS = 3;
 

@@ -2,6 +2,11 @@
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
+  /**
+   * Resolves once stdout has taken what was written (the process's `drain`), so a command that
+   * writes a lot waits for a slow reader instead of buffering its output in memory.
+   */
+  drain?(): Promise<void>;
 }
 
 /** One subcommand of the CLI. `run` returns the process exit code. */

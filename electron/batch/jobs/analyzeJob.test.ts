@@ -19,8 +19,8 @@ describe('analyzeJob', () => {
   it('returns the check --json record shape for each record and errors with file lines', async () => {
     const result = await runJob({ file, format: 'jsonl', text: lines.join('\n'), firstLine: 1 }, {});
     expect(result.records).toHaveLength(12);
-    expect(result.errors).toEqual([{ source: expect.objectContaining({ file, line: 6 }), message: expect.stringContaining('invalid JSON') }]);
-    expect(result.aligned).toBeUndefined();
+    expect(result.errors).toEqual([{ source: expect.objectContaining({ file, line: 6 }), message: expect.stringContaining('invalid JSON'), code: 'json.invalid', params: { detail: expect.any(String) } }]);
+    expect(result.terms).toBeUndefined();
     const first = result.records[0]!;
     expect(first.id).toBe('10.5555/bench.0000000');
     expect(first.sentences.en.length).toBeGreaterThan(0);

@@ -4,14 +4,15 @@
  *
  * Each worker builds the lexicon once (first task) and keeps it: it is the costly part of start-up.
  * Corpus-wide term inconsistency needs every record at once, so it is not done here: with
- * `withAligned` the job hands back what `checkInPool` needs to run it in the main thread.
+ * `withTerms` the job hands back each record's compact term summary (a few short strings), which
+ * is all the main thread keeps of a record for that pass.
  */
-import type { AlignedRecord } from '../../../shared/checks/types.ts';
 import type { LoadError } from '../../../shared/records/model.ts';
 import type { GlossaryEntry } from '../../../shared/terms/glossary.ts';
 import { defaultLexicon } from '../../../shared/lexicon/defaultLexicon.ts';
 import { analyzeRecord } from '../../../shared/review/analyzeRecord.ts';
-import { recordJson, type CheckRecordJson } from '../../cli/commands/check.ts';
+import { summarizeTermRenderings, type TermRenderingSummary } from '../../../shared/terms/termInconsistency.ts';
+import { recordJson, type CheckRecordJson } from '../checkRecordJson.ts';
 import type { RunJob } from '../jobTypes.ts';
 import type { RecordTask } from '../recordTasks.ts';
 import { loadTask } from './loadTask.ts';
@@ -19,8 +20,8 @@ import { loadTask } from './loadTask.ts';
 /** What `check` passes every worker. */
 export interface AnalyzeJobOptions {
   glossary?: GlossaryEntry[];
-  /** Also return each record's aligned sentences, for the corpus-wide term check in the main thread. */
-  withAligned?: boolean;
+  /** Also return each record's term summary, for the corpus-wide term check in the main thread. */
+  withTerms?: boolean;
 }
 
 /** One task's results, in input order. */
@@ -28,8 +29,8 @@ export interface AnalyzeJobResult {
   records: CheckRecordJson[];
   /** Load and check errors, with file and line. */
   errors: LoadError[];
-  /** With `withAligned`: `aligned[i]` belongs to `records[i]` (null for an untranslated record). */
-  aligned?: (AlignedRecord | null)[];
+  /** With `withTerms`: `terms[i]` belongs to `records[i]` (empty for an untranslated record). */
+  terms?: TermRenderingSummary[][];
   /** This worker's V8 heap after the task, and the time it spent, for the benchmark. */
   heapUsed: number;
   busyMs: number;
@@ -37,23 +38,24 @@ export interface AnalyzeJobResult {
 
 export const runJob: RunJob<RecordTask, AnalyzeJobResult> = async (task, options) => {
   const started = performance.now();
-  const { glossary = [], withAligned = false } = (options ?? {}) as AnalyzeJobOptions;
+  const { glossary = [], withTerms = false } = (options ?? {}) as AnalyzeJobOptions;
   const lexicon = defaultLexicon();
   const loaded = await loadTask(task);
   const records: CheckRecordJson[] = [];
-  const aligned: (AlignedRecord | null)[] = [];
+  const terms: TermRenderingSummary[][] = [];
   const errors: LoadError[] = [...loaded.errors];
   for (const record of loaded.records) {
     try {
       const analysis = analyzeRecord(record, { lexicon, glossary });
+      const summary = withTerms && record.zh
+        ? summarizeTermRenderings({ en: analysis.en, zh: analysis.zh, links: analysis.links, enAbstract: record.en.abstract, zhAbstract: record.zh.abstract }, lexicon)
+        : [];
       records.push(recordJson(record, analysis, analysis.findings));
-      if (withAligned) {
-        aligned.push(record.zh ? { en: analysis.en, zh: analysis.zh, links: analysis.links, enAbstract: record.en.abstract, zhAbstract: record.zh.abstract } : null);
-      }
+      if (withTerms) terms.push(summary);
     } catch (error) {
       // One record the checks choke on is an error entry; the rest of the task still counts.
       errors.push({ source: record.source, message: `Checking ${record.id} failed: ${error instanceof Error ? error.message : String(error)}` });
     }
   }
-  return { records, errors, ...(withAligned ? { aligned } : {}), heapUsed: process.memoryUsage().heapUsed, busyMs: performance.now() - started };
+  return { records, errors, ...(withTerms ? { terms } : {}), heapUsed: process.memoryUsage().heapUsed, busyMs: performance.now() - started };
 };

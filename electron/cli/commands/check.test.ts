@@ -1,8 +1,9 @@
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkCommand } from './check.ts';
+import { corpusLines } from '../../../bench/corpus/buildCorpus.ts';
+import { checkCommand, runCheckCommand } from './check.ts';
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -39,5 +40,37 @@ describe('check command', () => {
     const { out } = await run([join(dir, 'nope.txt'), '--json']);
     expect(JSON.parse(out).errors).toHaveLength(1);
     expect((await run([])).code).toBe(2);
+  });
+});
+
+describe('check inputs and progress', () => {
+  const root = mkdtempSync(join(tmpdir(), 'check-inputs-'));
+  const lines = [...corpusLines({ records: 6 })];
+  mkdirSync(join(root, 'a', 'b'), { recursive: true });
+  writeFileSync(join(root, 'top.jsonl'), `${lines.slice(0, 2).join('\n')}\n`);
+  writeFileSync(join(root, 'a', 'mid.jsonl'), `${lines.slice(2, 4).join('\n')}\n`);
+  writeFileSync(join(root, 'a', 'b', 'deep.jsonl'), `${lines.slice(4).join('\n')}\n`);
+  writeFileSync(join(root, 'a', 'notes.md'), '# not records');
+  const ids = (out: string) => (JSON.parse(out) as { records: { id: string; source: string }[] }).records.map((r) => r.source.replace(/:\d+$/, '').slice(root.length + 1));
+
+  it('expands a quoted glob itself, ** included', async () => {
+    const { out } = await run([join(root, '**/*.jsonl'), '--json', '--jobs', '0']);
+    expect(ids(out)).toEqual(['a/b/deep.jsonl', 'a/b/deep.jsonl', 'a/mid.jsonl', 'a/mid.jsonl', 'top.jsonl', 'top.jsonl']);
+  });
+
+  it('walks a folder recursively, record files only', async () => {
+    const { out } = await run([join(root, 'a'), '--json', '--jobs', '0']);
+    expect(ids(out)).toEqual(['a/b/deep.jsonl', 'a/b/deep.jsonl', 'a/mid.jsonl', 'a/mid.jsonl']);
+  });
+
+  it('draws progress only when the stream is a terminal', async () => {
+    const io = { stdout: () => undefined, stderr: () => undefined };
+    const piped: string[] = [];
+    await runCheckCommand([root, '--jobs', '0'], io, { progressStream: { isTTY: false, write: (t: string) => piped.push(t) } });
+    expect(piped).toEqual([]);
+    const terminal: string[] = [];
+    await runCheckCommand([root, '--jobs', '0'], io, { progressStream: { isTTY: true, columns: 80, write: (t: string) => terminal.push(t) } });
+    expect(terminal.join('')).toContain('checking');
+    expect(terminal.at(-1)).toBe('\r\x1b[K');
   });
 });

@@ -1,118 +1,112 @@
 /**
- * `check PATH... [--json]`: loads records from files or folders (every format `parseRecords`
- * reads), aligns and checks them, and prints one JSON document (`--json`) or a readable summary.
- * A file that cannot be read or parsed becomes an `errors` entry; the others are still checked.
+ * `check PATH... [--json | --csv] [--html FILE] [--glossary FILE] [--fail-on LEVEL] [--jobs N]`:
+ * loads records from files, folders and globs (every format `parseRecords` reads), aligns and
+ * checks them (`runCheck`, streamed, in a worker pool for large inputs) and prints a JSON
+ * document, CSV rows or a readable summary. A file or record that cannot be read, parsed or
+ * checked becomes an `errors` entry; the others are still checked.
  */
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { CliCommand } from '../types.ts';
+import { readFile, writeFile } from 'node:fs/promises';
+import type { CliCommand, CliIo } from '../types.ts';
 import { parseOptions } from '../run.ts';
-import { decodeBytes } from '../../../shared/records/decode.ts';
-import { parseRecords } from '../../../shared/records/parse.ts';
-import type { LoadError, ReviewRecord, SourceLocation } from '../../../shared/records/model.ts';
-import { analyzeRecord, type RecordAnalysis } from '../../../shared/review/analyzeRecord.ts';
-import { findCorpusTermInconsistencies } from '../../../shared/terms/termInconsistency.ts';
+import type { LoadError } from '../../../shared/records/model.ts';
 import { parseGlossaryTsv, type GlossaryEntry } from '../../../shared/terms/glossary.ts';
-import { defaultLexicon } from '../../../shared/lexicon/defaultLexicon.ts';
-import type { Finding, Severity } from '../../../shared/checks/types.ts';
-import { hasFlagsAtOrAbove, summarize } from '../../../shared/report/summarize.ts';
-import { toCsv } from '../../../shared/report/csv.ts';
+import type { Severity } from '../../../shared/checks/types.ts';
+import { hasFlagsAtOrAbove, type ReportSummary } from '../../../shared/report/summarize.ts';
 import { toHtmlReport } from '../../../shared/report/html.ts';
-import { renderSummaryTable } from '../../../shared/report/table.ts';
-import { createProgress } from '../../batch/progress.ts';
-import { checkInPool } from '../../batch/checkInPool.ts';
+import { createProgress, type ProgressStream } from '../../batch/progress.ts';
 import { choosePoolSize } from '../../batch/poolChoice.ts';
-import { expandGlobs } from '../../batch/recordTasks.ts';
+import { expandInputs } from '../../batch/recordTasks.ts';
+import { csvOutput, jsonOutput, textOutput } from './checkOutput.ts';
+import { runCheck } from './checkRun.ts';
 
-const usage = `Usage: npm run --silent cli -- check PATH... [--json] [--glossary FILE.tsv]
+const usage = `Usage: npm run --silent cli -- check PATH... [--json | --csv] [--html FILE] [--glossary FILE.tsv]
+                                        [--fail-on LEVEL] [--jobs N]
 
-PATH is a file, a folder (searched recursively) or a glob pattern ("corpus/**/*.jsonl").
+PATH is a file, a folder (searched recursively) or a glob pattern ("corpus/**/*.jsonl", quoted:
+we expand it, also where the shell does not).
 
 Loads records from files or folders (page dumps, JSON, JSONL, TSV, CSV, TMX, XLIFF, WMT),
 aligns each English abstract with its Chinese translation and reports divergences.
-  --json             print one JSON document: {"records": [...], "errors": [...]}
-  --glossary FILE    a TSV glossary (english, preferred, forbidden, note) to enforce
+  --json             print one JSON document: {"records": [...], "errors": [...]}, written
+                     record by record as they are checked
   --csv              print one CSV row per flag (RFC 4180) instead
   --html FILE        also write a self-contained HTML report (charts, worst records with evidence)
+  --glossary FILE    a TSV glossary (english, preferred, forbidden, note) to enforce
   --fail-on LEVEL    exit with code 1 when any flag is LEVEL or worse (critical, major, minor)
   --jobs N           check in N worker threads (0: in this thread); default cores − 1 when the
                      input is over 1 MB, else in this thread (workers take a second to start)
-A progress bar is drawn on stderr when it is a terminal.
+A progress bar is drawn on stderr when it is a terminal. Memory stays bounded on any input size:
+results wait in a temporary file (in the OS temp folder) until the corpus-wide term check is done.
 `;
 
 const SEVERITY_LEVELS: readonly Severity[] = ['critical', 'major', 'minor'];
 
-/** File names a folder walk picks up; a file named explicitly is always tried. */
-const RECORD_FILE = /\.(?:txt|json|jsonl|ndjson|tsv|csv|tmx|xlf|xliff|xml)$/i;
-
-async function collectFiles(paths: string[], errors: LoadError[]): Promise<string[]> {
-  const files: string[] = [];
-  const walk = async (path: string, explicit: boolean): Promise<void> => {
-    let info;
-    try {
-      info = await stat(path);
-    } catch (error) {
-      errors.push({ source: { file: path }, message: `Cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
-      return;
-    }
-    if (info.isDirectory()) {
-      const names = (await readdir(path)).filter((n) => !n.startsWith('.')).sort();
-      for (const name of names) await walk(join(path, name), false);
-    } else if (explicit || RECORD_FILE.test(path)) {
-      files.push(path);
-    }
-  };
-  for (const p of paths) await walk(p, true);
-  return files;
+/** What `runCheckCommand` adds for callers other than the CLI (the benchmark). */
+export interface CheckCommandOptions {
+  /** Where the progress bar goes (default stderr; drawn only on a terminal). */
+  progressStream?: ProgressStream;
 }
 
-async function loadFile(file: string): Promise<{ records: ReviewRecord[]; errors: LoadError[] }> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(file);
-  } catch (error) {
-    return { records: [], errors: [{ source: { file }, message: `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}` }] };
+/**
+ * The whole `check` command: arguments in, exit code and summary out (null on a usage error).
+ * `checkCommand.run` is this with the summary dropped.
+ */
+export async function runCheckCommand(args: string[], io: CliIo, options: CheckCommandOptions = {}): Promise<{ code: number; summary: ReportSummary | null }> {
+  const { options: flags, positional } = parseOptions(args);
+  // `--json` and `--csv` take no value: parseOptions may have taken the next path as theirs.
+  const json = flags.get('json');
+  if (typeof json === 'string') positional.push(json);
+  const csv = flags.get('csv');
+  if (typeof csv === 'string') positional.push(csv);
+  const html = flags.get('html');
+  const failOn = flags.get('fail-on');
+  if (positional.length === 0 || html === true || (failOn !== undefined && !SEVERITY_LEVELS.includes(failOn as Severity))) {
+    io.stderr(usage);
+    return { code: 2, summary: null };
   }
-  const decoded = decodeBytes(bytes, file);
-  if ('error' in decoded) return { records: [], errors: [decoded.error] };
-  return parseRecords(decoded.text, { file });
-}
-
-const sourceText = (s: SourceLocation) => (s.line ? `${s.file}:${s.line}` : s.file);
-
-/** The JSON shape of one record in the `check --json` document. */
-export function recordJson(record: ReviewRecord, analysis: RecordAnalysis, findings: Finding[]) {
-  return {
-    id: record.id,
-    source: sourceText(record.source),
-    sentences: {
-      en: analysis.en.map((s) => ({ text: s.text, section: s.section })),
-      zh: analysis.zh.map((s) => ({ text: s.text, section: s.section })),
+  const errors: LoadError[] = [];
+  let glossary: GlossaryEntry[] = [];
+  const glossaryPath = flags.get('glossary');
+  if (typeof glossaryPath === 'string') {
+    const parsed = parseGlossaryTsv(await readFile(glossaryPath, 'utf8'));
+    glossary = parsed.entries;
+    for (const e of parsed.errors) errors.push({ source: { file: glossaryPath, line: e.line }, message: e.message });
+  }
+  const inputs = await expandInputs(positional);
+  errors.push(...inputs.errors);
+  const workers = await choosePoolSize(flags.get('jobs'), inputs.files);
+  if (workers === null) {
+    io.stderr(usage);
+    return { code: 2, summary: null };
+  }
+  const stream = options.progressStream ?? process.stderr;
+  const checking = createProgress({ label: 'checking', stream });
+  let reporting: ReturnType<typeof createProgress> | undefined;
+  const output = json !== undefined ? jsonOutput() : csv !== undefined ? csvOutput() : textOutput();
+  const { summary } = await runCheck({
+    files: inputs.files,
+    errors,
+    glossary,
+    workers,
+    output,
+    write: async (text) => {
+      io.stdout(text);
+      await io.drain?.();
     },
-    alignment: analysis.links.map((l) => ({ en: l.en, zh: l.zh, confidence: Math.round(l.confidence * 1000) / 1000 })),
-    flags: findings.map((f) => ({ kind: f.kind, severity: f.severity, en: f.en, zh: f.zh, message: f.message.en, evidence: f.evidence })),
-  };
-}
-
-/** One record of the `check --json` document (what the pool's workers send back, too). */
-export type CheckRecordJson = ReturnType<typeof recordJson>;
-
-function summary(records: ReturnType<typeof recordJson>[], errors: LoadError[]): string {
-  const lines: string[] = [];
-  for (const r of records) {
-    const counts = new Map<string, number>();
-    for (const f of r.flags) counts.set(f.kind, (counts.get(f.kind) ?? 0) + 1);
-    const tally = [...counts.entries()].map(([k, n]) => `${k} ${n}`).join(', ') || 'no flags';
-    lines.push(`${r.id}  (${r.source})  ${r.sentences.en.length} en / ${r.sentences.zh.length} zh sentences — ${tally}`);
-    for (const f of r.flags) {
-      const where = `en ${f.en.map((i) => i + 1).join(',') || '—'} ↔ zh ${f.zh.map((i) => i + 1).join(',') || '—'}`;
-      lines.push(`  [${f.severity}] ${f.kind}  ${where}: ${f.message}`);
-    }
-  }
-  for (const e of errors) lines.push(`error: ${sourceText(e.source)}: ${e.message}`);
-  const total = records.reduce((n, r) => n + r.flags.length, 0);
-  lines.push(`${records.length} record(s), ${total} flag(s), ${errors.length} error(s)`);
-  return lines.join('\n') + '\n';
+    onChecked: (n) => checking.tick(n),
+    onReported: (done, total) => {
+      if (reporting === undefined) {
+        checking.finish();
+        reporting = createProgress({ label: 'reporting', total, stream });
+      }
+      reporting.tick();
+      if (done === total) reporting.finish();
+    },
+  });
+  checking.finish();
+  if (typeof html === 'string') await writeFile(html, toHtmlReport(summary, { inputs: positional, generatedAt: new Date().toISOString() }));
+  const code = failOn !== undefined && hasFlagsAtOrAbove(summary, failOn as Severity) ? 1 : 0;
+  return { code, summary };
 }
 
 export const checkCommand: CliCommand = {
@@ -120,71 +114,6 @@ export const checkCommand: CliCommand = {
   summary: 'align records and report divergences (numbers, omissions, labels, terms, …)',
   usage,
   async run(args, io) {
-    const { options, positional } = parseOptions(args);
-    // `--json` takes no value: parseOptions may have taken the next path as its value.
-    const json = options.get('json');
-    if (typeof json === 'string') positional.push(json);
-    const csv = options.get('csv');
-    if (typeof csv === 'string') positional.push(csv);
-    const html = options.get('html');
-    const failOn = options.get('fail-on');
-    if (positional.length === 0 || html === true || (failOn !== undefined && !SEVERITY_LEVELS.includes(failOn as Severity))) {
-      io.stderr(usage);
-      return 2;
-    }
-    const errors: LoadError[] = [];
-    let glossary: GlossaryEntry[] = [];
-    const glossaryPath = options.get('glossary');
-    if (typeof glossaryPath === 'string') {
-      const parsed = parseGlossaryTsv(await readFile(glossaryPath, 'utf8'));
-      glossary = parsed.entries;
-      for (const e of parsed.errors) errors.push({ source: { file: glossaryPath, line: e.line }, message: e.message });
-    }
-    const globbed = await expandGlobs(positional);
-    errors.push(...globbed.errors);
-    const files = await collectFiles(globbed.paths, errors);
-    const workers = await choosePoolSize(options.get('jobs'), files);
-    if (workers === null) {
-      io.stderr(usage);
-      return 2;
-    }
-    const poolProgress = createProgress({ label: 'checking' });
-    const pooled = workers > 0 ? await checkInPool(files, { glossary, workers, onRecords: (n) => poolProgress.tick(n) }) : null;
-    poolProgress.finish();
-    if (pooled) errors.push(...pooled.errors);
-    const loaded: ReviewRecord[] = [];
-    for (const file of pooled ? [] : files) {
-      const result = await loadFile(file);
-      loaded.push(...result.records);
-      errors.push(...result.errors);
-    }
-    const lexicon = defaultLexicon();
-    const progress = createProgress({ total: loaded.length, label: 'checking' });
-    const analysed = loaded.map((record) => {
-      try {
-        progress.tick();
-        return { record, analysis: analyzeRecord(record, { lexicon, glossary }) };
-      } catch (error) {
-        errors.push({ source: record.source, message: `Checking ${record.id} failed: ${error instanceof Error ? error.message : String(error)}` });
-        return null;
-      }
-    }).filter((x) => x !== null);
-    const corpus = findCorpusTermInconsistencies(
-      analysed.filter((a) => a.record.zh).map((a) => ({
-        id: a.record.id,
-        aligned: { en: a.analysis.en, zh: a.analysis.zh, links: a.analysis.links, enAbstract: a.record.en.abstract, zhAbstract: a.record.zh?.abstract ?? '' },
-      })),
-      lexicon,
-    );
-    const records = pooled ? pooled.records : analysed.map(({ record, analysis }) =>
-      recordJson(record, analysis, [...analysis.findings, ...corpus.filter((c) => c.recordId === record.id).map((c) => c.finding)]));
-    progress.finish();
-    const errorsJson = errors.map((e) => ({ source: sourceText(e.source), message: e.message }));
-    const report = summarize({ records, errors: errorsJson });
-    if (typeof html === 'string') await writeFile(html, toHtmlReport(report, { inputs: positional, generatedAt: new Date().toISOString() }));
-    if (json !== undefined) io.stdout(JSON.stringify({ records, errors: errorsJson }, null, 2) + '\n');
-    else if (csv !== undefined) io.stdout(toCsv({ records }));
-    else io.stdout(`${summary(records, errors)}\n${renderSummaryTable(report)}`);
-    return failOn !== undefined && hasFlagsAtOrAbove(report, failOn as Severity) ? 1 : 0;
+    return (await runCheckCommand(args, io)).code;
   },
 };

@@ -1,0 +1,35 @@
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { JsonLinesSpill } from './jsonLinesSpill.ts';
+
+const parent = mkdtempSync(join(tmpdir(), 'spill-test-'));
+afterAll(() => rmSync(parent, { recursive: true, force: true }));
+
+describe('JsonLinesSpill', () => {
+  it('gives back every value in order, newlines and non-ASCII text included, then deletes its file', async () => {
+    const spill = await JsonLinesSpill.create<{ n: number; text: string }>(parent);
+    const values = Array.from({ length: 5000 }, (_, n) => ({ n, text: `行 ${n}\n"line"\r\n\u2028${'x'.repeat(n % 700)}` }));
+    for (const value of values) await spill.write(value);
+    expect(spill.count).toBe(5000);
+    const back = [];
+    for await (const value of spill.read()) back.push(value);
+    expect(back).toEqual(values);
+    expect(readdirSync(parent)).toHaveLength(1);
+    await spill.dispose();
+    expect(readdirSync(parent)).toEqual([]);
+  });
+
+  it('reads back nothing when nothing was written, and can be disposed unread', async () => {
+    const empty = await JsonLinesSpill.create<number>(parent);
+    const back = [];
+    for await (const value of empty.read()) back.push(value);
+    expect(back).toEqual([]);
+    await empty.dispose();
+    const unread = await JsonLinesSpill.create<number>(parent);
+    await unread.write(1);
+    await unread.dispose();
+    expect(existsSync(parent) && readdirSync(parent)).toEqual([]);
+  });
+});
