@@ -23,6 +23,9 @@ export const DENOMINATORS: Record<string, number> = {
 /** Multipliers that may follow digits ("1.5 million"). */
 export const SCALE_WORDS = SCALES;
 
+/** The cardinal number words and scale words, lower-case: those `isNumberWord` accepts (besides Object.prototype's names). */
+export const NUMBER_WORDS: readonly string[] = [...Object.keys(ONES), ...Object.keys(TENS), ...Object.keys(SCALES)];
+
 /** True when the lower-cased word is a cardinal number word or a scale word. */
 export function isNumberWord(word: string): boolean {
   const w = word.toLowerCase();

@@ -8,7 +8,7 @@
  * without a number ("one of the" ↔ 之一, "a patient" ↔ 一名患者, "both groups" ↔ 两组).
  */
 import { CHINESE_NUMERAL_CHARS, parseChineseDecimals, parseChineseInteger } from './chineseNumerals.ts';
-import { DENOMINATORS, SCALE_WORDS, isNumberWord, parseEnglishNumberWords } from './englishNumberWords.ts';
+import { DENOMINATORS, NUMBER_WORDS, SCALE_WORDS, isNumberWord, parseEnglishNumberWords } from './englishNumberWords.ts';
 import { isClinicalUnit, matchUnit } from './units.ts';
 
 export type NumberKind = 'number' | 'percent' | 'p-value' | 'ci';
@@ -25,12 +25,16 @@ export interface NumberToken {
   text: string;
 }
 
+/** Any character `normaliseNumerals` may replace; most sentences have none and are returned as they are. */
+const NEEDS_NORMALISING = /[\uff10-\uff19．％＜＞＝·]/;
+
 /**
  * Replaces full-width digits and signs by ASCII ones, character for character, so offsets into
  * the normalised text are offsets into the original. "·" between digits is a decimal point in
  * Lancet style (0·05).
  */
 export function normaliseNumerals(text: string): string {
+  if (!NEEDS_NORMALISING.test(text)) return text;
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const c = text[i] ?? '';
@@ -48,6 +52,9 @@ export function normaliseNumerals(text: string): string {
 }
 
 const LATIN = /[A-Za-z]/;
+const FOLD_MULTIPLIERS = ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+const FOLD_WORDS = FOLD_MULTIPLIERS.map((w) => `${w}fold`);
+const FOLD_RE = new RegExp(`^(${FOLD_MULTIPLIERS.join('|')})fold$`);
 const ROMAN: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4, V: 5, VI: 6, VII: 7, VIII: 8, IX: 9, X: 10 };
 const UNICODE_ROMAN = 'ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ';
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -164,10 +171,12 @@ function scanDigits(text: string, t: string, lang: 'en' | 'zh', masked: Span[], 
   }
 }
 
+const CHINESE_NUMERAL = `[${CHINESE_NUMERAL_CHARS}]`;
+/** Built once: `matchAll` works on a copy, so sharing it is safe. */
+const CHINESE_NUMERAL_RE = new RegExp(`(百分之|${CHINESE_NUMERAL}+分之)?(${CHINESE_NUMERAL}+)(?:点([零〇一二三四五六七八九]+))?`, 'g');
+
 function scanChineseNumerals(text: string, t: string, masked: Span[], tokens: NumberToken[]): void {
-  const n = `[${CHINESE_NUMERAL_CHARS}]`;
-  const re = new RegExp(`(百分之|${n}+分之)?(${n}+)(?:点([零〇一二三四五六七八九]+))?`, 'g');
-  for (const m of t.matchAll(re)) {
+  for (const m of t.matchAll(CHINESE_NUMERAL_RE)) {
     const start = m.index;
     const end = start + m[0].length;
     if (overlaps(masked, start, end)) continue;
@@ -206,12 +215,53 @@ function scanChineseNumerals(text: string, t: string, masked: Span[], tokens: Nu
   }
 }
 
+interface EnglishWord {
+  w: string;
+  lw: string;
+  start: number;
+  end: number;
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);
+}
+
+/**
+ * Every lower-case word one of `scanEnglishWords`'s readings can start with: scale words, "half",
+ * number words, "-fold" words, decade and century, the soft words and the months. The readings
+ * test membership with `in` on plain objects, which also answers true for Object.prototype's
+ * names ("constructor"): those are listed too, so skipping every other word changes nothing.
+ */
+const QUANTITY_WORDS: ReadonlySet<string> = new Set([
+  ...Object.keys(SCALE_WORDS), 'half', ...NUMBER_WORDS, ...FOLD_WORDS, 'decade', 'century',
+  ...Object.keys(SOFT_WORDS), ...MONTHS, ...Object.getOwnPropertyNames(Object.prototype),
+]);
+
 function scanEnglishWords(text: string, t: string, masked: Span[], tokens: NumberToken[]): void {
-  const words = [...t.matchAll(/[A-Za-z]+/g)].map((m) => ({ w: m[0], lw: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length }));
-  const lw = (k: number) => words[k]?.lw ?? '';
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i];
-    if (!word) continue;
+  // Word spans as offsets; a word's text is read only where a reading below needs it.
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (let k = 0; k < t.length; k++) {
+    if (!isAsciiLetter(t.charCodeAt(k))) continue;
+    starts.push(k);
+    while (k + 1 < t.length && isAsciiLetter(t.charCodeAt(k + 1))) k++;
+    ends.push(k + 1);
+  }
+  const wordAt = (k: number): EnglishWord | undefined => {
+    if (k < 0 || k >= starts.length) return undefined;
+    const w = t.slice(starts[k]!, ends[k]!);
+    return { w, lw: w.toLowerCase(), start: starts[k]!, end: ends[k]! };
+  };
+  const lw = (k: number) => wordAt(k)?.lw ?? '';
+  for (let i = 0; i < starts.length; i++) {
+    const w = t.slice(starts[i]!, ends[i]!);
+    // Most words are no quantity word and no Roman numeral: none of the readings below applies.
+    if (!QUANTITY_WORDS.has(w.toLowerCase()) && !(w in ROMAN)) continue;
+    const word = wordAt(i)!;
     if (overlaps(masked, word.start, word.end)) continue;
     // "1.5 million" was read with its digits.
     if (word.lw in SCALE_WORDS && /\d\s*$/.test(t.slice(Math.max(0, word.start - 3), word.start))) continue;
@@ -226,19 +276,19 @@ function scanEnglishWords(text: string, t: string, masked: Span[], tokens: Numbe
     if (isNumberWord(word.lw)) {
       // Group "twenty-four", "one hundred and five": number words joined by space, hyphen or "and".
       let j = i;
-      while (j + 1 < words.length) {
-        const gap = t.slice(words[j]?.end ?? 0, words[j + 1]?.start ?? 0);
+      while (j + 1 < starts.length) {
+        const gap = t.slice(wordAt(j)?.end ?? 0, wordAt(j + 1)?.start ?? 0);
         const nextWord = lw(j + 1);
         if (/^[\s-]$/.test(gap) && isNumberWord(nextWord)) j++;
-        else if (gap === ' ' && nextWord === 'and' && j + 2 < words.length && isNumberWord(lw(j + 2)) && /hundred|thousand|million/.test(lw(j))) j += 2;
+        else if (gap === ' ' && nextWord === 'and' && j + 2 < starts.length && isNumberWord(lw(j + 2)) && /hundred|thousand|million/.test(lw(j))) j += 2;
         else break;
       }
-      const group = words.slice(i, j + 1);
+      const group = range(i, j + 1).map((k) => wordAt(k)!);
       let value = parseEnglishNumberWords(group.map((g) => g.lw));
       if (value === null) continue;
       let end = group[group.length - 1]?.end ?? word.end;
       let hard = !(group.length === 1 && word.lw === 'one');
-      const after = words[j + 1];
+      const after = wordAt(j + 1);
       if (after && /^[\s-]$/.test(t.slice(end, after.start)) && after.lw in DENOMINATORS) {
         value = value / (DENOMINATORS[after.lw] ?? 1);
         end = after.end;
@@ -255,7 +305,7 @@ function scanEnglishWords(text: string, t: string, masked: Span[], tokens: Numbe
       i = j;
       continue;
     }
-    const fold = /^(two|three|four|five|six|seven|eight|nine|ten)fold$/.exec(word.lw);
+    const fold = FOLD_RE.exec(word.lw);
     if (fold) {
       pushToken(tokens, text, t, 'en', word.start, word.end, parseEnglishNumberWords([fold[1] ?? '']) ?? 0, true);
     } else if (word.lw === 'decade' || word.lw === 'century') {
