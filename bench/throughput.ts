@@ -1,20 +1,26 @@
 /**
- * `npm run bench:throughput [-- --records N] [-- --workers K]`
+ * `npm run bench:throughput [-- --records N] [-- --workers K] [-- --runs d,a,b]`
  *
  * Builds (or reuses) the deterministic corpus, then prints records per second and peak memory for
- * (a) one worker and (b) the worker pool, beside (c) a reference run in this same process that
- * only reads and JSON-parses the same corpus. The reference runs before and after, and the ratios
- * ours/reference are what to compare across machines: a noisy or slower machine slows both.
+ * (a) one worker and (b) the worker pool, (d) the whole `check` command as the CLI runs it
+ * (`--json` to /dev/null, `--html` to a temp folder, corpus-wide term pass included), beside
+ * (c) a reference run in this same process that only reads and JSON-parses the same corpus. The
+ * reference runs before and after, and the ratios ours/reference are what to compare across
+ * machines: a noisy or slower machine slows both.
+ *
+ * Memory is the process's RSS, which includes the worker threads (they share the process).
  *
  * Goal (issue 7): ≥ 1,000 records/s per core, memory < 1 GB at 100,000 records. Figures are
  * printed, never asserted: timings make flaky tests.
  */
-import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { closeSync, existsSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { resourceUsage } from 'node:process';
 import { readLineBatches } from '../electron/batch/jsonlLines.ts';
 import { recordTasks, type RecordTask } from '../electron/batch/recordTasks.ts';
 import { defaultPoolSize, WorkerPool } from '../electron/batch/workerPool.ts';
+import { runCheckCommand } from '../electron/cli/commands/check.ts';
 import { DEFAULT_RECORDS, ensureCorpus } from './corpus/buildCorpus.ts';
 
 interface Options {
@@ -22,6 +28,8 @@ interface Options {
   workers: number[];
   linesPerTask: number;
   parseOnly: boolean;
+  /** Which of (a), (b), (d) to run, in this order (`--runs d,a,b`); the references always run. */
+  runs: string[];
 }
 
 function parseArgs(argv: readonly string[]): Options {
@@ -31,10 +39,10 @@ function parseArgs(argv: readonly string[]): Options {
   };
   const records = Number(value('--records') ?? DEFAULT_RECORDS);
   if (!Number.isInteger(records) || records < 1) throw new Error('--records must be a positive integer');
-  // The pool's default size is cores − 1; on a 2-core machine that is 1, the same as run (a), so
-  // all cores are measured too (the main thread mostly waits while workers run).
-  const workers = value('--workers') !== undefined ? [Number(value('--workers'))] : [...new Set([defaultPoolSize(), availableParallelism()])];
-  return { records, workers, linesPerTask: Number(value('--lines-per-task') ?? 200), parseOnly: argv.includes('--parse-only') };
+  // The pool's default size is cores − 1; all cores are measured too (the main thread mostly
+  // waits while workers run). A pool of 1 is run (a) again, so it is left out.
+  const workers = value('--workers') !== undefined ? [Number(value('--workers'))] : [...new Set([defaultPoolSize(), availableParallelism()])].filter((n) => n > 1);
+  return { records, workers, linesPerTask: Number(value('--lines-per-task') ?? 200), parseOnly: argv.includes('--parse-only'), runs: (value('--runs') ?? 'a,b,d').split(',') };
 }
 
 /** Peak RSS and main-thread heap while `run` runs, sampled every 10 ms plus at the end. */
@@ -71,6 +79,8 @@ interface Figures {
   utilisation?: number;
   /** Flags found (analysis job only). */
   flags?: number;
+  /** Bytes of report text written (the `check` run). */
+  outputBytes?: number;
   firstError?: string;
 }
 
@@ -144,6 +154,38 @@ async function poolRun(path: string, name: string, size: number, jobModule: URL,
   };
 }
 
+/**
+ * (d) The `check` command itself, through the function the CLI calls, with its `--json` document
+ * written to /dev/null and its HTML report to a temp folder: the streamed run, the corpus-wide
+ * term pass, the temp results file and the report builders, all in the figures.
+ */
+async function checkCommandRun(path: string, name: string, size: number): Promise<Figures> {
+  globalThis.gc?.();
+  const dir = mkdtempSync(join(tmpdir(), 'bench-check-'));
+  const devNull = openSync('/dev/null', 'w');
+  let outputBytes = 0;
+  const sampler = new MemorySampler();
+  const started = performance.now();
+  try {
+    const io = {
+      stdout: (text: string) => void (outputBytes += writeSync(devNull, text)),
+      stderr: (text: string) => void process.stderr.write(text),
+    };
+    const args = [path, '--json', '--html', join(dir, 'report.html'), '--jobs', String(size)];
+    const { summary } = await runCheckCommand(args, io, { progressStream: { isTTY: false, write: () => true } });
+    const seconds = (performance.now() - started) / 1000;
+    sampler.stop();
+    return {
+      name, threads: size, records: summary?.records ?? 0, errors: summary?.errors ?? 0, seconds,
+      startRss: sampler.startRss, peakRss: sampler.peakRss, peakHeap: sampler.peakHeap, flags: summary?.flags ?? 0, outputBytes,
+    };
+  } finally {
+    sampler.stop();
+    closeSync(devNull);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const MB = 1024 * 1024;
 const fmt = (n: number, digits = 0): string => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
@@ -174,29 +216,50 @@ async function main(): Promise<void> {
   const jobModule = analyze ? analyzeJob : new URL('../electron/batch/jobs/parseJob.ts', import.meta.url);
   out(
     analyze
-      ? 'job: full analysis per record (parseRecords → analyzeRecord: segment, align, check), results sent back to the main thread; the corpus-wide term pass of `check` is not included'
+      ? 'job: full analysis per record (parseRecords → analyzeRecord: segment, align, check), results sent back to the main thread; the corpus-wide term pass is only in (d), the whole `check` command'
       : `job: PARSE ONLY (read + parseRecords), ${options.parseOnly ? 'as asked (--parse-only)' : 'because electron/batch/jobs/analyzeJob.ts (analyzeRecord) is not there yet'}`,
   );
   out(`machine: ${availableParallelism()} cores, Node ${process.version}; pool default size ${defaultPoolSize()}; ${options.linesPerTask} lines per task\n`);
 
   const rows: Figures[] = [];
-  rows.push(await referenceRun(corpus.path, '(c) reference: read + JSON.parse'));
-  rows.push(await poolRun(corpus.path, '(a) one worker', 1, jobModule, options.linesPerTask));
-  for (const size of options.workers) rows.push(await poolRun(corpus.path, `(b) pool of ${size}`, size, jobModule, options.linesPerTask));
-  rows.push(await referenceRun(corpus.path, '(c) reference again'));
+  // Each row is printed as it finishes too: at 100,000 records a run takes minutes.
+  const add = (row: Figures): void => {
+    rows.push(row);
+    out(`done: ${row.name}: ${fmt(row.records)} records in ${fmt(row.seconds, 1)} s, peak RSS ${fmt(row.peakRss / MB)} MB`);
+  };
+  add(await referenceRun(corpus.path, '(c) reference: read + JSON.parse'));
+  const checkSize = Math.max(1, ...options.workers);
+  for (const run of options.runs) {
+    if (run === 'a') add(await poolRun(corpus.path, '(a) one worker', 1, jobModule, options.linesPerTask));
+    if (run === 'b') for (const size of options.workers) add(await poolRun(corpus.path, `(b) pool of ${size}`, size, jobModule, options.linesPerTask));
+    if (run === 'd' && analyze) add(await checkCommandRun(corpus.path, `(d) check --json --html, ${checkSize} worker(s)`, checkSize));
+  }
+  add(await referenceRun(corpus.path, '(c) reference again'));
+  out('');
 
   const references = rows.filter((r) => r.name.startsWith('(c)'));
   const referenceRate = references.reduce((sum, r) => sum + r.records / r.seconds, 0) / references.length;
   out(table(rows, referenceRate));
   out(`\nratio = rec/s ÷ mean reference rate (${fmt(referenceRate)} rec/s). Process peak RSS (getrusage maxRSS): ${fmt((resourceUsage().maxRSS * 1024) / MB)} MB.`);
-  const single = rows.find((r) => r.name.startsWith('(a)'))!;
-  const best = rows.filter((r) => r.name.startsWith('(b)')).reduce((a, b) => (b.records / b.seconds > a.records / a.seconds ? b : a), single);
+  const single = rows.find((r) => r.name.startsWith('(a)'));
+  const pools = rows.filter((r) => r.name.startsWith('(b)') || r.name.startsWith('(a)'));
+  const best = pools.reduce<Figures | undefined>((a, b) => (a === undefined || b.records / b.seconds > a.records / a.seconds ? b : a), undefined);
   const peak = Math.max(...rows.filter((r) => !r.name.startsWith('(c)')).map((r) => r.peakRss));
-  out(`goal ≥ 1,000 rec/s per core: one worker ${fmt(single.records / single.seconds)} rec/s; best pool ${fmt(best.records / best.seconds / best.threads)} rec/s per thread.`);
-  out(`goal < 1 GB at 100,000 records: peak RSS of the worker runs ${fmt(peak / MB)} MB over ${fmt(options.records)} records.`);
+  const referencePeak = Math.max(...references.map((r) => r.peakRss));
+  if (single !== undefined && best !== undefined) {
+    out(`goal ≥ 1,000 rec/s per core: one worker ${fmt(single.records / single.seconds)} rec/s; best pool ${fmt(best.records / best.seconds / best.threads)} rec/s per thread.`);
+  }
+  out(`goal < 1 GB at 100,000 records: peak RSS of the runs ${fmt(peak / MB)} MB over ${fmt(options.records)} records (reference run ${fmt(referencePeak / MB)} MB).`);
+  const check = rows.find((r) => r.name.startsWith('(d)'));
+  if (check !== undefined) {
+    out(
+      `check command: peak RSS ${fmt(check.peakRss / MB)} MB (${check.peakRss < 1024 * MB ? 'under' : 'OVER'} 1 GB) over ${fmt(check.records)} records, ` +
+        `${fmt(check.flags ?? 0)} flags with the corpus-wide term pass, ${fmt((check.outputBytes ?? 0) / MB)} MB of --json written.`,
+    );
+  }
   // The same corpus must give the same flags in every run; a difference means nondeterminism (or
   // that the checks' source changed while the benchmark ran).
-  const flagCounts = rows.filter((r) => r.flags !== undefined && r.records > 0).map((r) => fmt(r.flags!));
+  const flagCounts = rows.filter((r) => r.flags !== undefined && r.records > 0 && !r.name.startsWith('(d)')).map((r) => fmt(r.flags!));
   if (flagCounts.length > 0) out(`flags found per run (a, b…): ${flagCounts.join(', ')} over ${fmt(options.records)} records.`);
   const firstError = rows.find((r) => r.firstError !== undefined)?.firstError;
   if (firstError !== undefined) out(`first error seen: ${firstError}`);
