@@ -241,6 +241,16 @@ const QUANTITY_WORDS: ReadonlySet<string> = new Set([
   ...Object.keys(SOFT_WORDS), ...MONTHS, ...Object.getOwnPropertyNames(Object.prototype),
 ]);
 
+/** A word's first letter, lower-cased, and its length, as one number. */
+function wordShape(firstCode: number, length: number): number {
+  return (firstCode | 0x20) * 256 + Math.min(length, 255);
+}
+
+/** The shapes of the words the test after it can let through (ROMAN is tested case-sensitively, with `in`). */
+const READABLE_SHAPES: ReadonlySet<number> = new Set(
+  [...QUANTITY_WORDS, ...Object.keys(ROMAN)].filter((w) => /^[A-Za-z]/.test(w)).map((w) => wordShape(w.charCodeAt(0), w.length)),
+);
+
 function scanEnglishWords(text: string, t: string, masked: Span[], tokens: NumberToken[]): void {
   // Word spans as offsets; a word's text is read only where a reading below needs it.
   const starts: number[] = [];
@@ -258,8 +268,10 @@ function scanEnglishWords(text: string, t: string, masked: Span[], tokens: Numbe
   };
   const lw = (k: number) => wordAt(k)?.lw ?? '';
   for (let i = 0; i < starts.length; i++) {
-    const w = t.slice(starts[i]!, ends[i]!);
     // Most words are no quantity word and no Roman numeral: none of the readings below applies.
+    // Their first letter and length say so for most without building the word.
+    if (!READABLE_SHAPES.has(wordShape(t.charCodeAt(starts[i]!), ends[i]! - starts[i]!))) continue;
+    const w = t.slice(starts[i]!, ends[i]!);
     if (!QUANTITY_WORDS.has(w.toLowerCase()) && !(w in ROMAN)) continue;
     const word = wordAt(i)!;
     if (overlaps(masked, word.start, word.end)) continue;
