@@ -1,14 +1,20 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isLoadErrorCode } from '../../../shared/records/loadErrorCodes.ts';
 import type { LoadError } from '../../../shared/records/model.ts';
 import { baseName } from './baseName.ts';
 
 /**
- * Records or files that could not be read, each with where (file, line) and why. The reason comes
- * from the parser in English and is shown as is: it names the format problem precisely.
+ * Records or files that could not be read, each with where (file, line) and why. The reason is
+ * the error's code in the UI language (the `loadErrors` namespace), filled with its values; an
+ * entry without a code this build knows (from an older or a test service) shows its English
+ * message instead, which is always there.
  */
 export function ErrorEntries({ errors }: { errors: LoadError[] }) {
   const { t } = useTranslation();
+  const { t: tReason } = useTranslation('loadErrors');
+  // `replace`, not spread values: a param named like an i18next option (count, context) must stay a value.
+  const reasonOf = (error: LoadError): string => (isLoadErrorCode(error.code) ? tReason(error.code, { replace: error.params ?? {} }) : error.message);
   const headingId = useId();
   return (
     <section className="error-entries" aria-labelledby={headingId}>
@@ -25,7 +31,7 @@ export function ErrorEntries({ errors }: { errors: LoadError[] }) {
                 {baseName(error.source.file)}
                 {error.source.line !== undefined && <>, {t('errors.line', { line: error.source.line })}</>}
               </span>
-              <span className="error-entries__reason">{error.message}</span>
+              <span className="error-entries__reason">{reasonOf(error)}</span>
             </li>
           ))}
         </ul>

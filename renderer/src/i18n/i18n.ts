@@ -6,6 +6,8 @@ import reviewEn from './locales/review.en.json';
 import reviewZhCN from './locales/review.zh-CN.json';
 import glossaryEn from './locales/glossary.en.json';
 import glossaryZhCN from './locales/glossary.zh-CN.json';
+import loadErrorsZhCN from './locales/loadErrors.zh-CN.json';
+import { LOAD_ERROR_MESSAGES } from '../../../shared/records/loadErrorCodes.ts';
 
 export const uiLanguages: readonly UiLanguage[] = ['en', 'zh-CN'];
 
@@ -26,8 +28,9 @@ export function createI18n(language: UiLanguage = 'en'): i18n {
     fallbackLng: 'en',
     supportedLngs: [...uiLanguages],
     resources: {
-      en: { translation: en, review: reviewEn, glossary: glossaryEn },
-      'zh-CN': { translation: zhCN, review: reviewZhCN, glossary: glossaryZhCN },
+      // Load errors: the English is the catalog the parsers write their messages from.
+      en: { translation: en, review: reviewEn, glossary: glossaryEn, loadErrors: LOAD_ERROR_MESSAGES },
+      'zh-CN': { translation: zhCN, review: reviewZhCN, glossary: glossaryZhCN, loadErrors: loadErrorsZhCN },
     },
     keySeparator: false,
     nsSeparator: false,
