@@ -110,6 +110,13 @@ describe('record formats in the browser host', () => {
     await expect.poll(() => page.locator('datalist option').evaluateAll((options) => options.map((option) => option.getAttribute('value')))).toContain(folder);
   });
 
+  it('pairs the WMT _en/_zh siblings picked together in the page (no paths: one request with both texts)', async () => {
+    await app.openFiles(['medline-doc4-5_zh.txt', 'medline-doc4-5_en.txt'].map((name) => join(samples, name)));
+    await expect.poll(() => recordsFrom(/^medline-doc4-5_en\.txt$/)).toBe(2);
+    expect(await recordsFrom(/^medline-doc4-5_zh\.txt$/)).toBe(0);
+    expect(await app.errorPanel().getByRole('listitem').count()).toBe(0);
+  });
+
   it('names a binary file, an oversize file and a malformed line in the error panel while the rest load', async () => {
     const folder = join(work, 'bad');
     await mkdir(folder);

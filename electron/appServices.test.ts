@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { handleRequest } from '../shared/contract/validate.ts';
 import { createAppServices, createHandlers, type AppServices } from './appServices.ts';
 
 let folder: string;
@@ -44,5 +45,22 @@ describe('the file size limit', () => {
     services = createAppServices({ userDataDir: folder, samplePaths: [], maxFileMb: 1 });
     const big = writeBigTsv();
     expect((await services.library.openPaths([big])).errors.map((e) => e.message)).toEqual([expect.stringMatching(/over the 1 MiB limit/)]);
+  });
+});
+
+describe('the record library behind the handlers', () => {
+  it('pairs WMT siblings sent together (library:importTexts), and close() deletes the record store’s file', async () => {
+    services = createAppServices({ userDataDir: folder, samplePaths: [], library: { storeDirectory: folder } });
+    const handlers = createHandlers(services);
+    const en = 'doc1\t1\tAspirin lowered the risk.\ndoc2\t1\tSleep improved.\n';
+    const zh = 'doc1\t1\t阿司匹林降低了风险。\ndoc2\t1\t睡眠改善。\n';
+    const result = await handleRequest('library:importTexts', { files: [{ name: 'set_en.txt', text: en }, { name: 'set_zh.txt', text: zh }] }, handlers);
+    expect(result.ok && result.value).toMatchObject({ records: [{ file: 'set_en.txt', format: 'wmt' }, { file: 'set_en.txt', format: 'wmt' }], errors: [] });
+    expect((await handleRequest('library:importTexts', { files: [] }, handlers)).ok).toBe(false);
+    const storeFile = services.library.store.file;
+    expect(existsSync(storeFile)).toBe(true);
+    services.close();
+    services = undefined;
+    expect(existsSync(storeFile)).toBe(false);
   });
 });

@@ -63,6 +63,7 @@ export function createHandlers(services: AppServices): Handlers {
     },
     'library:openPaths': async ({ paths, format }) => ok(await library.openPaths(paths, format)),
     'library:importText': ({ name, text, format }) => ok(library.importText(name, text, format)),
+    'library:importTexts': ({ files, format }) => ok(library.importTexts(files, format)),
     'library:getRecord': ({ id }) => {
       const record = library.get(id);
       return record ? ok(record) : fail(`No record with id "${id}" is open`);

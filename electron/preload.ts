@@ -17,6 +17,7 @@ const api: ReviewApi = {
   listRecords: (request) => ipcRenderer.invoke('library:list', request),
   openPaths: (request) => ipcRenderer.invoke('library:openPaths', request),
   importText: (request) => ipcRenderer.invoke('library:importText', request),
+  importTexts: (request) => ipcRenderer.invoke('library:importTexts', request),
   getRecord: (request) => ipcRenderer.invoke('library:getRecord', request),
   recentFiles: (request) => ipcRenderer.invoke('library:recent', request),
   openSample: (request) => ipcRenderer.invoke('library:openSample', request),

@@ -214,27 +214,47 @@ export class RecordLibrary {
     return this.list();
   }
 
+  /**
+   * Texts the renderer holds, picked together: WMT siblings among them (`x_en.txt` with
+   * `x_zh.txt`) load as one source of bilingual records, as when they are opened by path; the
+   * rest as `importText` loads each.
+   */
+  importTexts(files: readonly { name: string; text: string }[], format?: RecordFormat): LibraryState {
+    const byName = new Map(files.map((file) => [file.name, file.text]));
+    const { pairs, unpaired } = format === undefined || format === 'wmt' ? pairWmtFiles([...byName.keys()]) : { pairs: [], unpaired: [...byName.keys()] };
+    for (const { en, zh } of pairs) {
+      const texts = [byName.get(en) ?? '', byName.get(zh) ?? ''] as const;
+      const usable = texts.every((text, side) => this.refusal([en, zh][side]!, text) === null);
+      if (!usable || !this.loadWmtPair(en, zh, [strip(texts[0]), strip(texts[1])], format)) unpaired.push(en, zh);
+    }
+    for (const name of unpaired) this.importText(name, byName.get(name) ?? '', format);
+    return this.list();
+  }
+
   /** Parses text the renderer already holds (a file dropped in the browser host, a paste). */
   importText(name: string, text: string, format?: RecordFormat): LibraryState {
-    // The same refusals as a file read from disk: over the size limit, or not text at all (the
-    // renderer sends a binary file as it decoded it, NULs and all, so the reason is given here).
-    const bytes = new TextEncoder().encode(text);
-    const refusal =
-      bytes.length > this.options.maxWholeFileBytes
-        ? `File is ${formatBytes(bytes.length)}, over the ${formatBytes(this.options.maxWholeFileBytes)} limit`
-        : (() => {
-            const decoded = decodeBytes(bytes, name, { maxBytes: Number.POSITIVE_INFINITY });
-            return 'error' in decoded ? decoded.error.message : null;
-          })();
+    const refusal = this.refusal(name, text);
     if (refusal !== null) {
       this.replaceSource(name, [], [{ source: { file: name }, message: refusal }]);
       this.emit({ file: name, bytesRead: text.length, totalBytes: text.length, records: 0, errors: 1, done: true });
       return this.list();
     }
-    const result = this.safeParse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, { file: name, ...(format ? { format } : {}) });
+    const result = this.safeParse(strip(text), { file: name, ...(format ? { format } : {}) });
     this.replaceSource(name, result.records, this.capErrors(name, result.errors));
     this.emit({ file: name, bytesRead: text.length, totalBytes: text.length, records: result.records.length, errors: result.errors.length, done: true });
     return this.list();
+  }
+
+  /**
+   * Why text sent by the renderer is refused, or null: the same refusals as a file read from
+   * disk, over the size limit or not text at all (the renderer sends a binary file as it decoded
+   * it, NULs and all, so the reason is given here).
+   */
+  private refusal(name: string, text: string): string | null {
+    const bytes = new TextEncoder().encode(text);
+    if (bytes.length > this.options.maxWholeFileBytes) return `File is ${formatBytes(bytes.length)}, over the ${formatBytes(this.options.maxWholeFileBytes)} limit`;
+    const decoded = decodeBytes(bytes, name, { maxBytes: Number.POSITIVE_INFINITY });
+    return 'error' in decoded ? decoded.error.message : null;
   }
 
   private async openFolder(folder: string, format?: RecordFormat): Promise<void> {
@@ -286,6 +306,11 @@ export class RecordLibrary {
     } catch {
       return false;
     }
+    return this.loadWmtPair(en, zh, texts, format);
+  }
+
+  /** Loads two WMT texts as one source when both hold WMT lines (or the user chose WMT); false otherwise. */
+  private loadWmtPair(en: string, zh: string, texts: readonly [string, string], format?: RecordFormat): boolean {
     if (format !== 'wmt' && !(looksLikeWmt(texts[0]) && looksLikeWmt(texts[1]))) return false;
     const result = this.guard(en, () => parseWmtPair(texts[0], texts[1], { enFile: en, zhFile: zh }));
     // The Chinese file may have been opened alone before; its English-less records go.
@@ -535,6 +560,11 @@ export class RecordLibrary {
       }
     }
   }
+}
+
+/** Text without its byte-order mark. */
+function strip(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 function describeFsError(error: unknown): string {

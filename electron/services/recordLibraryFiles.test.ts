@@ -46,6 +46,35 @@ describe('RecordLibrary and WMT siblings', () => {
     expect(state.records.every((r) => r.titleZh !== null || library.get(r.id)?.zh !== null)).toBe(true);
   });
 
+  it('pairs x_en.txt with x_zh.txt sent together as text (the browser host), a Chinese file imported alone before replaced', () => {
+    const library = new RecordLibrary();
+    expect(library.importText('set_zh.txt', wmtZh).errors.map((e) => e.message)).toEqual([expect.stringMatching(/open it together with its English sibling/)]);
+    const state = library.importTexts([
+      { name: 'set_zh.txt', text: wmtZh },
+      { name: 'set_en.txt', text: `\ufeff${wmtEn}` },
+      { name: 'other.tsv', text: 'en\tzh\nIt worked.\t有效。\n' },
+    ]);
+    expect(state.errors).toEqual([]);
+    expect(state.records.map((r) => [r.file, r.format])).toEqual([['set_en.txt', 'wmt'], ['set_en.txt', 'wmt'], ['other.tsv', 'tsv']]);
+    expect(library.get(state.records[0]!.id)?.zh?.abstract).toBe('阿司匹林使风险降低了20%。无人死亡。');
+  });
+
+  it('imports siblings one by one when they are not WMT, or another format was chosen', () => {
+    const library = new RecordLibrary();
+    const pages = library.importTexts([
+      { name: 'notes_en.txt', text: 'en\tzh\nOne.\t一。\n' },
+      { name: 'notes_zh.txt', text: 'en\tzh\nTwo.\t二。\n' },
+    ], 'tsv');
+    expect(pages.records.map((r) => [r.file, r.format])).toEqual([['notes_en.txt', 'tsv'], ['notes_zh.txt', 'tsv']]);
+    // A refused side (not text at all) leaves the other to load alone.
+    const refused = library.importTexts([
+      { name: 'bin_en.txt', text: wmtEn },
+      { name: 'bin_zh.txt', text: '\u0000\u0001\u0002\u0000\u0000\u0003' },
+    ]);
+    expect(refused.records.filter((r) => r.file === 'bin_en.txt')).toHaveLength(2);
+    expect(refused.errors.some((e) => e.source.file === 'bin_zh.txt')).toBe(true);
+  });
+
   it('reports a document that only one side has', async () => {
     write('a_en.txt', wmtEn);
     write('a_zh.txt', 'doc1\t1\t阿司匹林。\n');

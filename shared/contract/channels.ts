@@ -74,6 +74,13 @@ export const requestSchemas = {
   'library:list': z.object({ start: z.number().int().min(0).optional(), limit: z.number().int().min(1).max(100_000).optional() }).strict(),
   'library:openPaths': z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(1000), format: recordFormatSchema.optional() }).strict(),
   'library:importText': z.object({ name: z.string().min(1).max(1024), text: z.string().max(256 * 1024 * 1024), format: recordFormatSchema.optional() }).strict(),
+  /** Files picked together (the browser host has their text, not their paths), so WMT `_en`/`_zh` siblings can pair. */
+  'library:importTexts': z
+    .object({
+      files: z.array(z.object({ name: z.string().min(1).max(1024), text: z.string().max(256 * 1024 * 1024) }).strict()).min(1).max(100),
+      format: recordFormatSchema.optional(),
+    })
+    .strict(),
   'library:getRecord': z.object({ id: z.string().min(1).max(2048) }).strict(),
   'library:recent': z.object({}).strict(),
   'library:openSample': z.object({}).strict(),
@@ -92,6 +99,7 @@ export interface ResponseTypes extends ReviewResponseTypes, GlossaryResponseType
   'library:list': LibraryState;
   'library:openPaths': LibraryState;
   'library:importText': LibraryState;
+  'library:importTexts': LibraryState;
   'library:getRecord': ReviewRecord;
   'library:recent': string[];
   'library:openSample': LibraryState;
@@ -113,6 +121,7 @@ export const methodOfChannel = {
   'library:list': 'listRecords',
   'library:openPaths': 'openPaths',
   'library:importText': 'importText',
+  'library:importTexts': 'importTexts',
   'library:getRecord': 'getRecord',
   'library:recent': 'recentFiles',
   'library:openSample': 'openSample',

@@ -11,6 +11,7 @@ function makeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'library:list': () => ok(emptyLibrary),
     'library:openPaths': (request) => ok({ records: [], errors: request.paths.map((file) => ({ source: { file }, message: 'seen' })) }),
     'library:importText': () => ok(emptyLibrary),
+    'library:importTexts': () => ok(emptyLibrary),
     'library:getRecord': (request) => fail(`No record ${request.id}`),
     'library:recent': () => ok(['/tmp/a.jsonl']),
     'library:openSample': () => ok(emptyLibrary),

@@ -82,6 +82,16 @@ export function createFakeReviewApi(options: FakeReviewApiOptions = {}): FakeRev
       errors.push(...parsed.errors);
       return ok(state());
     },
+    async importTexts(request) {
+      // The fake does not pair WMT siblings: each file is parsed as `importText` parses it.
+      record('library:importTexts', request);
+      for (const file of request.files) {
+        const parsed = parse(file.name, file.text);
+        records.push(...parsed.records);
+        errors.push(...parsed.errors);
+      }
+      return ok(state());
+    },
     async getRecord(request) {
       record('library:getRecord', request);
       const found = records.find((candidate) => candidate.id === request.id);

@@ -3,6 +3,7 @@ import type { LibraryState, LoadProgress, RecordSummary } from '../../../../shar
 import type { Result } from '../../../../shared/contract/result.ts';
 import { decodeBytes } from '../../../../shared/records/decode.ts';
 import type { RecordFormat } from '../../../../shared/records/model.ts';
+import { pairWmtFiles } from '../../../../shared/records/wmt.ts';
 import { useReviewApi } from '../../api/ReviewApiContext.tsx';
 import { baseName } from '../../components/baseName.ts';
 import type { Message } from '../../i18n/messageKey.ts';
@@ -156,25 +157,37 @@ export function useLibrary(): Library {
       const paths = files.map((file) => api.pathForFile(file));
       const withPath = paths.filter((path): path is string => path !== null);
       if (withPath.length > 0) added.push(...accept(await api.openPaths({ paths: withPath, ...chosen })));
-      for (const [index, file] of files.entries()) {
-        if (paths[index] !== null) continue;
+      const read = async (file: File): Promise<string | null> => {
         setNotice({ kind: 'info', key: 'import.reading', values: { file: file.name } });
-        let text: string;
         try {
-          text = decodeForImport(new Uint8Array(await file.arrayBuffer()), file.name);
+          return decodeForImport(new Uint8Array(await file.arrayBuffer()), file.name);
         } catch (error) {
           setNotice({ kind: 'error', key: 'import.failed', values: { file: file.name, error: String(error) } });
-          continue;
+          return null;
         }
-        const result = await api.importText({ name: file.name, text, ...chosen });
-        if (!result.ok) {
-          setNotice({ kind: 'error', key: 'import.failed', values: { file: file.name, error: result.error } });
-          continue;
-        }
+      };
+      const send = async (name: string, request: () => Promise<Result<LibraryState>>) => {
+        const result = await request();
+        if (!result.ok) return setNotice({ kind: 'error', key: 'import.failed', values: { file: name, error: result.error } });
         added.push(...accept(result));
-        const fileErrors = result.value.errors.filter((error) => error.source.file === file.name).length;
-        const fileRecords = result.value.records.filter((record) => record.file === file.name).length;
-        setNotice({ kind: 'info', key: 'progress.done', values: { file: file.name, records: fileRecords, errors: fileErrors } });
+        const fileErrors = result.value.errors.filter((error) => error.source.file === name).length;
+        const fileRecords = result.value.records.filter((record) => record.file === name).length;
+        setNotice({ kind: 'info', key: 'progress.done', values: { file: name, records: fileRecords, errors: fileErrors } });
+      };
+      const pathless = files.filter((_, index) => paths[index] === null);
+      // WMT siblings (`x_en.txt` with `x_zh.txt`) go in one request, so the main side can pair them into bilingual records.
+      const { pairs } = format === undefined || format === 'wmt' ? pairWmtFiles(pathless.map((file) => file.name)) : { pairs: [] };
+      const paired = new Set(pairs.flatMap((pair) => [pair.en, pair.zh]));
+      for (const pair of pairs) {
+        const [en, zh] = [pathless.find((file) => file.name === pair.en)!, pathless.find((file) => file.name === pair.zh)!];
+        const [enText, zhText] = [await read(en), await read(zh)];
+        if (enText === null || zhText === null) continue;
+        await send(en.name, () => api.importTexts({ files: [{ name: en.name, text: enText }, { name: zh.name, text: zhText }], ...chosen }));
+      }
+      for (const file of pathless) {
+        if (paired.has(file.name)) continue;
+        const text = await read(file);
+        if (text !== null) await send(file.name, () => api.importText({ name: file.name, text, ...chosen }));
       }
       return added;
     },
