@@ -148,12 +148,13 @@ export function alignSentences(en: string[], zh: string[], options: AlignOptions
       if ((i === 0 && j === 0) || !inBand(i, j)) continue;
       let best = Infinity;
       let bestType = -1;
-      LINK_TYPES.forEach((t, k) => {
+      for (let k = 0; k < typeCount; k++) {
+        const t = LINK_TYPES[k]!;
         const pi = i - t.en;
         const pj = j - t.zh;
-        if (pi < 0 || pj < 0) return;
+        if (pi < 0 || pj < 0) continue;
         const before = cost[pi * width + pj]!;
-        if (before === Infinity) return;
+        if (before === Infinity) continue;
         const own = linkCost(pi, pj, t);
         linkCosts[(i * width + j) * typeCount + k] = own;
         const c = before + own;
@@ -161,7 +162,7 @@ export function alignSentences(en: string[], zh: string[], options: AlignOptions
           best = c;
           bestType = k;
         }
-      });
+      }
       cost[i * width + j] = best;
       back[i * width + j] = bestType;
     }
@@ -196,45 +197,48 @@ function posteriorPasses(n: number, m: number, width: number, linkCosts: Float64
   const forward = new Float64Array((n + 1) * width).fill(Infinity);
   const backward = new Float64Array((n + 1) * width).fill(Infinity);
   forward[0] = 0;
-  const terms: number[] = [];
+  // One term per link type at most; kept in a reused buffer, summed in link-type order as before.
+  const terms = new Float64Array(typeCount);
   for (let i = 0; i <= n; i++) {
     for (let j = 0; j <= m; j++) {
       if (i === 0 && j === 0) continue;
-      terms.length = 0;
-      LINK_TYPES.forEach((t, k) => {
+      let count = 0;
+      for (let k = 0; k < typeCount; k++) {
+        const t = LINK_TYPES[k]!;
         const c = linkCosts[(i * width + j) * typeCount + k]!;
-        if (c === Infinity || i - t.en < 0 || j - t.zh < 0) return;
-        terms.push(forward[(i - t.en) * width + (j - t.zh)]! + c);
-      });
-      forward[i * width + j] = softMin(terms, temperature);
+        if (c === Infinity || i - t.en < 0 || j - t.zh < 0) continue;
+        terms[count++] = forward[(i - t.en) * width + (j - t.zh)]! + c;
+      }
+      forward[i * width + j] = softMin(terms, count, temperature);
     }
   }
   backward[n * width + m] = 0;
   for (let i = n; i >= 0; i--) {
     for (let j = m; j >= 0; j--) {
       if (i === n && j === m) continue;
-      terms.length = 0;
-      LINK_TYPES.forEach((t, k) => {
+      let count = 0;
+      for (let k = 0; k < typeCount; k++) {
+        const t = LINK_TYPES[k]!;
         const ni = i + t.en;
         const nj = j + t.zh;
-        if (ni > n || nj > m) return;
+        if (ni > n || nj > m) continue;
         const c = linkCosts[(ni * width + nj) * typeCount + k]!;
-        if (c === Infinity) return;
-        terms.push(c + backward[ni * width + nj]!);
-      });
-      backward[i * width + j] = softMin(terms, temperature);
+        if (c === Infinity) continue;
+        terms[count++] = c + backward[ni * width + nj]!;
+      }
+      backward[i * width + j] = softMin(terms, count, temperature);
     }
   }
   return { forward, backward };
 }
 
-/** −T·log Σ exp(−x/T), computed stably; Infinity for no terms. */
-function softMin(values: number[], temperature: number): number {
+/** −T·log Σ exp(−x/T) over the first `count` values, computed stably; Infinity for no terms. */
+function softMin(values: Float64Array, count: number, temperature: number): number {
   let low = Infinity;
-  for (const v of values) low = Math.min(low, v);
+  for (let k = 0; k < count; k++) low = Math.min(low, values[k]!);
   if (low === Infinity) return Infinity;
   let sum = 0;
-  for (const v of values) sum += Math.exp(-(v - low) / temperature);
+  for (let k = 0; k < count; k++) sum += Math.exp(-(values[k]! - low) / temperature);
   return low - temperature * Math.log(sum);
 }
 

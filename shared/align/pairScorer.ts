@@ -120,7 +120,11 @@ export class PairScorer {
     const n = this.en.length;
     const m = this.zh.length;
     this.renderings = new Array<readonly (readonly string[])[] | undefined>(n);
-    this.tokenWeights = this.en.map((e) => Uint8Array.from(e.tokens, (t) => (t.anchor ? ANCHOR_WEIGHT : 1)));
+    this.tokenWeights = this.en.map((e) => {
+      const weights = new Uint8Array(e.tokens.length);
+      for (let t = 0; t < weights.length; t++) weights[t] = e.tokens[t]!.anchor ? ANCHOR_WEIGHT : 1;
+      return weights;
+    });
     this.enTotals = this.tokenWeights.map((weights) => weights.reduce((sum, w) => sum + w, 0));
     this.zhTotals = this.zh.map((z) => z.contentPositions.length + ANCHOR_WEIGHT * z.anchors.length);
     this.tokenStart = starts(this.en.map((e) => e.tokens.length));

@@ -20,6 +20,8 @@ export interface ChineseSegmentOptions {
 
 const HAN = /\p{Script=Han}/u;
 const CLOSERS = '”’」』）)】〕》"\'';
+/** The characters the segmenter acts on: brackets, stops, semicolons, ellipsis and the half-width stop. */
+const MARKS: ReadonlySet<number> = new Set([...'（(【［[〔）)】］]〕。！？!?；;….'].map((c) => c.charCodeAt(0)));
 
 /** Splits Chinese text into sentences; offsets point into `text`. */
 export function segmentChinese(text: string, options: ChineseSegmentOptions = {}): TextSpan[] {
@@ -33,6 +35,8 @@ export function segmentChinese(text: string, options: ChineseSegmentOptions = {}
       push(spans, text, start, i);
       start = i;
     }
+    // Every other character neither opens, closes nor ends anything: skip it by its code.
+    if (!MARKS.has(text.charCodeAt(i))) continue;
     const ch = text[i]!;
     if ('（(【［[〔'.includes(ch)) depth++;
     else if ('）)】］]〕'.includes(ch)) depth = Math.max(0, depth - 1);

@@ -24,7 +24,6 @@ const NON_FINAL_ABBREVIATIONS = new Set([
 ]);
 
 const CLOSERS = '"\'”’)]}»';
-const OPENERS = '([{';
 
 /**
  * Splits English text into sentences. Leading and trailing whitespace is left out of each span;
@@ -35,10 +34,12 @@ export function segmentEnglish(text: string): TextSpan[] {
   let depth = 0;
   let sentenceStart = skipSpace(text, 0);
   for (let i = 0; i < text.length; i++) {
+    // By code unit: this loop visits every character of every abstract.
+    const code = text.charCodeAt(i);
+    if (code === 0x28 || code === 0x5b || code === 0x7b) depth++; // ( [ {
+    else if (code === 0x29 || code === 0x5d || code === 0x7d) depth = Math.max(0, depth - 1); // ) ] }
+    if (depth > 0 || !(code === 0x2e || code === 0x21 || code === 0x3f || code === 0x2026)) continue; // . ! ? …
     const ch = text[i]!;
-    if (OPENERS.includes(ch)) depth++;
-    else if (')]}'.includes(ch)) depth = Math.max(0, depth - 1);
-    if (depth > 0 || !'.!?…'.includes(ch)) continue;
     // Absorb closing quotes/brackets and a trailing citation: 'outcome."' or 'outcome.[12]'.
     let end = i + 1;
     while (end < text.length && '.!?…'.includes(text[end]!)) end++;
