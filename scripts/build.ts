@@ -1,5 +1,7 @@
 // Builds what the app runs: the renderer with Vite (config in vite.config.ts, output
-// dist/renderer/) and the Electron main and preload bundles with esbuild (dist/electron/*.cjs).
+// dist/renderer/) and the Electron main and preload bundles with esbuild (dist/electron/*.cjs),
+// plus the headless CLI (dist/electron/cli.cjs) and the worker pool's thread entry and jobs,
+// which a worker loads by file and so cannot live inside main.cjs (see electron/batch/batchModules.ts).
 // Each part is skipped when its outputs are newer than every input, so `npm start` and
 // `npm run web` stay quick after the first build. `--force` rebuilds anyway.
 import { spawnSync } from 'node:child_process';
@@ -40,7 +42,16 @@ function oldestOutput(paths: string[]): number {
 const rendererInputs = ['renderer', 'shared', 'vite.config.ts', 'package.json'];
 const rendererOutputs = ['dist/renderer/index.html'];
 const electronInputs = ['electron', 'shared', 'package.json'];
-const electronOutputs = ['dist/electron/main.cjs', 'dist/electron/preload.cjs'];
+/** Bundles run by Node (main, the CLI, the pool's worker and jobs), by source file → output under dist/electron/. */
+const nodeBundles: readonly [string, string][] = [
+  ['electron/main.ts', 'main.cjs'],
+  ['electron/cli/main.ts', 'cli.cjs'],
+  // Same layout as under electron/batch/, so one relative name finds them from source or bundle.
+  ['electron/batch/poolWorker.ts', 'poolWorker.cjs'],
+  ['electron/batch/jobs/analyzeJob.ts', 'jobs/analyzeJob.cjs'],
+  ['electron/batch/jobs/parseJob.ts', 'jobs/parseJob.cjs'],
+];
+const electronOutputs = [...nodeBundles.map(([, out]) => `dist/electron/${out}`), 'dist/electron/preload.cjs'];
 
 export interface BuildOptions {
   force?: boolean;
@@ -57,7 +68,7 @@ function buildRenderer(log: (line: string) => void): void {
 
 /** Bundles main and preload for Electron: CommonJS, Node platform, electron left external. */
 async function buildElectron(log: (line: string) => void): Promise<void> {
-  log('Bundling Electron main and preload (esbuild) …');
+  log('Bundling Electron main, preload, CLI and pool worker (esbuild) …');
   const common = {
     bundle: true,
     platform: 'node' as const,
@@ -68,7 +79,17 @@ async function buildElectron(log: (line: string) => void): Promise<void> {
     sourcemap: true,
     logLevel: 'warning' as const,
   };
-  await esbuild({ ...common, entryPoints: [join(root, 'electron', 'main.ts')], outfile: join(root, 'dist', 'electron', 'main.cjs') });
+  // CommonJS has no import.meta: define import.meta.url as the bundle's own file URL, which is
+  // what the pool resolves its worker and jobs against. (Not in the preload: a sandboxed preload
+  // cannot require node:url, and needs no file URL.)
+  const node = {
+    ...common,
+    define: { 'import.meta.url': '__bundleUrl' },
+    banner: { js: 'const __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  };
+  for (const [entry, out] of nodeBundles) {
+    await esbuild({ ...node, entryPoints: [join(root, entry)], outfile: join(root, 'dist', 'electron', out) });
+  }
   // A sandboxed preload may require only a few Electron modules, so it must be one self-contained file.
   await esbuild({ ...common, entryPoints: [join(root, 'electron', 'preload.ts')], outfile: join(root, 'dist', 'electron', 'preload.cjs') });
 }
