@@ -13,6 +13,7 @@ import { defaultLexicon } from '../lexicon/defaultLexicon.ts';
 import { alignSentences } from './alignSentences.ts';
 import { alignSectionSpans, type SectionSpan } from './sectionSpans.ts';
 import { splitAtSeams } from './seams.ts';
+import { RenderingScreen } from './pairScorer.ts';
 import { chineseLength, englishLength } from './textFeatures.ts';
 import type { AlignmentLink, RecordAlignment, SectionAlignment } from './types.ts';
 
@@ -45,6 +46,10 @@ export function alignRecord(record: ReviewRecord, options: AlignRecordOptions = 
     else groups.push([span]);
   }
 
+  // One rendering screen over the whole translation serves every section and seam: a word's
+  // renderings are looked up and screened once per record (a superset for each section is fine,
+  // since every pair still searches its own sentence).
+  const screen = new RenderingScreen(zhText, lexicon);
   const zh: Sentence[] = [];
   const links: AlignmentLink[] = [];
   const sectionResults: SectionAlignment[] = [];
@@ -58,13 +63,13 @@ export function alignRecord(record: ReviewRecord, options: AlignRecordOptions = 
     const pieces = segmentChinese(body, { semicolons: false }).map((p): Sentence => ({
       text: p.text, start: head.bodyStart + p.start, end: head.bodyStart + p.end, section: head.kind, sectionIndex: head.enSection,
     }));
-    const local = alignSentences(enIdx.map((i) => en[i]!.text), pieces.map((p) => p.text), { lexicon, ratio });
+    const local = alignSentences(enIdx.map((i) => en[i]!.text), pieces.map((p) => p.text), { lexicon, ratio, screen });
     const zhFirst = zh.length;
     for (const link of local) {
       const enIds = link.en.map((i) => enIdx[i]!);
       const piecesOfLink = link.zh.map((j) => pieces[j]!);
       const split = options.splitSeams !== false && enIds.length >= 2 && piecesOfLink.length === 1
-        ? splitAtSeams(enIds.map((i) => en[i]!.text), piecesOfLink[0]!.text, lexicon, ratio)
+        ? splitAtSeams(enIds.map((i) => en[i]!.text), piecesOfLink[0]!.text, lexicon, ratio, screen)
         : null;
       if (split) {
         const whole = piecesOfLink[0]!;

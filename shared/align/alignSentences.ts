@@ -13,7 +13,7 @@
  */
 import type { AlignmentLink } from './types.ts';
 import type { Lexicon } from '../lexicon/lexicon.ts';
-import { PairScorer } from './pairScorer.ts';
+import { PairScorer, type RenderingScreen } from './pairScorer.ts';
 import { defaultLexicon } from '../lexicon/defaultLexicon.ts';
 
 /** Tuning knobs; the defaults are what the benchmark reports. */
@@ -31,6 +31,11 @@ export interface AlignOptions {
   ratio?: number;
   /** Half-width of the search band around the diagonal, in sentences (beyond the length difference). */
   band?: number;
+  /**
+   * A rendering screen over a text containing every Chinese sentence (e.g. the whole abstract, when
+   * aligning it section by section), so its per-word look-ups are shared; by default one over `zh`.
+   */
+  screen?: RenderingScreen;
 }
 
 /** Link shapes and their prior costs, −ln(P(type)/P(1-1)), from Gale & Church's counts. */
@@ -102,7 +107,7 @@ export function alignSentences(en: string[], zh: string[], options: AlignOptions
       ...zh.map((_, j): AlignmentLink => ({ en: [], zh: [j], confidence: 1 })),
     ];
   }
-  const scorer = new PairScorer(en, zh, lexicon);
+  const scorer = new PairScorer(en, zh, lexicon, options.screen);
   const enLen = scorer.en.map((f) => f.length);
   const zhLen = scorer.zh.map((f) => f.length);
   const totalEn = enLen.reduce((a, b) => a + b, 0);

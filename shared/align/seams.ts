@@ -22,9 +22,10 @@ const COMMA_SEAM_COST = 0.5;
 
 /**
  * Cuts `zh` into `en.length` pieces at seams (after ，,；;：:), or returns null when it has too few
- * usable seams. Commas between digits (8,400) and marks inside brackets are not seams.
+ * usable seams. Commas between digits (8,400) and marks inside brackets are not seams. `screen`
+ * may be one over a longer text holding `zh` (the record's), to share its look-ups.
  */
-export function splitAtSeams(en: readonly string[], zh: string, lexicon: Lexicon | null, ratio: number): Piece[] | null {
+export function splitAtSeams(en: readonly string[], zh: string, lexicon: Lexicon | null, ratio: number, screen: RenderingScreen = new RenderingScreen(zh, lexicon)): Piece[] | null {
   const k = en.length;
   if (k < 2) return null;
   const seams: { at: number; comma: boolean }[] = [];
@@ -41,8 +42,7 @@ export function splitAtSeams(en: readonly string[], zh: string, lexicon: Lexicon
   const enFeatures = en.map(englishFeatures);
   // Every candidate cut set is scored piece by piece, and the same piece (a span between two seams
   // or the ends) recurs in many cut sets: its features and its score beside each English sentence
-  // are computed once, and one rendering screen over the whole sentence serves every piece.
-  const screen = new RenderingScreen(zh, lexicon);
+  // are computed once, and one rendering screen (by default over the whole sentence) serves every piece.
   const pieces = new Map<number, { features: ChineseFeatures; scorer: PairScorer | null; terms: number[] }>();
   const piece = (start: number, end: number) => {
     const key = start * (zh.length + 1) + end;

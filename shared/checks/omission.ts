@@ -4,8 +4,7 @@
  * Chinese side much shorter than the record's own length ratio predicts, or as an English clause
  * none of whose dictionary words is rendered while the rest of the sentence is.
  */
-import type { Lexicon } from '../lexicon/lexicon.ts';
-import { isEnglishStopword, stemEnglish } from '../lexicon/englishWords.ts';
+import { contentWord, type Lexicon } from '../lexicon/lexicon.ts';
 import { extractNumbers } from '../numbers/extractNumbers.ts';
 import { lengthCost } from '../align/alignSentences.ts';
 import { chineseFeatures, englishFeatures } from '../align/textFeatures.ts';
@@ -90,10 +89,8 @@ export function clauseCoverage(english: string, chinese: string, lexicon: Lexico
         if (chinese.includes(word)) covered++;
         continue;
       }
-      const lower = word.toLowerCase();
-      if (isEnglishStopword(lower)) continue;
-      const translations = lexicon.translations(stemEnglish(lower));
-      if (translations.length === 0) continue;
+      const translations = contentWord(lexicon, word.toLowerCase())?.translations;
+      if (!translations || translations.length === 0) continue;
       known++;
       if (translations.some((t) => chinese.includes(t))) covered++;
     }

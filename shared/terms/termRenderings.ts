@@ -7,8 +7,8 @@
  * never in a pair whose English lacks T, and the lexicon does not explain it as the translation
  * of another word of those pairs. Maximal strings win (亚甲二氧基甲基苯丙胺, not 甲基苯丙).
  */
-import type { Lexicon } from '../lexicon/lexicon.ts';
-import { isEnglishStopword, stemEnglish } from '../lexicon/englishWords.ts';
+import { contentWord, type Lexicon } from '../lexicon/lexicon.ts';
+import { stemEnglish } from '../lexicon/englishWords.ts';
 import { containsTerm } from './termCandidates.ts';
 
 /** One aligned pair as the term analysis sees it. */
@@ -100,11 +100,10 @@ function unitWords(unit: TermUnit, lexicon: Lexicon): UnitAnalysis {
   for (let k = 0; k + 1 < zh.length; k++) pairs.add(zh.charCodeAt(k) * 0x10000 + zh.charCodeAt(k + 1));
   const present = (t: string) => t.length >= 2 && pairs.has(t.charCodeAt(0) * 0x10000 + t.charCodeAt(1)) && (t.length === 2 || zh.includes(t));
   for (const m of unit.en.matchAll(/[A-Za-z]+/g)) {
-    const lower = m[0].toLowerCase();
-    if (isEnglishStopword(lower)) continue;
-    const stem = stemEnglish(lower);
-    const found = lexicon.translations(stem).filter(present);
-    if (found.length > 0) translated.push({ raw: m[0], stem, present: found });
+    const word = contentWord(lexicon, m[0].toLowerCase());
+    if (!word) continue;
+    const found = word.translations.filter(present);
+    if (found.length > 0) translated.push({ raw: m[0], stem: word.stem, present: found });
   }
   const analysis: UnitAnalysis = { en: unit.en, zh: unit.zh, lexicon, translated };
   unitWordCache.set(unit, analysis);
