@@ -141,6 +141,46 @@ function isHanUnit(code: number): boolean {
   return known === 1;
 }
 
+/** Han astral code points (CJK extensions B and on), tested once each. */
+const hanAstral = new Map<number, boolean>();
+
+/**
+ * How many characters of `text` are Han: what `text.match(/\p{Script=Han}/gu)?.length` counts, by
+ * code unit through the table, a surrogate pair read as the one code point it encodes.
+ */
+export function hanCount(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        const point = (code - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+        let han = hanAstral.get(point);
+        if (han === undefined) {
+          han = HAN_RE.test(String.fromCodePoint(point));
+          hanAstral.set(point, han);
+        }
+        if (han) count++;
+        i++;
+        continue;
+      }
+    }
+    if (isHanUnit(code)) count++;
+  }
+  return count;
+}
+
+/** How many code units of `text` are ASCII letters or digits: what `/[A-Za-z0-9]/g` matches. */
+export function asciiAlphanumericCount(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) count++;
+  }
+  return count;
+}
+
 /** True for a-z and 0-9, the Latin units of a lower-cased Chinese sentence. */
 function isLatinUnit(code: number): boolean {
   return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);

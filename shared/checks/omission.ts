@@ -7,7 +7,7 @@
 import { contentWord, type Lexicon } from '../lexicon/lexicon.ts';
 import { extractNumbers } from '../numbers/extractNumbers.ts';
 import { lengthCost } from '../align/alignSentences.ts';
-import { chineseFeatures, englishFeatures } from '../align/textFeatures.ts';
+import { asciiAlphanumericCount, chineseFeatures, chineseLength as alignerChineseLength, englishLength as alignerEnglishLength, hanCount } from '../align/textFeatures.ts';
 import { dropCosts } from './dropRealignment.ts';
 import { sentenceEvidence } from './sentenceEvidence.ts';
 import type { AlignedRecord, EvidenceSpan, Finding, Severity } from './types.ts';
@@ -21,13 +21,11 @@ const PRIOR_WEIGHT = 400;
 
 /** Length of a Chinese text in comparable units: Han characters, plus Latin runs at the English rate. */
 export function chineseLength(text: string, ratio: number): number {
-  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
-  const latin = text.match(/[A-Za-z0-9]/g)?.length ?? 0;
-  return han + latin * ratio;
+  return hanCount(text) + asciiAlphanumericCount(text) * ratio;
 }
 
 function englishLength(text: string): number {
-  return text.match(/[A-Za-z0-9]/g)?.length ?? 0;
+  return asciiAlphanumericCount(text);
 }
 
 /**
@@ -205,8 +203,9 @@ function lostInMergedLink(record: AlignedRecord, li: number, ratio: number, lexi
 
 /** The record's Chinese-per-English length ratio in the aligner's units (`textFeatures`). */
 function alignerRatio(record: AlignedRecord): number {
-  const en = record.en.reduce((n, s) => n + englishFeatures(s.text).length, 0);
-  const zh = record.zh.reduce((n, s) => n + chineseFeatures(s.text).length, 0);
+  // The features' lengths, without building their tokens and positions.
+  const en = record.en.reduce((n, s) => n + alignerEnglishLength(s.text), 0);
+  const zh = record.zh.reduce((n, s) => n + alignerChineseLength(s.text), 0);
   return en > 0 && zh > 0 ? zh / en : 1;
 }
 
