@@ -5,6 +5,7 @@
  * arrays: the DP asks for the same pairs under every link type, and a range only ORs their bits.
  */
 import type { Lexicon } from '../lexicon/lexicon.ts';
+import { CodePairSet } from './codePairSet.ts';
 import { chineseFeatures, englishFeatures, type ChineseFeatures, type EnglishFeatures } from './textFeatures.ts';
 
 /** Anchors weigh more than dictionary words: a shared number or acronym is rarely a coincidence. */
@@ -31,7 +32,7 @@ export class RenderingScreen {
   private readonly byStem = new Map<string, readonly string[]>();
   /** Code units and adjacent pairs of code units of the text, as numbers: no strings to allocate. */
   private readonly units = new Set<number>();
-  private readonly pairs = new Set<number>();
+  private readonly pairs: CodePairSet;
 
   /**
    * `zhText` must contain, lower-cased, every Chinese sentence the screen serves. Lower-casing
@@ -41,11 +42,8 @@ export class RenderingScreen {
     this.text = zhText.includes('Σ') ? null : zhText.toLowerCase();
     this.lexicon = lexicon;
     const text = this.text ?? '';
-    for (let k = 0; k < text.length; k++) {
-      const code = text.charCodeAt(k);
-      this.units.add(code);
-      if (k + 1 < text.length) this.pairs.add(code * 0x10000 + text.charCodeAt(k + 1));
-    }
+    for (let k = 0; k < text.length; k++) this.units.add(text.charCodeAt(k));
+    this.pairs = new CodePairSet(text);
   }
 
   /** Renderings of `stem` present in the text (a superset of those present in any one sentence). */
@@ -70,7 +68,7 @@ export class RenderingScreen {
     if (this.text === null) return true;
     const first = candidate.charCodeAt(0);
     if (candidate.length === 1) return this.units.has(first);
-    if (!this.pairs.has(first * 0x10000 + candidate.charCodeAt(1))) return false;
+    if (!this.pairs.has(first, candidate.charCodeAt(1))) return false;
     return candidate.length === 2 || this.text.includes(candidate);
   }
 }

@@ -10,6 +10,7 @@
 import { contentWord, type Lexicon } from '../lexicon/lexicon.ts';
 import { stemEnglish } from '../lexicon/englishWords.ts';
 import { containsTerm } from './termCandidates.ts';
+import { CodePairSet } from '../align/codePairSet.ts';
 
 /** One aligned pair as the term analysis sees it. */
 export interface TermUnit {
@@ -96,9 +97,8 @@ function unitWords(unit: TermUnit, lexicon: Lexicon): UnitAnalysis {
   // Adjacent code-unit pairs of the Chinese, as numbers: a translation whose first two units are
   // not among them is not there, which spares a search of the text for most of a word's senses.
   const zh = unit.zh;
-  const pairs = new Set<number>();
-  for (let k = 0; k + 1 < zh.length; k++) pairs.add(zh.charCodeAt(k) * 0x10000 + zh.charCodeAt(k + 1));
-  const present = (t: string) => t.length >= 2 && pairs.has(t.charCodeAt(0) * 0x10000 + t.charCodeAt(1)) && (t.length === 2 || zh.includes(t));
+  const pairs = new CodePairSet(zh);
+  const present = (t: string) => t.length >= 2 && pairs.has(t.charCodeAt(0), t.charCodeAt(1)) && (t.length === 2 || zh.includes(t));
   for (const m of unit.en.matchAll(/[A-Za-z]+/g)) {
     const word = contentWord(lexicon, m[0].toLowerCase());
     if (!word) continue;
