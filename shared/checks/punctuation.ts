@@ -55,11 +55,18 @@ function halfWidthSpans(sentence: PairSentence): EvidenceSpan[] {
 
 function unbalancedSpans(sentence: PairSentence): EvidenceSpan[] {
   const out: EvidenceSpan[] = [];
+  const text = sentence.text;
   for (const [open, close] of PAIRS) {
+    // Most sentences hold few of the eight kinds: a kind absent from the text needs no pass.
+    const first = Math.min(...[text.indexOf(open), text.indexOf(close)].filter((at) => at >= 0));
+    if (first === Infinity) continue;
+    const openCode = open.charCodeAt(0);
+    const closeCode = close.charCodeAt(0);
     const stack: number[] = [];
-    for (let i = 0; i < sentence.text.length; i++) {
-      if (sentence.text[i] === open) stack.push(i);
-      else if (sentence.text[i] === close) {
+    for (let i = first; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code === openCode) stack.push(i);
+      else if (code === closeCode) {
         if (stack.length) stack.pop();
         else out.push(span('zh', sentence, i, i + 1));
       }

@@ -57,6 +57,7 @@ const FOLD_WORDS = FOLD_MULTIPLIERS.map((w) => `${w}fold`);
 const FOLD_RE = new RegExp(`^(${FOLD_MULTIPLIERS.join('|')})fold$`);
 const ROMAN: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4, V: 5, VI: 6, VII: 7, VIII: 8, IX: 9, X: 10 };
 const UNICODE_ROMAN = 'ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ';
+const UNICODE_ROMAN_FIRST = UNICODE_ROMAN.charCodeAt(0);
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const SOFT_WORDS: Record<string, number> = {
   one: 1, single: 1, once: 1, both: 2, twice: 2, double: 2, half: 0.5, dozen: 12, triple: 3, dual: 2,
@@ -210,8 +211,9 @@ function scanChineseNumerals(text: string, t: string, masked: Span[], tokens: Nu
     if (fraction === '百分之' && last) last.kind = 'percent';
   }
   for (let i = 0; i < t.length; i++) {
-    const r = UNICODE_ROMAN.indexOf(t[i] ?? '\0');
-    if (r >= 0) pushToken(tokens, text, t, 'zh', i, i + 1, r + 1, true);
+    // UNICODE_ROMAN is the contiguous run U+2160..U+216B: its index is the offset from Ⅰ.
+    const r = t.charCodeAt(i) - UNICODE_ROMAN_FIRST;
+    if (r >= 0 && r < UNICODE_ROMAN.length) pushToken(tokens, text, t, 'zh', i, i + 1, r + 1, true);
   }
 }
 
