@@ -243,15 +243,25 @@ const QUANTITY_WORDS: ReadonlySet<string> = new Set([
   ...Object.keys(SOFT_WORDS), ...MONTHS, ...Object.getOwnPropertyNames(Object.prototype),
 ]);
 
-/** A word's first letter, lower-cased, and its length, as one number. */
-function wordShape(firstCode: number, length: number): number {
-  return (firstCode | 0x20) * 256 + Math.min(length, 255);
+/** A word's first two code units (0 for a one-letter word) and its length, as one number. */
+function wordShape(first: number, second: number, length: number): number {
+  return ((first & 0x7f) * 128 + (second & 0x7f)) * 256 + Math.min(length, 255);
 }
 
-/** The shapes of the words the test after it can let through (ROMAN is tested case-sensitively, with `in`). */
-const READABLE_SHAPES: ReadonlySet<number> = new Set(
-  [...QUANTITY_WORDS, ...Object.keys(ROMAN)].filter((w) => /^[A-Za-z]/.test(w)).map((w) => wordShape(w.charCodeAt(0), w.length)),
-);
+/** Both cases of an ASCII letter's code (0 stays 0). */
+const caseVariants = (code: number): number[] => (code === 0 ? [0] : [code | 0x20, code & ~0x20]);
+
+/**
+ * The shapes of the words the test after it can let through: the quantity words in either case
+ * of their first two letters (they are compared lower-cased), the ROMAN keys and Object.prototype's
+ * names as written (ROMAN is tested case-sensitively, with `in`).
+ */
+const READABLE_SHAPES: ReadonlySet<number> = new Set([
+  ...[...QUANTITY_WORDS].filter((w) => /^[a-z]+$/.test(w)).flatMap((w) =>
+    caseVariants(w.charCodeAt(0)).flatMap((first) => caseVariants(w.length > 1 ? w.charCodeAt(1) : 0).map((second) => wordShape(first, second, w.length)))),
+  ...[...Object.keys(ROMAN), ...Object.getOwnPropertyNames(Object.prototype)].filter((w) => /^[A-Za-z]/.test(w))
+    .map((w) => wordShape(w.charCodeAt(0), w.length > 1 ? w.charCodeAt(1) : 0, w.length)),
+]);
 
 function scanEnglishWords(text: string, t: string, masked: Span[], tokens: NumberToken[]): void {
   // Word spans as offsets; a word's text is read only where a reading below needs it.
@@ -271,8 +281,9 @@ function scanEnglishWords(text: string, t: string, masked: Span[], tokens: Numbe
   const lw = (k: number) => wordAt(k)?.lw ?? '';
   for (let i = 0; i < starts.length; i++) {
     // Most words are no quantity word and no Roman numeral: none of the readings below applies.
-    // Their first letter and length say so for most without building the word.
-    if (!READABLE_SHAPES.has(wordShape(t.charCodeAt(starts[i]!), ends[i]! - starts[i]!))) continue;
+    // Their first two letters and length say so for most without building the word.
+    const length = ends[i]! - starts[i]!;
+    if (!READABLE_SHAPES.has(wordShape(t.charCodeAt(starts[i]!), length > 1 ? t.charCodeAt(starts[i]! + 1) : 0, length))) continue;
     const w = t.slice(starts[i]!, ends[i]!);
     if (!QUANTITY_WORDS.has(w.toLowerCase()) && !(w in ROMAN)) continue;
     const word = wordAt(i)!;
