@@ -69,6 +69,9 @@ const CHEMISTRY = new Set([...'碳烷烯炔醇酸氧氢甲乙丙丁基肽磷苯�
 /** Words spelled with numerals that carry no quantity. */
 const LEXICALISED = ['十二指肠', '十分', '万一', '千万', '一一', '三七', '百分比', '五味子', '六味', '十字', '万古霉素', '百日咳', '千金'];
 
+/** Without the u flag, \d is [0-9]: what every digit pattern here reads (full-width digits are normalised first). */
+const HAS_DIGIT = /\d/;
+
 interface Span {
   start: number;
   end: number;
@@ -79,11 +82,13 @@ function maskedSpans(t: string): Span[] {
   const add = (re: RegExp) => {
     for (const m of t.matchAll(re)) spans.push({ start: m.index, end: m.index + m[0].length });
   };
-  add(/\[\s*\d+(?:\s*[,，、\-–~]\s*\d+)*\s*\]/g); // citation markers [12], [3,4]
-  add(/^\s*\(?\d+(?:\.\d+)*[.)、]\s/g); // section numbering at the start ("1. ", "2.1) ")
-  add(/^\s*[一二三四五六七八九十]+、/g); // Chinese list numbering "一、"
+  // Each pattern below needs a character most sentences lack: those are not searched.
+  const digits = HAS_DIGIT.test(t);
+  if (digits && t.includes('[')) add(/\[\s*\d+(?:\s*[,，、\-–~]\s*\d+)*\s*\]/g); // citation markers [12], [3,4]
+  if (digits) add(/^\s*\(?\d+(?:\.\d+)*[.)、]\s/g); // section numbering at the start ("1. ", "2.1) ")
+  if (t.includes('、')) add(/^\s*[一二三四五六七八九十]+、/g); // Chinese list numbering "一、"
   // The confidence level of an interval is a convention, not a finding: "95% CI", "95%CI", "95%置信区间".
-  add(/\d+(?:\.\d+)?\s*%\s*(?=C[Il]\b|C\.I\.|confidence|置信|可信)/gi);
+  if (digits && t.includes('%')) add(/\d+(?:\.\d+)?\s*%\s*(?=C[Il]\b|C\.I\.|confidence|置信|可信)/gi);
   for (const word of LEXICALISED) {
     let i = t.indexOf(word);
     while (i >= 0) {
@@ -123,6 +128,7 @@ function pushToken(tokens: NumberToken[], text: string, t: string, lang: 'en' | 
 }
 
 function scanDigits(text: string, t: string, lang: 'en' | 'zh', masked: Span[], tokens: NumberToken[]): void {
+  if (!HAS_DIGIT.test(t)) return; // every alternative below reads a digit
   // Thousands separated by commas (3,150) or by a space, thin space or no-break space (20 000).
   const re = /(?<![\d.,])\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|(?<![\d.,])\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d.,])|\d+(?:\.\d+)?|(?<=[<>=≤≥]\s?)\.\d+/g;
   for (const m of t.matchAll(re)) {
@@ -174,10 +180,11 @@ function scanDigits(text: string, t: string, lang: 'en' | 'zh', masked: Span[], 
 
 const CHINESE_NUMERAL = `[${CHINESE_NUMERAL_CHARS}]`;
 /** Built once: `matchAll` works on a copy, so sharing it is safe. */
+const HAS_CHINESE_NUMERAL = new RegExp(CHINESE_NUMERAL);
 const CHINESE_NUMERAL_RE = new RegExp(`(百分之|${CHINESE_NUMERAL}+分之)?(${CHINESE_NUMERAL}+)(?:点([零〇一二三四五六七八九]+))?`, 'g');
 
 function scanChineseNumerals(text: string, t: string, masked: Span[], tokens: NumberToken[]): void {
-  for (const m of t.matchAll(CHINESE_NUMERAL_RE)) {
+  for (const m of HAS_CHINESE_NUMERAL.test(t) ? t.matchAll(CHINESE_NUMERAL_RE) : []) {
     const start = m.index;
     const end = start + m[0].length;
     if (overlaps(masked, start, end)) continue;
