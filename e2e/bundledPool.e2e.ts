@@ -1,11 +1,10 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
-import { corpusLines } from '../bench/corpus/buildCorpus.ts';
+import { describe, expect, it } from 'vitest';
+import { corpusFixture } from '../bench/corpus/corpusFixture.ts';
 import { checkCommand } from '../electron/cli/commands/check.ts';
 
 // The worker pool from the build output (`npm run build`, which `test:e2e` runs first): the
@@ -14,12 +13,7 @@ import { checkCommand } from '../electron/cli/commands/check.ts';
 // .ts source is shipped. It must give the same document as checking from source in one thread.
 
 const dist = fileURLToPath(new URL('../dist/electron/', import.meta.url));
-const dir = mkdtempSync(join(tmpdir(), 'bundled-pool-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const file = join(dir, 'records.jsonl');
-const lines = [...corpusLines({ records: 12 })];
-lines.splice(4, 0, '{"broken": ');
-writeFileSync(file, `${lines.join('\n')}\n`);
+const { file } = corpusFixture('bundled-pool-', 'records.jsonl', 12, { 4: '{"broken": ' });
 
 describe('the worker pool in the built output', () => {
   it('ships the worker and job bundles beside main.cjs', () => {

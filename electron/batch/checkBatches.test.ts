@@ -1,18 +1,12 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { corpusLines } from '../../bench/corpus/buildCorpus.ts';
+import { describe, expect, it } from 'vitest';
+import { corpusFixture } from '../../bench/corpus/corpusFixture.ts';
 import { checkCommand } from '../cli/commands/check.ts';
 import { choosePoolSize, POOL_THRESHOLD_BYTES } from './poolChoice.ts';
 import { defaultPoolSize } from './workerPool.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'check-pool-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const small = join(dir, 'small.jsonl');
-const lines = [...corpusLines({ records: 16 })];
-lines.splice(3, 0, 'not json');
-writeFileSync(small, `${lines.join('\n')}\n`);
+const { dir, file: small } = corpusFixture('check-pool-', 'small.jsonl', 16, { 3: 'not json' });
 
 async function checkJson(...args: string[]): Promise<string> {
   let stdout = '';

@@ -1,19 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { corpusLines } from '../../../bench/corpus/buildCorpus.ts';
+import { describe, expect, it } from 'vitest';
+import { corpusFixture } from '../../../bench/corpus/corpusFixture.ts';
 import { recordTasks, type RecordTask } from '../recordTasks.ts';
 import { WorkerPool } from '../workerPool.ts';
 import { runJob, type AnalyzeJobResult } from './analyzeJob.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'analyze-job-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const file = join(dir, 'sample.jsonl');
 // 12 corpus records and one broken line, so both results and errors come back.
-const lines = [...corpusLines({ records: 12 })];
-lines.splice(5, 0, '{"title": oops');
-writeFileSync(file, `${lines.join('\n')}\n`);
+const { file, lines } = corpusFixture('analyze-job-', 'sample.jsonl', 12, { 5: '{"title": oops' });
 
 describe('analyzeJob', () => {
   it('returns the check --json record shape for each record and errors with file lines', async () => {

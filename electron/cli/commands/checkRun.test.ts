@@ -1,8 +1,7 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { corpusLines } from '../../../bench/corpus/buildCorpus.ts';
+import { describe, expect, it } from 'vitest';
+import { corpusFixture } from '../../../bench/corpus/corpusFixture.ts';
 import { defaultLexicon } from '../../../shared/lexicon/defaultLexicon.ts';
 import { parseRecords } from '../../../shared/records/parse.ts';
 import { toCsv } from '../../../shared/report/csv.ts';
@@ -14,18 +13,15 @@ import { recordTasks, type RecordTask } from '../../batch/recordTasks.ts';
 import { csvOutput, jsonOutput, type CheckOutput } from './checkOutput.ts';
 import { runCheck, type CheckRunOptions } from './checkRun.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'check-run-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+// 34 corpus records and a broken line. Records 102 and 138 render COVID-19 two ways, 211 and 230
+// NSCLC, so the corpus-wide term check has findings (a test below makes sure it still does).
+const picked = [...Array.from({ length: 30 }, (_, i) => i), 102, 138, 211, 230];
+const { dir, file, lines } = corpusFixture('check-run-', 'corpus.jsonl', picked, { 7: 'not json' });
 const spillDir = join(dir, 'spill');
 mkdirSync(spillDir);
-// 300 corpus records (two of them get corpus-wide term findings) and a broken line.
-const lines = [...corpusLines({ records: 300 })];
-lines.splice(7, 0, 'not json');
-const file = join(dir, 'corpus.jsonl');
-writeFileSync(file, `${lines.join('\n')}\n`);
 // A smaller file for the tests about the run's mechanics rather than its output.
 const small = join(dir, 'small.jsonl');
-writeFileSync(small, `${lines.slice(0, 60).join('\n')}\n`);
+writeFileSync(small, `${lines.slice(0, 20).join('\n')}\n`);
 
 /** What `check` printed when it held every result: analyse all, corpus pass over aligned records, then build. */
 function wholeResult() {
@@ -54,7 +50,7 @@ describe('runCheck (streamed)', () => {
   const expected = wholeResult();
 
   it('prints the same --json document and CSV as building them from the whole result', async () => {
-    expect(expected.corpusFindings).toBeGreaterThan(0);
+    expect(expected.corpusFindings, 'the fixture no longer has corpus-wide term findings').toBeGreaterThan(0);
     const json = await printed(jsonOutput());
     expect(json.text).toBe(`${JSON.stringify({ records: expected.records, errors: expected.errors }, null, 2)}\n`);
     expect((await printed(csvOutput())).text).toBe(toCsv({ records: expected.records }));
@@ -64,7 +60,7 @@ describe('runCheck (streamed)', () => {
 
   it('keeps only the N worst records and compact term summaries, and removes its temporary file', async () => {
     const { state } = await printed(jsonOutput(), { worst: 3 });
-    expect(state.summary.records).toBe(300);
+    expect(state.summary.records).toBe(34);
     expect(state.summary.worst).toHaveLength(3);
     expect(state.summary.worst.map((w) => w.id)).toEqual(summarize({ records: expected.records, errors: [] }, { worst: 3 }).worst.map((w) => w.id));
     // Terms recur across records: far fewer distinct strings than term uses.
@@ -92,8 +88,8 @@ describe('runCheck (streamed)', () => {
         checked++;
       },
     });
-    expect(state.summary.records).toBe(59);
-    expect(pulled).toBe(12);
+    expect(state.summary.records).toBe(19);
+    expect(pulled).toBe(4);
     // checkBatches' default: 4 tasks per worker taken and not yet consumed.
     expect(worstGap).toBeLessThanOrEqual(8);
   });
