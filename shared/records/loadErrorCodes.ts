@@ -51,7 +51,7 @@ export const LOAD_ERROR_MESSAGES = {
   'table.unclosedQuote': 'a quoted CSV field opened here is never closed; the rest of the file was not read',
   'table.noRows': 'no rows',
   'table.noLanguageColumns': 'no English and Chinese columns found (name them en/zh, source/target, 英文/中文, or put Chinese text in one column)',
-  'table.ambiguousColumns': 'cannot tell which column is English and which Chinese among {{columns}}; name them en and zh (or 英文 and 中文) in the header line',
+  'table.ambiguousColumns': 'cannot tell which columns are the English and the Chinese to pair: columns {{columns}} hold the same language; name the pair en and zh (or 英文 and 中文) in a header line',
   'table.shortRow': 'expected at least {{expected}} columns, found {{found}}',
   'table.noPairs': 'no sentence pairs (every row is empty)',
   'table.failed': 'table could not be read ({{detail}})',

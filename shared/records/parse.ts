@@ -4,6 +4,7 @@ import { errorDetail, loadError } from './loadErrorCodes.ts';
 import { parsePageDump } from './page.ts';
 import { makeIdsUnique } from './siteObject.ts';
 import { parseTableRecords } from './table.ts';
+import { looksLikeCsv } from './tableDetect.ts';
 import { looksLikeWmt, parseWmtFile } from './wmt.ts';
 import { parseXmlRecords } from './xml.ts';
 
@@ -22,6 +23,9 @@ function extensionOf(name: string): string {
   return dot > 0 ? base.slice(dot + 1).toLowerCase() : '';
 }
 
+/** How much of a file its format is guessed from. */
+const HEAD_CHARS = 65536;
+
 const CSV_HEADER = /^\s*"?[\p{L}_ -]+"?\s*(,\s*"?[\p{L}_ -]*"?\s*)+$/u;
 
 /** True when the first line is a complete JSON object and the next non-blank line starts another. */
@@ -38,19 +42,22 @@ function looksLikeJsonl(text: string): boolean {
 }
 
 function tabbedShare(text: string): number {
-  const lines = text.slice(0, 65536).split(/\r?\n/).filter((l) => l.trim() !== '').slice(0, 20);
+  const lines = text.slice(0, HEAD_CHARS).split(/\r?\n/).filter((l) => l.trim() !== '').slice(0, 20);
   if (lines.length === 0) return 0;
   return lines.filter((l) => l.includes('\t')).length / lines.length;
 }
 
 /**
- * Guesses the format of a file from its content first (an XML root, JSON, the WMT line shape,
- * tabs) and its extension second: a `.txt` can hold anything, and exports are often misnamed.
- * Anything unrecognised is read as a page dump, the most forgiving parser.
+ * Guesses the format of a file from its content first (an XML root, JSON, the WMT line shape)
+ * and its extension second, then by content again: tabs on most lines, or the same number of
+ * comma-separated cells on every line (`looksLikeCsv`), make a table whatever the name, since a
+ * `.txt` can hold anything and exports are often misnamed. Anything unrecognised is read as a
+ * page dump, the most forgiving parser.
  */
 export function detectFormat(name: string, text: string): RecordFormat {
   const ext = extensionOf(name);
-  const head = text.slice(0, 65536).replace(/^\uFEFF/, '').trimStart();
+  const cut = text.length > HEAD_CHARS;
+  const head = text.slice(0, HEAD_CHARS).replace(/^\uFEFF/, '').trimStart();
   if (head.startsWith('<')) {
     if (/<tmx[\s>]/i.test(head)) return 'tmx';
     if (/<xliff[\s>]/i.test(head)) return 'xliff';
@@ -71,6 +78,7 @@ export function detectFormat(name: string, text: string): RecordFormat {
   if (ext === 'csv') return 'csv';
   if (ext === 'tsv' || ext === 'tab') return 'tsv';
   if (tabbedShare(head) >= 0.8) return 'tsv';
+  if (looksLikeCsv(head, cut)) return 'csv';
   const firstLine = head.split(/\r?\n/, 1)[0] ?? '';
   if (CSV_HEADER.test(firstLine) && /\b(en|english|source|src)\b|英文|原文/i.test(firstLine) && /\b(zh|chinese|target|tgt|mt)\b|中文|译文/i.test(firstLine)) {
     return 'csv';

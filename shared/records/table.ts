@@ -1,8 +1,9 @@
-import type { LoadError, ParseResult, RecordFormat, ReviewRecord, TranslationOrigin } from './model.ts';
+import type { LoadError, ParseResult, RecordFormat, ReviewRecord } from './model.ts';
 import { splitLines } from './lines.ts';
 import { recordId } from './siteObject.ts';
 import { assembleSide } from './side.ts';
 import { errorDetail, loadError } from './loadErrorCodes.ts';
+import { chooseColumns, type ColumnChoice } from './tableColumns.ts';
 
 /**
  * TSV and CSV of sentence pairs: an English column, a Chinese column, optionally an id/doc column
@@ -95,71 +96,24 @@ export function readTsvRows(text: string): TableRow[] {
     .map((l) => ({ cells: l.text.split('\t'), line: l.line, offset: l.offset + (l.line === 1 && text.startsWith('\uFEFF') ? 1 : 0) }));
 }
 
-const EN_NAMES = ['en', 'eng', 'english', 'source', 'src', 'original', 'source_text', 'en_text', 'text_en', 'sentence_en', 'abstract_en', 'en_sentence', '英文', '原文', '源文', '英语'];
-const ZH_NAMES = [
-  'zh', 'zho', 'chi', 'chinese', 'target', 'tgt', 'mt', 'translation', 'hyp', 'hypothesis', 'output', 'mt_output',
-  'reference', 'ref', 'target_text', 'zh_text', 'text_zh', 'sentence_zh', 'abstract_zh', 'zh_sentence', 'cn',
-  '中文', '译文', '譯文', '汉语', '中文译文', '机器翻译', '機器翻譯', '翻译', '参考译文',
-];
-const ID_NAMES = ['id', 'doc', 'docid', 'doc_id', 'document', 'document_id', 'record', 'record_id', 'pmid', 'doi', 'article', 'article_id', '编号', '文献'];
-
-function normaliseHeader(cell: string): string {
-  return cell.trim().toLowerCase().replace(/^["']|["']$/g, '').replace(/[\s-]+/g, '_');
-}
-
-function columnOf(header: string[], names: readonly string[], langPrefix: string | null): number {
-  const norm = header.map(normaliseHeader);
-  const exact = norm.findIndex((h) => names.includes(h));
-  if (exact >= 0) return exact;
-  // Language codes as headers: en-US, zh-CN, zh_Hans.
-  return langPrefix === null ? -1 : norm.findIndex((h) => new RegExp(`^${langPrefix}(_[a-z]{2,4})?$`).test(h));
-}
-
-const HAN = /\p{Script=Han}/u;
-
-/** Without a header: the column whose cells mostly hold Chinese is zh; the longest Latin one is en. */
-function guessColumns(rows: TableRow[]): { en: number; zh: number; id: number } {
-  const sample = rows.slice(0, 50);
-  const width = Math.max(0, ...sample.map((r) => r.cells.length));
-  const stats = Array.from({ length: width }, (_, c) => {
-    const cells = sample.map((r) => r.cells[c] ?? '');
-    return {
-      han: cells.filter((x) => HAN.test(x)).length / Math.max(1, cells.length),
-      latin: cells.filter((x) => /[A-Za-z]{3,}/.test(x) && !HAN.test(x)).length / Math.max(1, cells.length),
-      length: cells.reduce((n, x) => n + x.length, 0) / Math.max(1, cells.length),
-      idLike: cells.every((x) => x.trim() !== '' && x.length <= 40 && !/\s/.test(x.trim())),
-    };
-  });
-  const pick = (score: (s: (typeof stats)[number], c: number) => number): number => {
-    let best = -1;
-    let bestScore = 0;
-    stats.forEach((s, c) => {
-      const v = score(s, c);
-      if (v > bestScore) {
-        best = c;
-        bestScore = v;
-      }
-    });
-    return best;
-  };
-  const zh = pick((s) => (s.han >= 0.5 ? s.han * 1000 + s.length : 0));
-  const en = pick((s, c) => (c !== zh && s.latin >= 0.5 ? s.length : 0));
-  const id = pick((s, c) => (c !== zh && c !== en && c === 0 && s.idLike ? 1 : 0));
-  return { en, zh, id };
-}
-
-function originOfColumn(name: string | undefined): TranslationOrigin {
-  const h = normaliseHeader(name ?? '');
-  if (['mt', 'hyp', 'hypothesis', 'output', 'mt_output', '机器翻译', '機器翻譯'].includes(h)) return 'machine';
-  if (['reference', 'ref', '参考译文'].includes(h)) return 'human';
-  return 'unknown';
+/**
+ * The entry for a table whose columns cannot be told apart, at its first line (the header line,
+ * when it has one), naming the columns in question by their header names or their numbers.
+ */
+function columnError(choice: ColumnChoice & { ok: false }, rows: readonly TableRow[], file: string): LoadError {
+  const first = rows[0];
+  const source = { file, line: first?.line ?? 1, offset: first?.offset ?? 0 };
+  if (choice.reason === 'none') return loadError('table.noLanguageColumns', source, {});
+  const names = choice.candidates.map((c) => (choice.header ? (first?.cells[c] ?? '').trim() : '') || String(c + 1));
+  return loadError('table.ambiguousColumns', source, { columns: names.join(', ') });
 }
 
 /**
  * Parses TSV or CSV into records of sentence pairs. A header is recognised by its column names
  * (en/english/source/src/英文… and zh/chinese/target/tgt/mt/中文/译文…, optional id/doc); without
- * one, the columns are told apart by their content. A row too short for the columns is an error
- * with its line; the other rows still load.
+ * them, the columns are told apart by their content (`chooseColumns`). A table with no English
+ * and Chinese pair, or with several alike, is one error at its first line; a row too short for
+ * the columns is an error with its line, and the other rows still load.
  */
 export function parseTableRecords(text: string, file: string, format: 'tsv' | 'csv'): ParseResult {
   const records: ReviewRecord[] = [];
@@ -179,28 +133,13 @@ export function parseTableRecords(text: string, file: string, format: 'tsv' | 'c
       errors.push(loadError('table.noRows', { file, line: 1, offset: 0 }, {}));
       return { records, errors };
     }
-    const header = rows[0]?.cells ?? [];
-    let en = columnOf(header, EN_NAMES, 'en');
-    let zh = columnOf(header, ZH_NAMES, 'zh');
-    let id = columnOf(header, ID_NAMES, null);
-    let body = rows.slice(1);
-    let origin: TranslationOrigin = originOfColumn(header[zh]);
-    if (en < 0 || zh < 0 || en === zh) {
-      ({ en, zh, id } = guessColumns(rows));
-      body = rows;
-      origin = 'unknown';
-      if (en < 0 || zh < 0) {
-        const first = rows[0];
-        errors.push(loadError('table.noLanguageColumns', { file, line: first?.line ?? 1, offset: first?.offset ?? 0 }, {}));
-        return { records, errors };
-      }
+    const choice = chooseColumns(rows);
+    if (!choice.ok) {
+      errors.push(columnError(choice, rows, file));
+      return { records, errors };
     }
-    // "source"/"target" say nothing of direction: a zh→en file (like WMT MQM) has Chinese in "source".
-    const hanShare = (column: number): number => {
-      const cells = body.slice(0, 50).map((r) => r.cells[column] ?? '').filter((c) => c.trim() !== '');
-      return cells.filter((c) => HAN.test(c)).length / Math.max(1, cells.length);
-    };
-    if (hanShare(en) > 0.5 && hanShare(zh) < 0.2) [en, zh] = [zh, en];
+    const { en, zh, id, origin } = choice.columns;
+    const body = choice.columns.header ? rows.slice(1) : rows;
     const need = Math.max(en, zh, id) + 1;
     const groups = new Map<string, { line: number; offset: number; en: string[]; zh: string[] }>();
     for (const row of body) {
