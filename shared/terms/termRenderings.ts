@@ -161,6 +161,11 @@ export function findTermRenderings(term: string, units: readonly TermUnit[], lex
   const inTerm = new Set(withTerm);
   const latin = withTerm.filter((i) => containsTerm(units[i]?.zh ?? '', term));
   const translated = withTerm.filter((i) => !latin.includes(i));
+  // Every candidate below is a string of a unit where the term is translated: with none, the
+  // term is kept in Latin wherever it occurs, and nothing needs blanking or searching.
+  if (translated.length === 0) {
+    return { term, units: withTerm, renderings: latin.length ? [{ text: term, latin: true, units: latin }] : [], unidentified: [] };
+  }
 
   const blanked = units.map((u) => blankedWords(u, term, lexicon));
   const residue = units.map((u, k) => residueOf(u, blanked[k] ?? [], lexicon));
