@@ -36,9 +36,9 @@ function alignedOf(record: ReviewRecord, analysis: RecordAnalysis) {
 
 interface Filtered {
   key: string;
-  /** The matching rows' `seq` in the store, and their ids, in list order. */
+  /** The matching rows' `seq` in the store, in list order, and their ids once asked for. */
   matches: number[];
-  ids: string[];
+  ids: string[] | null;
   counts: RecordQueryCounts;
 }
 
@@ -81,6 +81,8 @@ export class RecordIndex {
   private readonly loading = new Set<string>();
   private lastProgressAt = 0;
   private last: Filtered | null = null;
+  /** The rows holding the last search text, for the list as it was (`key`). */
+  private lastText: { key: string; seqs: Set<number> } | null = null;
   private analysedAt: { stamp: string; count: number } | null = null;
   private readonly check: (record: ReviewRecord) => Checked;
   private readonly sliceMs: number;
@@ -178,38 +180,58 @@ export class RecordIndex {
       counts,
       offset: request.offset,
       rows,
-      ...(request.ids ? { ids: filtered.ids } : {}),
+      ...(request.ids ? { ids: this.idsOf(filtered) } : {}),
       stamp,
     };
   }
 
   /**
-   * One pass over the store's rows in list order (only those holding the search text, found by
-   * SQLite), then `filterRecords` over their flags and statuses: the same filters and counts as
-   * over records held in memory. The text is searched as `textMatcher` does (see `foldForSearch`).
+   * One pass over every row's flag bits in list order, keeping those that hold the search text
+   * (found by SQLite, and kept while the list is unchanged: checking changes flags, not texts),
+   * then `filterRecords` over their flags and statuses: the same filters and counts as over
+   * records held in memory. The text is searched as `textMatcher` does (see `foldForSearch`).
    */
   private filter(request: RequestOf<'library:query'>, statuses: Map<string, ReviewStatus>): Omit<Filtered, 'key'> {
+    // The text was searched by SQLite already.
+    const filter = { ...request, text: '' };
+    if (this.library.count() === 0) return { matches: [], ids: null, counts: filterRecords([], filter).counts };
+    const { store } = this.library;
+    const needle = searchNeedle(request.text);
+    const textKey = `${this.library.listGeneration()}:${this.library.count()}:${needle}`;
+    if (needle !== null && this.lastText?.key !== textKey) this.lastText = { key: textKey, seqs: new Set(store.textMatches(needle)) };
+    const text = needle === null ? null : this.lastText!.seqs;
+    // Statuses are few (the records someone reviewed): looked up by id once, then matched by row.
+    const statusBySeq = new Map<number, ReviewStatus>();
+    for (const [id, status] of statuses) {
+      const seq = store.seqOf(id);
+      if (seq !== undefined) statusBySeq.set(seq, status);
+    }
     const seqs: number[] = [];
-    const ids: string[] = [];
     const records: QueryableRecord[] = [];
     // Rows share one flags object per combination of bits (a few dozen), not one per row.
     const flagsOf = new Map<number, RecordFlagCounts>();
-    if (this.library.count() > 0) {
-      for (const row of this.checks.filterRows(searchNeedle(request.text))) {
-        let flags: RecordFlagCounts | null = null;
-        if (row.kinds !== null) {
-          const bits = row.kinds * 8 + (row.severities ?? 0);
-          flags = flagsOf.get(bits) ?? flagsFromBits(row.kinds, row.severities ?? 0);
-          flagsOf.set(bits, flags);
-        }
-        seqs.push(row.seq);
-        ids.push(row.id);
-        records.push({ texts: [], flags, status: statuses.get(row.id) ?? 'unreviewed' });
+    for (const [seq, kinds, severities] of this.checks.flagRows()) {
+      if (text && !text.has(seq)) continue;
+      let flags: RecordFlagCounts | null = null;
+      if (kinds !== null) {
+        const bits = kinds * 8 + (severities ?? 0);
+        flags = flagsOf.get(bits) ?? flagsFromBits(kinds, severities ?? 0);
+        flagsOf.set(bits, flags);
       }
+      seqs.push(seq);
+      records.push({ texts: [], flags, status: statusBySeq.get(seq) ?? 'unreviewed' });
     }
-    // The text was searched by SQLite already.
-    const { matches, counts } = filterRecords(records, { ...request, text: '' });
-    return { matches: matches.map((index) => seqs[index]!), ids: request.ids ? matches.map((index) => ids[index]!) : [], counts };
+    const { matches, counts } = filterRecords(records, filter);
+    return { matches: matches.map((index) => seqs[index]!), ids: null, counts };
+  }
+
+  /** The ids of the matching rows, in list order: looked up the first time they are asked for. */
+  private idsOf(filtered: Filtered): string[] {
+    if (!filtered.ids) {
+      const wanted = new Set(filtered.matches);
+      filtered.ids = filtered.matches.length === 0 ? [] : this.library.store.ids().flatMap(([seq, id]) => (wanted.has(seq) ? [id] : []));
+    }
+    return filtered.ids;
   }
 
   private loadStatuses(): Map<string, ReviewStatus> {

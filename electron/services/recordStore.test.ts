@@ -103,11 +103,14 @@ describe('RecordChecks', () => {
     expect(other.count()).toBe(0);
     expect(checks.summary(first[0]!.seq)).toMatchObject({ id: 'a', flags: omission });
     expect(other.summary(first[0]!.seq)).toMatchObject({ id: 'a', flags: null });
-    expect([...checks.filterRows(null)].map((row) => [row.id, row.kinds, row.severities])).toEqual([
-      ['a', 0b10, 0b110],
-      ['b', null, null],
-      ['c', null, null],
+    const seqs = store.ids().map(([seq]) => seq);
+    expect(checks.flagRows()).toEqual([
+      [seqs[0], 0b10, 0b110],
+      [seqs[1], null, null],
+      [seqs[2], null, null],
     ]);
+    expect(store.ids().map(([, id]) => id)).toEqual(['a', 'b', 'c']);
+    expect(store.seqOf('b')).toBe(seqs[1]);
     expect([...checks.termSummaries()]).toEqual([{ id: 'a', terms: [{ term: 'trachoma', rendering: '沙眼' }] }]);
     store.deleteSource(1);
     expect(checks.count()).toBe(0);
@@ -121,8 +124,8 @@ describe('RecordChecks', () => {
 
   it('searches the folded texts as the list search does', () => {
     store.insert(1, [record('a', 'Trachoma grading', '沙眼分级'), record('b', 'ΣΟΦΙΑ', '希腊'), record('c', 'Plain')]);
-    const checks = store.openChecks();
-    const found = (query: string) => [...checks.filterRows(searchNeedle(query))].map((row) => row.id);
+    const idOf = new Map(store.ids());
+    const found = (query: string) => store.textMatches(searchNeedle(query)!).map((seq) => idOf.get(seq));
     expect(found('TRACHOMA')).toEqual(['a']);
     expect(found('沙眼')).toEqual(['a']);
     expect(found('σοφια')).toEqual(['b']);

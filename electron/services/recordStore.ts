@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import { DatabaseSync, type SQLInputValue, type SQLOutputValue, type StatementSync } from 'node:sqlite';
 import type { RecordSummary } from '../../shared/contract/channels.ts';
 import { FINDING_KINDS, SEVERITIES, type RecordFlagCounts } from '../../shared/contract/recordQuery.ts';
 import type { ReviewRecord } from '../../shared/records/model.ts';
@@ -22,8 +22,9 @@ import type { TermRenderingSummary } from '../../shared/terms/termInconsistency.
  * Rows are in list order: `source` is the place of the file that loaded the row (a file opened
  * again gets a new, larger number, so it moves to the end of the list, as it did when the list
  * was an insertion-ordered Map), `seq` the order within it and the row's identity (never reused:
- * AUTOINCREMENT). A row also carries what the record list needs without parsing the record
- * (summary columns, a case-folded search text). Flag checks live in tables of their own, one per
+ * AUTOINCREMENT). A row carries what the record list needs without parsing the record (summary
+ * columns); the case-folded search text and the record's JSON are rows of their own tables, so
+ * paging the list and filtering it read ~100 bytes a record, not the record. Flag checks live in tables of their own, one per
  * `RecordChecks` (one per record index), whose rows go with the record's row when its file is
  * replaced or the library cleared, as a WeakMap entry went with the record object before.
  */
@@ -47,13 +48,11 @@ export interface CheckCursor {
   seq: number;
 }
 
-/** What the list filters look at in one row. `kinds`/`severities` are bit sets over FINDING_KINDS/SEVERITIES; null until checked. */
-export interface FilterRow {
-  seq: number;
-  id: string;
-  kinds: number | null;
-  severities: number | null;
-}
+/**
+ * What the list filters look at in one row: `[seq, kinds, severities]`, the two bit sets over
+ * FINDING_KINDS and SEVERITIES, null until checked.
+ */
+export type FlagRow = [number, number | null, number | null];
 
 export interface StoredSummaryRow extends RecordSummary {
   flags: RecordFlagCounts | null;
@@ -70,7 +69,7 @@ export class RecordStore {
   private readonly cache = new Map<string, ReviewRecord>();
   private readonly cacheSize: number;
   private readonly statements: Record<
-    'insert' | 'exists' | 'get' | 'page' | 'count' | 'deleteSource',
+    'insert' | 'insertText' | 'insertBody' | 'exists' | 'get' | 'page' | 'count' | 'deleteSource' | 'textMatches' | 'ids' | 'seqOf',
     StatementSync
   >;
   private closed = false;
@@ -85,6 +84,7 @@ export class RecordStore {
       PRAGMA journal_mode = MEMORY;
       PRAGMA synchronous = OFF;
       PRAGMA foreign_keys = ON;
+      PRAGMA cache_size = -8192;
       CREATE TABLE records (
         seq INTEGER PRIMARY KEY AUTOINCREMENT,
         source INTEGER NOT NULL,
@@ -92,10 +92,10 @@ export class RecordStore {
         title TEXT NOT NULL,
         title_zh TEXT,
         file TEXT NOT NULL,
-        format TEXT NOT NULL,
-        search TEXT NOT NULL,
-        json TEXT NOT NULL
+        format TEXT NOT NULL
       );
+      CREATE TABLE texts (seq INTEGER PRIMARY KEY REFERENCES records(seq) ON DELETE CASCADE, search TEXT NOT NULL);
+      CREATE TABLE bodies (seq INTEGER PRIMARY KEY REFERENCES records(seq) ON DELETE CASCADE, json TEXT NOT NULL);
       CREATE UNIQUE INDEX records_id ON records(id);
       CREATE INDEX records_order ON records(source, seq);
     `);
@@ -103,11 +103,16 @@ export class RecordStore {
     const summaryColumns = 'id, title, title_zh AS titleZh, file, format';
     this.statements = {
       insert: prepare(
-        'INSERT INTO records (source, id, title, title_zh, file, format, search, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
+        'INSERT INTO records (source, id, title, title_zh, file, format) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
       ),
+      insertText: prepare('INSERT INTO texts (seq, search) VALUES (?, ?)'),
+      insertBody: prepare('INSERT INTO bodies (seq, json) VALUES (?, ?)'),
       exists: prepare('SELECT 1 FROM records WHERE id = ?'),
-      get: prepare('SELECT json FROM records WHERE id = ?'),
-      page: prepare(`SELECT ${summaryColumns} FROM records ORDER BY source, seq LIMIT ? OFFSET ?`),
+      get: prepare('SELECT b.json FROM records r JOIN bodies b ON b.seq = r.seq WHERE r.id = ?'),
+      page: arrays(prepare(`SELECT ${summaryColumns} FROM records ORDER BY source, seq LIMIT ? OFFSET ?`)),
+      textMatches: arrays(prepare('SELECT r.seq FROM records r JOIN texts t ON t.seq = r.seq WHERE instr(t.search, ?) > 0 ORDER BY r.source, r.seq')),
+      ids: arrays(prepare('SELECT seq, id FROM records ORDER BY source, seq')),
+      seqOf: prepare('SELECT seq FROM records WHERE id = ?'),
       count: prepare('SELECT count(*) AS n FROM records'),
       deleteSource: prepare('DELETE FROM records WHERE source = ?'),
     };
@@ -127,15 +132,19 @@ export class RecordStore {
   insert(source: number, records: readonly ReviewRecord[]): number {
     if (records.length === 0) return 0;
     this.transaction(() => {
-      for (const record of records) {
-        const title = displayTitle(record);
-        const values = [title, record.zh?.title ?? null, record.source.file, record.format, searchTextOf(record)] as const;
-        if (this.statements.insert.run(source, record.id, ...values, JSON.stringify(record)).changes > 0) continue;
-        let n = 2;
-        while (this.statements.exists.get(`${record.id}#${n}`)) n += 1;
-        const id = `${record.id}#${n}`;
-        // The title may be the id itself (a record with no text), so it is worked out again.
-        this.statements.insert.run(source, id, displayTitle({ ...record, id }), ...values.slice(1), JSON.stringify({ ...record, id }));
+      for (const given of records) {
+        const summary = [given.zh?.title ?? null, given.source.file, given.format] as const;
+        let record = given;
+        let added = this.statements.insert.run(source, record.id, displayTitle(record), ...summary);
+        if (added.changes === 0) {
+          let n = 2;
+          while (this.statements.exists.get(`${given.id}#${n}`)) n += 1;
+          record = { ...given, id: `${given.id}#${n}` };
+          // The title may be the id itself (a record with no text), so it is worked out again.
+          added = this.statements.insert.run(source, record.id, displayTitle(record), ...summary);
+        }
+        this.statements.insertText.run(added.lastInsertRowid, searchTextOf(record));
+        this.statements.insertBody.run(added.lastInsertRowid, JSON.stringify(record));
       }
     });
     return records.length;
@@ -158,7 +167,21 @@ export class RecordStore {
 
   /** Summaries `start` … `start + limit - 1` of the list. */
   page(start: number, limit: number): RecordSummary[] {
-    return this.statements.page.all(Math.min(limit, Number.MAX_SAFE_INTEGER), start).map((row) => ({ ...(row as unknown as RecordSummary) }));
+    return rowArrays(this.statements.page, Math.min(limit, Number.MAX_SAFE_INTEGER), start).map(([id, title, titleZh, file, format]) => ({ id, title, titleZh, file, format }) as RecordSummary);
+  }
+
+  /** The `seq` of every row whose search text holds `needle` (from `searchNeedle`), in list order. */
+  textMatches(needle: string): number[] {
+    return rowArrays(this.statements.textMatches, needle).map((row) => row[0] as number);
+  }
+
+  /** `[seq, id]` of every row, in list order. */
+  ids(): [number, string][] {
+    return rowArrays(this.statements.ids) as [number, string][];
+  }
+
+  seqOf(id: string): number | undefined {
+    return (this.statements.seqOf.get(id) as { seq: number } | undefined)?.seq;
   }
 
   /** The record with this id, parsed from its row; the last few asked for are kept parsed. */
@@ -216,7 +239,7 @@ export class RecordChecks {
   private readonly db: DatabaseSync;
   private readonly table: string;
   private readonly transaction: (write: () => void) => void;
-  private readonly statements: Record<'unchecked' | 'uncheckedAfter' | 'set' | 'count' | 'summary' | 'terms', StatementSync>;
+  private readonly statements: Record<'unchecked' | 'uncheckedAfter' | 'set' | 'count' | 'summary' | 'terms' | 'flagRows', StatementSync>;
 
   constructor(db: DatabaseSync, table: string, transaction: (write: () => void) => void) {
     this.db = db;
@@ -229,7 +252,7 @@ export class RecordChecks {
       severities INTEGER NOT NULL,
       terms TEXT
     )`);
-    const unchecked = `SELECT r.source, r.seq, r.json FROM records r LEFT JOIN ${table} c ON c.seq = r.seq WHERE c.seq IS NULL`;
+    const unchecked = `SELECT r.source, r.seq, b.json FROM records r JOIN bodies b ON b.seq = r.seq LEFT JOIN ${table} c ON c.seq = r.seq WHERE c.seq IS NULL`;
     this.statements = {
       unchecked: db.prepare(`${unchecked} ORDER BY r.source, r.seq LIMIT ?`),
       uncheckedAfter: db.prepare(`${unchecked} AND (r.source, r.seq) > (?, ?) ORDER BY r.source, r.seq LIMIT ?`),
@@ -237,6 +260,7 @@ export class RecordChecks {
       count: db.prepare(`SELECT count(*) AS n FROM ${table}`),
       summary: db.prepare(`SELECT r.id, r.title, r.title_zh AS titleZh, r.file, r.format, c.flags FROM records r LEFT JOIN ${table} c ON c.seq = r.seq WHERE r.seq = ?`),
       terms: db.prepare(`SELECT r.id, c.terms FROM ${table} c JOIN records r ON r.seq = c.seq WHERE c.terms IS NOT NULL ORDER BY r.source, r.seq`),
+      flagRows: arrays(db.prepare(`SELECT r.seq, c.kinds, c.severities FROM records r LEFT JOIN ${table} c ON c.seq = r.seq ORDER BY r.source, r.seq`)),
     };
   }
 
@@ -267,14 +291,9 @@ export class RecordChecks {
     return Number((this.statements.count.get() as { n: number }).n);
   }
 
-  /**
-   * Every record row in list order with its check's flag bits (null: not checked), or only those
-   * whose search text holds `needle` (from `searchNeedle`).
-   */
-  *filterRows(needle: string | null): Generator<FilterRow> {
-    const where = needle === null ? '' : 'WHERE instr(r.search, ?) > 0';
-    const statement = this.db.prepare(`SELECT r.seq, r.id, c.kinds, c.severities FROM records r LEFT JOIN ${this.table} c ON c.seq = r.seq ${where} ORDER BY r.source, r.seq`);
-    yield* (needle === null ? statement.iterate() : statement.iterate(needle)) as Iterable<FilterRow>;
+  /** Every record row's flag bits, in list order. */
+  flagRows(): FlagRow[] {
+    return rowArrays(this.statements.flagRows) as FlagRow[];
   }
 
   /** A row's summary and flag counts (null: not checked). */
@@ -298,6 +317,20 @@ export class RecordChecks {
       // The store was closed first: its file, and the table, are gone already.
     }
   }
+}
+
+/**
+ * Rows as arrays: node:sqlite builds an object per row several times slower than an array, and
+ * the list's filter pass reads every row.
+ */
+function arrays(statement: StatementSync): StatementSync {
+  // Node 22.16+ and 24; on an older runtime `rowArrays` turns the objects into arrays instead.
+  if (typeof statement.setReturnArrays === 'function') statement.setReturnArrays(true);
+  return statement;
+}
+
+function rowArrays(statement: StatementSync, ...parameters: SQLInputValue[]): SQLOutputValue[][] {
+  return statement.all(...parameters).map((row) => (Array.isArray(row) ? (row as SQLOutputValue[]) : Object.values(row)));
 }
 
 /** A record's flag counts as two bit sets: the kinds and the severities it has at least one flag of. */
