@@ -133,23 +133,24 @@ describe('record formats in the browser host', () => {
     await app.screenshot('formats-errors-en');
   });
 
-  it('reads a file as the format the user picks: a .txt that is really CSV', async () => {
+  it('finds a CSV saved as .txt by its content, and reads it as the format the user picks instead', async () => {
     const file = join(fixtures, 'exported-pairs.txt');
     expect(await readAs().inputValue()).toBe('auto');
     await app.openFiles([file]);
-    // Detected as a page dump, it gives one record whose title is the header line and no Chinese.
-    await expect.poll(() => recordsFrom(/^exported-pairs\.txt$/)).toBe(1);
-    await app.main().getByText(/id,source_text,target_text/).first().waitFor();
-    await app.showFullText();
-    expect(await app.chineseColumn().getByText(/血压平均下降了8 mmHg/).count()).toBe(0);
-    await readAs().selectOption({ label: 'CSV (comma-separated columns)' });
-    await app.openFiles([file]);
+    // The same cell count on every line makes it a table; the columns are told apart by content.
     await expect.poll(() => recordsFrom(/^exported-pairs\.txt$/)).toBe(1);
     await app.main().getByText(/ace-2020|Blood pressure fell/).first().waitFor();
     await app.showFullText();
     await app.chineseColumn().getByText(/血压平均下降了8 mmHg。/).waitFor();
     await app.englishColumn().getByText(/Cough was the most common side effect\./).waitFor();
     expect(await app.errorPanel().getByRole('listitem').filter({ hasText: 'exported-pairs.txt' }).count()).toBe(0);
+    // Read as a page dump, it gives one record whose title is the header line and no Chinese.
+    await readAs().selectOption({ label: 'Page dump (text from a search site)' });
+    await app.openFiles([file]);
+    await app.main().getByText(/id,source_text,target_text/).first().waitFor();
+    await app.showFullText();
+    expect(await app.chineseColumn().getByText(/血压平均下降了8 mmHg/).count()).toBe(0);
+    await readAs().selectOption({ value: 'auto' });
   });
 
   it('shows the open controls in 中文, and no script errors happened', async () => {
@@ -157,6 +158,10 @@ describe('record formats in the browser host', () => {
     await readAs().waitFor();
     expect(await page.getByRole('option', { name: '自动识别' }).count()).toBe(1);
     await page.getByRole('button', { name: '打开路径' }).waitFor();
+    // The reasons of the error entries a parser wrote are in Chinese too.
+    const entries = app.errorPanel().getByRole('listitem');
+    expect(await entries.filter({ hasText: 'one-bad-line.jsonl' }).textContent()).toMatch(/第 2 行JSON 无效/);
+    expect(await entries.filter({ hasText: 'scan.pdf.txt' }).textContent()).toMatch(/PDF 文档|二进制文件/);
     await app.screenshot('formats-zh-CN');
     await app.setUiLanguage('English');
     expect(problems).toEqual([]);
