@@ -41,7 +41,8 @@ export interface ChineseFeatures {
 
 // Letters with inner hyphens/apostrophes/digits (MDMA-assisted, BRCA1, patient's), or a number
 // with decimal and thousands separators (8,400; 2.5; .05).
-const EN_TOKEN_RE = /\d+(?:[.,]\d+)*|\.\d+|[A-Za-z][A-Za-z0-9]*(?:['’][A-Za-z]+)?/g;
+// `englishFeatures` reads this pattern by code unit (`englishTokenEnd`); exported for its test.
+export const EN_TOKEN_RE = /\d+(?:[.,]\d+)*|\.\d+|[A-Za-z][A-Za-z0-9]*(?:['’][A-Za-z]+)?/g;
 const ZH_ANCHOR_RE = /\d+(?:[.,]\d+)*|\.\d+|[A-Za-z][A-Za-z0-9]*/g;
 const HAN_RE = /\p{Script=Han}/u;
 
@@ -49,7 +50,7 @@ const HAN_RE = /\p{Script=Han}/u;
  * Han characters that are grammar rather than content (particles, copulas, common prepositions):
  * no dictionary entry translates them, so counting them would dilute the coverage of every pair.
  */
-const ZH_FUNCTION_CHARS = new Set('的了和与及或在是为对于从被把将以而且并也都就这那其该此之等中上下个一种们着过所得地'.split(''));
+const ZH_FUNCTION_CODES: ReadonlySet<number> = new Set([...'的了和与及或在是为对于从被把将以而且并也都就这那其该此之等中上下个一种们着过所得地'].map((c) => c.charCodeAt(0)));
 
 /** Normalises a number so "8,400", "8400" and "8 400" compare equal; decimals keep their point. */
 export function normaliseNumber(raw: string): string {
@@ -91,11 +92,54 @@ function englishToken(raw: string): EnglishToken | null {
 /** Tokens and length of an English sentence. */
 export function englishFeatures(text: string): EnglishFeatures {
   const tokens: EnglishToken[] = [];
-  for (const match of text.matchAll(EN_TOKEN_RE)) {
-    const token = englishToken(match[0]);
+  for (let at = 0; at < text.length;) {
+    const end = englishTokenEnd(text, at);
+    if (end === at) {
+      at++;
+      continue;
+    }
+    const token = englishToken(text.slice(at, end));
     if (token) tokens.push(token);
+    at = end;
   }
   return { tokens, length: englishLength(text) };
+}
+
+const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
+const isLetter = (code: number) => (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+
+/**
+ * Where the match of EN_TOKEN_RE starting at `at` ends (`at` when none starts there), read by
+ * code unit as the regex reads it: digits with [.,]-separated digit groups; "." and digits; a
+ * letter, letters and digits, and an optional apostrophe with letters.
+ */
+function englishTokenEnd(text: string, at: number): number {
+  const code = text.charCodeAt(at);
+  let k = at;
+  if (isDigit(code)) {
+    while (k < text.length && isDigit(text.charCodeAt(k))) k++;
+    for (;;) {
+      const sep = text.charCodeAt(k);
+      if ((sep !== 0x2e && sep !== 0x2c) || !isDigit(text.charCodeAt(k + 1))) return k;
+      k += 2;
+      while (k < text.length && isDigit(text.charCodeAt(k))) k++;
+    }
+  }
+  if (code === 0x2e) {
+    if (!isDigit(text.charCodeAt(at + 1))) return at;
+    k = at + 2;
+    while (k < text.length && isDigit(text.charCodeAt(k))) k++;
+    return k;
+  }
+  if (!isLetter(code)) return at;
+  k = at + 1;
+  while (k < text.length && (isLetter(text.charCodeAt(k)) || isDigit(text.charCodeAt(k)))) k++;
+  const apostrophe = text.charCodeAt(k);
+  if ((apostrophe === 0x27 || apostrophe === 0x2019) && isLetter(text.charCodeAt(k + 1))) {
+    k += 2;
+    while (k < text.length && isLetter(text.charCodeAt(k))) k++;
+  }
+  return k;
 }
 
 /**
@@ -196,12 +240,13 @@ export function chineseFeatures(text: string): ChineseFeatures {
     const code = lower.charCodeAt(i);
     if (isHanUnit(code)) {
       han++;
-      if (!ZH_FUNCTION_CHARS.has(lower[i]!)) contentPositions.push(i);
+      if (!ZH_FUNCTION_CODES.has(code)) contentPositions.push(i);
     } else if (isLatinUnit(code)) {
       latin++;
     }
   }
-  const anchors = [...lower.matchAll(ZH_ANCHOR_RE)].map((m) => (/^[\d.]/.test(m[0]) ? normaliseNumber(m[0]) : m[0]));
+  // Every anchor holds an ASCII letter or digit, and lower-cased text has only a-z among letters.
+  const anchors = latin === 0 ? [] : [...lower.matchAll(ZH_ANCHOR_RE)].map((m) => (/^[\d.]/.test(m[0]) ? normaliseNumber(m[0]) : m[0]));
   return { text: lower, contentPositions, anchors, length: han + latin / LATIN_PER_HAN, han, latin };
 }
 

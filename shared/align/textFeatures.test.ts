@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { EN_TOKEN_RE, asciiAlphanumericCount, chineseFeatures, englishFeatures, hanCount } from './textFeatures.ts';
+
+const viaRegex = (text: string) => [...text.matchAll(EN_TOKEN_RE)].map((m) => m[0]);
+/** Strings dense in the characters the tokenizer decides on. */
+const tokenish = fc.string({ unit: fc.constantFrom(...'aZ09.,\'’ -é中'.split('')), maxLength: 40 });
+
+describe('englishFeatures', () => {
+  it('reads the tokens EN_TOKEN_RE matches', () => {
+    fc.assert(fc.property(fc.oneof(tokenish, fc.string()), (text) => {
+      const expected = viaRegex(text).map((raw) => englishFeatures(raw).tokens).flat();
+      expect(englishFeatures(text).tokens).toEqual(expected);
+    }), { numRuns: 2000 });
+  });
+  it('keeps numbers, acronyms and possessives whole', () => {
+    expect(englishFeatures("8,400 patients' MDMA-assisted BRCA1 .05 2.5.3 d'Alembert").tokens.map((t) => t.form))
+      .toEqual(['8400', 'patients', 'mdma', 'assisted', 'brca1', '0.05', '2.5.3', "d'alembert"]);
+  });
+});
+
+describe('character counts', () => {
+  it('count Han characters and ASCII alphanumerics as the regexes do', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), (text) => {
+      expect(hanCount(text)).toBe(text.match(/\p{Script=Han}/gu)?.length ?? 0);
+      expect(asciiAlphanumericCount(text)).toBe(text.match(/[A-Za-z0-9]/g)?.length ?? 0);
+    }), { numRuns: 2000 });
+    expect(hanCount('𠀀中a\ud840')).toBe(2);
+  });
+});
+
+describe('chineseFeatures', () => {
+  it('finds anchors only where Latin letters or digits are', () => {
+    expect(chineseFeatures('患者的血压').anchors).toEqual([]);
+    expect(chineseFeatures('MDMA治疗8,400例，P<.05').anchors).toEqual(['mdma', '8400', 'p', '0.05']);
+  });
+});
