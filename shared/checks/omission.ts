@@ -8,6 +8,7 @@ import { contentWord, type Lexicon } from '../lexicon/lexicon.ts';
 import { extractNumbers } from '../numbers/extractNumbers.ts';
 import { lengthCost } from '../align/alignSentences.ts';
 import { asciiAlphanumericCount, chineseFeatures, chineseLength as alignerChineseLength, englishLength as alignerEnglishLength, hanCount } from '../align/textFeatures.ts';
+import { CodePairSet } from '../align/codePairSet.ts';
 import { dropCosts } from './dropRealignment.ts';
 import { sentenceEvidence } from './sentenceEvidence.ts';
 import type { AlignedRecord, EvidenceSpan, Finding, Severity } from './types.ts';
@@ -63,6 +64,11 @@ export function clauseCoverage(english: string, chinese: string, lexicon: Lexico
   cuts.push(english.length);
   const clauses: Clause[] = [];
   const lowerChinese = chinese.toLowerCase();
+  // An English word can only be in a Chinese text holding Latin letters; a translation of two or
+  // more characters only where its first two stand together: most searches are answered here.
+  const hasLatin = /[a-z]/.test(lowerChinese);
+  const pairs = new CodePairSet(chinese);
+  const rendered = (t: string) => (t.length < 2 ? chinese.includes(t) : pairs.has(t.charCodeAt(0), t.charCodeAt(1)) && (t.length === 2 || chinese.includes(t)));
   for (let c = 0; c + 1 < cuts.length; c++) {
     const start = cuts[c] ?? 0;
     const end = cuts[c + 1] ?? english.length;
@@ -77,7 +83,7 @@ export function clauseCoverage(english: string, chinese: string, lexicon: Lexico
     }
     for (const m of clause.matchAll(/[A-Za-z][A-Za-z-]*/g)) {
       const word = m[0];
-      if (word.length >= 3 && lowerChinese.includes(word.toLowerCase())) {
+      if (word.length >= 3 && hasLatin && lowerChinese.includes(word.toLowerCase())) {
         known += 2;
         covered += 2;
         continue;
@@ -90,7 +96,7 @@ export function clauseCoverage(english: string, chinese: string, lexicon: Lexico
       const translations = contentWord(lexicon, word.toLowerCase())?.translations;
       if (!translations || translations.length === 0) continue;
       known++;
-      if (translations.some((t) => chinese.includes(t))) covered++;
+      if (translations.some(rendered)) covered++;
     }
     clauses.push({ start, end, known, covered });
   }
