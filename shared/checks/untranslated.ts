@@ -70,11 +70,13 @@ function isConventional(w: LatinWord, text: string, names: Set<string>, previous
  * kept on purpose (logistic 回归, mimecan 蛋白) as one left by mistake (indirubin).
  */
 export function findUntranslated(pair: AlignedPair, lexicon: Lexicon | null = null): Finding[] {
-  const english = pair.en.map((s) => s.text).join(' ');
-  const names = binomials(english);
+  let names: Set<string> | null = null;
   const findings: Finding[] = [];
   for (const sentence of pair.zh) {
     const text = sentence.text;
+    // Without a Latin letter a sentence has no English word to report.
+    if (!/[A-Za-z]/.test(text)) continue;
+    names ??= binomials(pair.en.map((s) => s.text).join(' '));
     const lower = text.toLowerCase();
     const latinMask = new Array<boolean>(text.length).fill(false);
     for (const phrase of LATIN_PHRASES) {
