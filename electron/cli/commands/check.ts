@@ -36,7 +36,8 @@ aligns each English abstract with its Chinese translation and reports divergence
   --jobs N           check in N worker threads (0: in this thread); default cores − 1 when the
                      input is over 1 MB, else in this thread (workers take a second to start)
 A progress bar is drawn on stderr when it is a terminal. Memory stays bounded on any input size:
-results wait in a temporary file (in the OS temp folder) until the corpus-wide term check is done.
+results wait in a gzipped temporary file (in TMPDIR, about 0.3 KB a record) until the corpus-wide
+term check has seen every record, and are then printed record by record.
 `;
 
 const SEVERITY_LEVELS: readonly Severity[] = ['critical', 'major', 'minor'];
