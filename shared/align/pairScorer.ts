@@ -145,6 +145,8 @@ export class PairScorer {
   private readonly zhMatched: Int32Array;
   /** Per Chinese sentence, its set of characters, built only if a rendering starts with a surrogate (see `pair`). */
   private readonly zhChars: (Set<string> | undefined)[];
+  /** Per Chinese sentence, its adjacent code-unit pairs, built on first use. */
+  private readonly zhPairs: (CodePairSet | undefined)[];
 
   /**
    * Sentences as text, or as features already computed. `screen` defaults to one over these
@@ -183,6 +185,7 @@ export class PairScorer {
     this.enMatched = new Int32Array(n * m);
     this.zhMatched = new Int32Array(n * m);
     this.zhChars = new Array<Set<string> | undefined>(m);
+    this.zhPairs = new Array<CodePairSet | undefined>(m);
   }
 
   private renderingsOf(i: number): readonly (readonly string[])[] {
@@ -223,7 +226,12 @@ export class PairScorer {
         }
         continue;
       }
-      for (const candidate of renderings[t]!) {
+      const candidates = renderings[t]!;
+      if (candidates.length === 0) continue;
+      const zhPairs = this.pairsOf(j);
+      for (const candidate of candidates) {
+        // A rendering of two or more characters is only where its first two stand together.
+        if (candidate.length >= 2 && !zhPairs.has(candidate.charCodeAt(0), candidate.charCodeAt(1))) continue;
         let at = z.text.indexOf(candidate);
         if (at < 0) continue;
         // Renderings were once screened by their first character against the sentence's set of
@@ -250,6 +258,15 @@ export class PairScorer {
     this.enMatched[key] = enMatched;
     this.zhMatched[key] = zhMatched;
     return key;
+  }
+
+  private pairsOf(j: number): CodePairSet {
+    let pairs = this.zhPairs[j];
+    if (!pairs) {
+      pairs = new CodePairSet(this.zh[j]!.text);
+      this.zhPairs[j] = pairs;
+    }
+    return pairs;
   }
 
   private charsOf(j: number): Set<string> {
