@@ -172,6 +172,8 @@ export function findTermRenderings(term: string, units: readonly TermUnit[], lex
   const ngrams = (texts: readonly string[], from: readonly number[]): Map<string, number[]> => {
     const support = new Map<string, number[]>();
     const everyText = texts.map((_, k) => k);
+    // Two-character strings, the first asked of every text, are answered by each text's pairs.
+    let textPairs: CodePairSet[] | null = null;
     for (const i of from) {
       for (const run of (texts[i] ?? '').matchAll(HAN_RUN)) {
         const s = run[0];
@@ -186,7 +188,14 @@ export function findTermRenderings(term: string, units: readonly TermUnit[], lex
             const c = s.slice(a, b);
             let found = support.get(c);
             if (!found) {
-              found = within.filter((k) => texts[k]!.includes(c));
+              if (c.length === 2) {
+                textPairs ??= texts.map((text) => new CodePairSet(text));
+                const first = c.charCodeAt(0);
+                const second = c.charCodeAt(1);
+                found = within.filter((k) => textPairs![k]!.has(first, second));
+              } else {
+                found = within.filter((k) => texts[k]!.includes(c));
+              }
               support.set(c, found);
             }
             if (found.length < 2) break;
