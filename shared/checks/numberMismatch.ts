@@ -31,6 +31,8 @@ function locate(sentences: PairSentence[], lang: 'en' | 'zh'): Located[] {
 function unmatched(en: Located[], zh: Located[]): { en: Located[]; zh: Located[] } {
   const enKeys = en.map((t) => t.key).sort();
   const zhKeys = zh.map((t) => t.key).sort();
+  // The same values on both sides (most often none): nothing is unmatched.
+  if (enKeys.length === zhKeys.length && enKeys.every((k, i) => k === zhKeys[i])) return { en: [], zh: [] };
   const extraEn = new Map<string, number>();
   const extraZh = new Map<string, number>();
   for (const part of diffArrays(enKeys, zhKeys)) {
@@ -77,6 +79,7 @@ export function findNumberMismatches(pair: AlignedPair): Finding[] {
   if (pair.en.length === 0 || pair.zh.length === 0) return [];
   const en = locate(pair.en, 'en');
   const zh = locate(pair.zh, 'zh');
+  if (en.length === 0 && zh.length === 0) return [];
   const diff = unmatched(en, zh);
   const missing = diff.en.filter((t) => t.hard);
   const extra = diff.zh.filter((t) => t.hard);
