@@ -22,7 +22,10 @@ export type PoolResult<I, O> =
 
 /** Options for `WorkerPool`. */
 export interface WorkerPoolOptions {
-  /** URL of a module exporting `runJob` (see `jobTypes.ts`). */
+  /**
+   * URL of a module exporting `runJob` (see `jobTypes.ts`). For a job under `electron/batch/`,
+   * `batchModuleUrl('./jobs/name')` finds it both from source and in the app's bundle.
+   */
   jobModule: URL;
   /** Passed to every `runJob` call; must be structured-cloneable. */
   jobOptions?: unknown;
