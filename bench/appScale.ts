@@ -1,5 +1,5 @@
 /**
- * `npm run bench:app-scale [-- --records N] [-- --baseline M] [-- --switches K]`
+ * `npm run bench:app-scale [-- --records N] [-- --baseline M] [-- --switches K] [-- --renderer DIR]`
  *
  * The app end to end at corpus scale: the real browser host (in a child process, so its memory is
  * its own) opens the deterministic corpus of N records (default 100,000) and real Chromium opens
@@ -11,12 +11,16 @@
  *   the main region (the host may still be loading the rest);
  * - all listed: navigation → the list counts every record; host loaded: the host's own time;
  * - record switch, median and p95 over K steps (default 50) with everything loaded: key press in
- *   the list → the next record's text shown, timed in the page with `performance.now()`;
+ *   the list → the next record's text shown with its flags (nothing in the main region still
+ *   `aria-busy`), timed in the page with `performance.now()`; then where that time went: the
+ *   app's own `record-switch:*` stage measures and each request to the host while switching;
  * - memory: the host's RSS now and at peak (VmRSS, VmHWM), the page's JS heap (CDP
  *   `Performance.getMetrics`).
  *
  * Goal (issue 7): first record within 2 s, a switch under 50 ms, memory under 1 GB at 100,000
- * records. Figures only; nothing here passes or fails. Needs the built renderer (`npm run build`).
+ * records. Figures only; nothing here passes or fails. Needs the built renderer (`npm run build`),
+ * or `--renderer DIR`, a build of its own (`npx vite build --outDir DIR`), which a build running
+ * beside the benchmark cannot replace half-way.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -28,12 +32,14 @@ import { fileURLToPath } from 'node:url';
 import { launchChromium } from '../e2e/chromium.ts';
 import { ensureCorpus } from './corpus/buildCorpus.ts';
 import { readCorpusFacts } from './appScale/corpusFacts.ts';
-import { probeScript, switchRecordsInPage, type ProbeTimes } from './appScale/pageProbe.ts';
+import { probeScript, switchRecordsInPage, type ProbeTimes, type SwitchTimes } from './appScale/pageProbe.ts';
 
 interface Options {
   records: number;
   baseline: number;
   switches: number;
+  /** The renderer build the host serves; null for the checkout's `dist/renderer`. */
+  rendererDir: string | null;
 }
 
 function parseArgs(argv: readonly string[]): Options {
@@ -43,7 +49,10 @@ function parseArgs(argv: readonly string[]): Options {
     if (!Number.isInteger(parsed) || parsed < 1) throw new Error(`${name} must be a positive integer`);
     return parsed;
   };
-  return { records: value('--records', 100_000), baseline: value('--baseline', 1000), switches: value('--switches', 50) };
+  const renderer = argv.indexOf('--renderer');
+  const rendererDir = renderer >= 0 ? argv[renderer + 1] : undefined;
+  if (renderer >= 0 && !rendererDir) throw new Error('--renderer needs a folder');
+  return { records: value('--records', 100_000), baseline: value('--baseline', 1000), switches: value('--switches', 50), rendererDir: rendererDir ?? null };
 }
 
 interface Figures {
@@ -57,6 +66,8 @@ interface Figures {
   hostRssMb: number;
   hostPeakRssMb: number;
   pageHeapMb: number;
+  /** Where the switches' time went (stages and requests), as the page measured it. */
+  switches: SwitchTimes;
 }
 
 const appRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -70,8 +81,9 @@ function processMemory(pid: number): { rss: number; peak: number } {
 }
 
 /** Starts the host process; resolves with its URL and a promise of its own load time. */
-async function startHost(userDataDir: string, file: string): Promise<{ child: ChildProcessWithoutNullStreams; url: string; loaded: Promise<number> }> {
-  const child = spawn(nodeBinary, [join(appRoot, 'bench/appScale/hostProcess.ts'), userDataDir, file], { cwd: appRoot });
+async function startHost(userDataDir: string, file: string, rendererDir: string | null): Promise<{ child: ChildProcessWithoutNullStreams; url: string; loaded: Promise<number> }> {
+  const args = [join(appRoot, 'bench/appScale/hostProcess.ts'), userDataDir, file, ...(rendererDir ? [rendererDir] : [])];
+  const child = spawn(nodeBinary, args, { cwd: appRoot });
   child.stderr.pipe(process.stderr);
   const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
   const next = async (): Promise<Record<string, unknown>> => {
@@ -86,14 +98,14 @@ async function startHost(userDataDir: string, file: string): Promise<{ child: Ch
   return { child, url, loaded };
 }
 
-async function measure(records: number, switches: number): Promise<Figures> {
+async function measure(records: number, switches: number, rendererDir: string | null): Promise<Figures> {
   const { path } = ensureCorpus({ records });
   const facts = await readCorpusFacts(path, switches + 1);
   const userDataDir = await mkdtemp(join(tmpdir(), 'bench-app-scale-'));
   const browser = await launchChromium();
   let child: ChildProcessWithoutNullStreams | null = null;
   try {
-    const host = await startHost(userDataDir, path);
+    const host = await startHost(userDataDir, path, rendererDir);
     child = host.child;
     const page = await browser.context.newPage();
     await page.addInitScript(probeScript(facts.first, facts.count));
@@ -110,9 +122,8 @@ async function measure(records: number, switches: number): Promise<Figures> {
     say(`all listed; ${switches} record switches`);
     const times = await probe();
     // The records at the end of the list, last first: End, then ArrowUp step by step.
-    const durations = await page.evaluate(switchRecordsInPage, { targets: [...facts.last].reverse(), timeoutMs: 30_000 });
-    const sorted = [...durations].sort((a, b) => a - b);
-    const quantile = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+    const switched = await page.evaluate(switchRecordsInPage, { targets: [...facts.last].reverse(), timeoutMs: 30_000 });
+    const quantile = (q: number): number => quantileOf(switched.durations, q);
     say('switched; reading memory');
     const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
     const heap = metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? NaN;
@@ -128,6 +139,7 @@ async function measure(records: number, switches: number): Promise<Figures> {
       hostRssMb: memory.rss,
       hostPeakRssMb: memory.peak,
       pageHeapMb: heap / 1024 / 1024,
+      switches: switched,
     };
   } finally {
     child?.kill('SIGTERM');
@@ -136,8 +148,42 @@ async function measure(records: number, switches: number): Promise<Figures> {
   }
 }
 
+function quantileOf(values: readonly number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+}
+
+/** Right-aligned columns after a left-aligned first one, with a rule under the head. */
+function columns(head: string[], body: string[][]): string {
+  const widths = head.map((cell, column) => Math.max(cell.length, ...body.map((row) => row[column]!.length)));
+  const line = (cells: string[]): string => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
+  return [line(head), widths.map((width) => '-'.repeat(width)).join('  '), ...body.map(line)].join('\n');
+}
+
+/**
+ * Where a switch's time goes, both runs side by side: each stage the app marks (from the choice to
+ * the record fetched, analysed, its stored review read, shown) and each host channel requested
+ * while switching, as median and p95 ms, with requests per switch.
+ */
+function breakdown(baseline: Figures, target: Figures): string {
+  const cell = (values: readonly number[] | undefined, perSwitch: number | null): string => {
+    if (!values || values.length === 0) return '—';
+    const counted = perSwitch === null ? '' : ` ×${(values.length / perSwitch).toFixed(1)}`;
+    return `${quantileOf(values, 0.5).toFixed(0)} / ${quantileOf(values, 0.95).toFixed(0)} ms${counted}`;
+  };
+  const rows: string[][] = [];
+  const stages = new Set([...Object.keys(baseline.switches.stages), ...Object.keys(target.switches.stages)]);
+  for (const stage of stages) rows.push([`stage: ${stage}`, cell(baseline.switches.stages[stage], null), cell(target.switches.stages[stage], null)]);
+  const channels = new Set([...Object.keys(baseline.switches.requests), ...Object.keys(target.switches.requests)]);
+  for (const channel of [...channels].sort()) {
+    rows.push([`request: ${channel}`, cell(baseline.switches.requests[channel], baseline.switches.durations.length), cell(target.switches.requests[channel], target.switches.durations.length)]);
+  }
+  const head = ['median / p95 (× per switch)', `${baseline.records.toLocaleString('en')} records`, `${target.records.toLocaleString('en')} records`];
+  return columns(head, rows);
+}
+
 function table(baseline: Figures, target: Figures): string {
-  const rows: [string, keyof Figures, string][] = [
+  const rows: [string, Exclude<keyof Figures, 'switches'>, string][] = [
     ['first row in the list', 'firstListedMs', 'ms'],
     ['first record shown', 'firstShownMs', 'ms'],
     ['all records listed', 'allListedMs', 'ms'],
@@ -154,18 +200,20 @@ function table(baseline: Figures, target: Figures): string {
     const b = target[key];
     return [label, `${a.toFixed(0)} ${unit}`, `${b.toFixed(0)} ${unit}`, `${(b / a).toFixed(2)}`];
   });
-  const widths = head.map((cell, column) => Math.max(cell.length, ...body.map((row) => row[column]!.length)));
-  const line = (cells: string[]): string => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
-  return [line(head), widths.map((width) => '-'.repeat(width)).join('  '), ...body.map(line)].join('\n');
+  return columns(head, body);
 }
 
 if (import.meta.main) {
   const options = parseArgs(process.argv.slice(2));
-  if (!existsSync(join(appRoot, 'dist/renderer/index.html'))) throw new Error('the renderer is not built: run `npm run build` first');
+  const rendererDir = options.rendererDir ?? join(appRoot, 'dist/renderer');
+  if (!existsSync(join(rendererDir, 'index.html'))) throw new Error(`no renderer build in ${rendererDir}: run \`npm run build\` first`);
   console.log(`machine: ${availableParallelism()} cores, Node ${process.version}; ${options.switches} switches per run`);
-  const baseline = await measure(options.baseline, options.switches);
-  const target = await measure(options.records, options.switches);
+  const baseline = await measure(options.baseline, options.switches, options.rendererDir);
+  const target = await measure(options.records, options.switches, options.rendererDir);
   console.log(table(baseline, target));
+  console.log('');
+  console.log(breakdown(baseline, target));
+  console.log('');
   const goal = (ok: boolean): string => (ok ? 'meets' : 'MISSES');
   console.log(`goal first record ≤ 2,000 ms: ${target.firstShownMs.toFixed(0)} ms — ${goal(target.firstShownMs <= 2000)}`);
   console.log(`goal switch < 50 ms (median): ${target.switchMedianMs.toFixed(1)} ms — ${goal(target.switchMedianMs < 50)}; p95 ${target.switchP95Ms.toFixed(1)} ms`);

@@ -45,17 +45,28 @@ export function probeScript(first: ShownRecord, count: number): string {
   })();`;
 }
 
+/** What the switches took: one duration per step, and where the time went. */
+export interface SwitchTimes {
+  durations: number[];
+  /** The app's own `record-switch:<stage>` measures (renderer/src/features/record/switchTiming.ts), in ms from the choice. */
+  stages: Record<string, number[]>;
+  /** Each request to the host made while switching, by channel: its duration (Resource Timing), in ms. */
+  requests: Record<string, number[]>;
+}
+
 /**
  * Runs in the page: selects the last record (End in the list box), then steps up one record at a
  * time (ArrowUp), timing each step from the key press to the frame after the new record's DOI,
- * English and Chinese text are all in the main region. `targets[0]` is the last record, then the
- * one before it, and so on. Returns one duration per step, or throws on a step that never shows.
+ * English and Chinese text are all in the main region and nothing there is busy any more (the
+ * review view marks its placeholders `aria-busy` until the alignment and flags are in).
+ * `targets[0]` is the last record, then the one before it, and so on. Returns one duration per
+ * step, or throws on a step that never shows.
  */
-export async function switchRecordsInPage({ targets, timeoutMs }: { targets: ShownRecord[]; timeoutMs: number }): Promise<number[]> {
+export async function switchRecordsInPage({ targets, timeoutMs }: { targets: ShownRecord[]; timeoutMs: number }): Promise<SwitchTimes> {
   // Runs in the browser; the benchmarks are type-checked without the DOM library.
   const page = globalThis as unknown as {
     document: {
-      querySelector(selector: string): { textContent: string | null; focus(): void; dispatchEvent(event: unknown): boolean } | null;
+      querySelector(selector: string): { textContent: string | null; focus(): void; dispatchEvent(event: unknown): boolean; querySelector(selector: string): unknown } | null;
     };
     KeyboardEvent: new (type: string, init: { key: string; bubbles: boolean }) => unknown;
     MutationObserver: new (callback: () => void) => { observe(target: unknown, options: object): void; disconnect(): void };
@@ -66,7 +77,7 @@ export async function switchRecordsInPage({ targets, timeoutMs }: { targets: Sho
   if (!list || !main) throw new Error('no record list or main region');
   const shows = (record: ShownRecord): boolean => {
     const text = main.textContent ?? '';
-    return text.includes(record.doi) && text.includes(record.english) && text.includes(record.chinese);
+    return text.includes(record.doi) && text.includes(record.english) && text.includes(record.chinese) && main.querySelector('[aria-busy="true"]') === null;
   };
   const waitShown = (record: ShownRecord): Promise<number> =>
     new Promise((resolve, reject) => {
@@ -78,7 +89,7 @@ export async function switchRecordsInPage({ targets, timeoutMs }: { targets: Sho
         page.requestAnimationFrame(() => resolve(performance.now()));
       };
       const observer = new page.MutationObserver(finish);
-      observer.observe(main, { childList: true, subtree: true, characterData: true });
+      observer.observe(main, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['aria-busy'] });
       setTimeout(() => {
         if (done) return;
         observer.disconnect();
@@ -90,15 +101,32 @@ export async function switchRecordsInPage({ targets, timeoutMs }: { targets: Sho
     list.dispatchEvent(new page.KeyboardEvent('keydown', { key, bubbles: true }));
   };
   const [last, ...rest] = targets;
-  if (!last) return [];
+  if (!last) return { durations: [], stages: {}, requests: {} };
   list.focus();
   press('End');
   await waitShown(last);
+  // The buffer holds 250 entries by default, which the list's paging and polling have long filled.
+  performance.setResourceTimingBufferSize(100_000);
+  performance.clearResourceTimings();
+  const phaseStart = performance.now();
   const durations: number[] = [];
   for (const target of rest) {
     const start = performance.now();
     press('ArrowUp');
     durations.push((await waitShown(target)) - start);
   }
-  return durations;
+  const group = (entries: { name: string; duration: number }[], keyOf: (name: string) => string | null): Record<string, number[]> => {
+    const grouped: Record<string, number[]> = {};
+    for (const entry of entries) {
+      const key = keyOf(entry.name);
+      if (key !== null) (grouped[key] ??= []).push(entry.duration);
+    }
+    return grouped;
+  };
+  const stages = group(
+    performance.getEntriesByType('measure').filter((entry) => entry.startTime >= phaseStart),
+    (name) => (name.startsWith('record-switch:') ? name.slice('record-switch:'.length) : null),
+  );
+  const requests = group(performance.getEntriesByType('resource'), (name) => /\/api\/([^/?]+)/.exec(name)?.[1] ?? null);
+  return { durations, stages, requests };
 }
