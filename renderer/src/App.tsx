@@ -10,6 +10,7 @@ import { GlossaryLauncher } from './features/glossary/GlossaryLauncher.tsx';
 import { useUiLanguage } from './features/language/useUiLanguage.ts';
 import { useLibrary } from './features/library/useLibrary.ts';
 import { RecordPanel } from './features/record/RecordPanel.tsx';
+import { markSwitchStart } from './features/record/switchTiming.ts';
 import { RecordListPanel } from './features/recordList/RecordListPanel.tsx';
 
 /**
@@ -21,6 +22,11 @@ export function App() {
   const { language, setLanguage } = useUiLanguage();
   const library = useLibrary();
   const [chosenId, setChosenId] = useState<string | null>(null);
+  // The user's choice of record (list click or key, Alt+↓/↑), marked for the switch timing.
+  const choose = useCallback((id: string) => {
+    markSwitchStart(id);
+    setChosenId(id);
+  }, []);
   const listHeadingId = useId();
 
   const { records, errors } = library.state;
@@ -32,9 +38,9 @@ export function App() {
   const stepRecord = useCallback(
     (delta: 1 | -1) => {
       const next = records[records.findIndex((record) => record.id === selectedId) + delta];
-      if (next) setChosenId(next.id);
+      if (next) choose(next.id);
     },
-    [records, selectedId],
+    [records, selectedId, choose],
   );
 
   const { openFiles, openPaths, openSample } = library;
@@ -91,7 +97,7 @@ export function App() {
                 </button>
               </div>
             ) : (
-              <RecordListPanel records={records} selectedId={selectedId} onSelect={setChosenId} />
+              <RecordListPanel records={records} selectedId={selectedId} onSelect={choose} />
             )}
           </nav>
           <ErrorEntries errors={errors} />

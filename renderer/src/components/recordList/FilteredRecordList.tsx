@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { RecordSummary } from '../../../../shared/contract/channels.ts';
 import type { RecordListRow } from '../../../../shared/contract/recordQuery.ts';
@@ -11,7 +11,8 @@ export interface FilteredRecordListProps {
   ids: readonly string[];
   /** What is known of a record: its summary (title, file) and, once fetched, its flags and status. */
   rowOf: (id: string) => { summary: RecordSummary | undefined; row: RecordListRow | undefined };
-  selectedId: string | null;
+  /** Where the selected record is in `ids` (-1 when it is not there), as the container found it. */
+  selectedIndex: number;
   onSelect: (id: string) => void;
   /** Accessible name of the list box. */
   label: string;
@@ -24,12 +25,27 @@ const rowHeight = 60;
 const pageSize = 10;
 
 /**
+ * Scrolls the list just enough to show row `index`. Rows have one fixed height, so this is
+ * arithmetic on the scroll position and height the virtualizer already follows (scroll events, a
+ * resize observer); only the write touches the page. The virtualizer's `scrollToIndex`, and
+ * reading `scrollTop` here, would each lay out the whole page, new record and all, while the
+ * switch is under way: profiled stepping through records, that was most of the main thread's time.
+ */
+function scrollRowIntoView(list: HTMLElement | null, view: { offset: number; height: number }, index: number): void {
+  if (!list) return;
+  const top = index * rowHeight;
+  const bottom = top + rowHeight;
+  if (top < view.offset) list.scrollTop = top;
+  else if (bottom > view.offset + view.height) list.scrollTop = bottom - view.height;
+}
+
+/**
  * The record list as an ARIA list box. Only the rows in view exist in the DOM (issue 6 asks for
  * 100,000 records), so keyboard focus stays on the list box and the selected row is pointed at
  * with `aria-activedescendant`; moving the selection scrolls its row into view first. Every id is
  * known up front, so keys can move to rows whose flags have not been fetched yet.
  */
-export function FilteredRecordList({ ids, rowOf, selectedId, onSelect, label, onRangeChange }: FilteredRecordListProps) {
+export function FilteredRecordList({ ids, rowOf, selectedIndex, onSelect, label, onRangeChange }: FilteredRecordListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const idPrefix = useId();
   const optionId = (index: number) => `${idPrefix}-option-${index}`;
@@ -52,13 +68,11 @@ export function FilteredRecordList({ ids, rowOf, selectedId, onSelect, label, on
     if (last >= first) onRangeChange(first, last);
   }, [first, last, onRangeChange]);
 
-  const selectedIndex = useMemo(() => (selectedId === null ? -1 : ids.indexOf(selectedId)), [ids, selectedId]);
-
   const selectIndex = (index: number) => {
     const clamped = Math.max(0, Math.min(ids.length - 1, index));
     const id = ids[clamped];
     if (id === undefined) return;
-    virtualizer.scrollToIndex(clamped, { align: 'auto' });
+    scrollRowIntoView(scrollRef.current, { offset: virtualizer.scrollOffset ?? 0, height: virtualizer.scrollRect?.height ?? 0 }, clamped);
     onSelect(id);
   };
 

@@ -7,6 +7,7 @@ import { pairWmtFiles } from '../../../../shared/records/wmt.ts';
 import { useReviewApi } from '../../api/ReviewApiContext.tsx';
 import { baseName } from '../../components/baseName.ts';
 import type { Message } from '../../i18n/messageKey.ts';
+import { recordCacheFor } from '../record/recordCache.ts';
 
 export interface Notice extends Message {
   kind: 'info' | 'error';
@@ -70,9 +71,11 @@ export function useLibrary(): Library {
     known.current = new Set(result.value.records.map((record) => record.id));
     // A whole list from openPaths/importText/openSample carries no generation: page afresh next time.
     if (!result.value.page) listed.current = null;
+    // The same id may now name another file's record.
+    recordCacheFor(api).reset();
     setState(result.value);
     return added;
-  }, []);
+  }, [api]);
 
   const listed = useRef<Listed | null>(null);
   const syncing = useRef<Promise<void> | null>(null);
@@ -92,6 +95,7 @@ export function useLibrary(): Library {
       // A host that does not page answers with the whole list.
       if (!page) return void accept(result);
       if (held && page.generation !== held.generation) {
+        recordCacheFor(api).reset();
         held = null;
         continue;
       }

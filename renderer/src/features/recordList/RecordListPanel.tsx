@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecordSummary } from '../../../../shared/contract/channels.ts';
 import { FilteredRecordList } from '../../components/recordList/FilteredRecordList.tsx';
 import { noFilter, RecordFilterBar, type RecordFilterChoice } from '../../components/recordList/RecordFilterBar.tsx';
+import { useRecordPrefetch } from '../record/useRecordPrefetch.ts';
 import { useRecordQuery } from './useRecordQuery.ts';
 
 export interface RecordListPanelProps {
@@ -13,6 +14,15 @@ export interface RecordListPanelProps {
 }
 
 const searchPauseMs = 250;
+
+/**
+ * The records the arrow keys reach next from `index`, likeliest first: two on in the direction
+ * the user last moved, then one back.
+ */
+export function nextRecordIds(ids: readonly string[], index: number, direction: 1 | -1): string[] {
+  if (index < 0) return [];
+  return [index + direction, index + 2 * direction, index - direction].flatMap((at) => (at >= 0 && at < ids.length ? [ids[at]!] : []));
+}
 
 /** The filter bar and the filtered, virtualised record list with each record's flags and status. */
 export function RecordListPanel({ records, selectedId, onSelect }: RecordListPanelProps) {
@@ -26,6 +36,15 @@ export function RecordListPanel({ records, selectedId, onSelect }: RecordListPan
     return () => clearTimeout(timer);
   }, [filter, queried.text]);
   const view = useRecordQuery(queried, records);
+  const selectedIndex = useMemo(() => (selectedId === null ? -1 : view.ids.indexOf(selectedId)), [view.ids, selectedId]);
+  // The direction of the last move (down at first), so the records ahead are fetched first.
+  const [move, setMove] = useState<{ index: number; direction: 1 | -1 }>({ index: selectedIndex, direction: 1 });
+  if (selectedIndex !== move.index) {
+    setMove({ index: selectedIndex, direction: selectedIndex >= 0 && move.index >= 0 && selectedIndex < move.index ? -1 : 1 });
+  }
+  const { direction } = move;
+  const nextIds = useMemo(() => nextRecordIds(view.ids, selectedIndex, direction), [view.ids, selectedIndex, direction]);
+  useRecordPrefetch(selectedId, nextIds);
   return (
     <>
       <RecordFilterBar filter={filter} onChange={setFilter} counts={view.counts} shown={view.ids.length} total={view.all} checked={Math.min(view.checked, view.all)} />
@@ -35,7 +54,7 @@ export function RecordListPanel({ records, selectedId, onSelect }: RecordListPan
         <FilteredRecordList
           ids={view.ids}
           rowOf={view.rowOf}
-          selectedId={selectedId}
+          selectedIndex={selectedIndex}
           onSelect={onSelect}
           label={t('list.label', { count: view.ids.length })}
           onRangeChange={view.onRangeChange}

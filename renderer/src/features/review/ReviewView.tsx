@@ -14,8 +14,9 @@ import { RecordMetadataBar } from '../../components/review/RecordMetadataBar.tsx
 import { ReviewToolbar } from '../../components/review/ReviewToolbar.tsx';
 import type { SelectionTarget } from '../../components/review/selectionTarget.ts';
 import type { RecordAnalysis } from '../../workers/analysisTypes.ts';
+import { markSwitchStage } from '../record/switchTiming.ts';
 import { buildReviewRows, flagOrder } from './reviewRows.ts';
-import { reviewSessionStoreFor } from './reviewSessionStore.ts';
+import { automaticAlignmentOf, reviewSessionStoreFor } from './reviewSessionStore.ts';
 import { focusKindOf, shortcutOf, type ShortcutAction } from './shortcuts.ts';
 import { useRecordAnalysis } from './useRecordAnalysis.ts';
 import { mergeFindings, useCorpusFindings } from './useCorpusFindings.ts';
@@ -52,6 +53,14 @@ export function ReviewView({ record, onStepRecord }: ReviewViewProps) {
   return <ReviewWorkspace record={record} analysis={analysis.analysis} onStepRecord={onStepRecord} />;
 }
 
+/** `items`, or the array given last time when it held the same items in the same order. */
+function useSameItems<T>(items: readonly T[], same: (a: T, b: T) => boolean = Object.is): readonly T[] {
+  const [held, setHeld] = useState(items);
+  const unchanged = held === items || (held.length === items.length && held.every((item, index) => same(item, items[index]!)));
+  if (!unchanged) setHeld(items);
+  return unchanged ? held : items;
+}
+
 interface FormState {
   target: SelectionTarget;
   severity: Severity;
@@ -84,17 +93,20 @@ function ReviewWorkspace({ record, analysis, onStepRecord }: { record: ReviewRec
   const { alignment } = analysis;
   const recordId = record.id;
   useEffect(() => {
-    void store.load(recordId, { links: alignment.links, enCount: alignment.en.length, zhCount: alignment.zh.length });
+    void store.load(recordId, automaticAlignmentOf(alignment)).then(() => markSwitchStage('review', recordId));
   }, [store, recordId, alignment]);
 
   const session = snapshot.history.session;
   const load = snapshot.records[recordId];
   const links = session.links[recordId] ?? alignment.links;
-  const annotations = useMemo(() => liveAnnotations(Object.values(session.annotations).filter((a) => a.recordId === recordId)), [session.annotations, recordId]);
-  const decisions = useMemo(
-    () => new Map(Object.values(session.decisions).filter((d) => d.recordId === recordId).map((d) => [d.flagKey, d.decision])),
-    [session.decisions, recordId],
+  // Another record's review read into the session (one fetched ahead) leaves this record's as it
+  // was: the same arrays then, so the rows are not built and drawn again for nothing.
+  const annotations = useSameItems(useMemo(() => liveAnnotations(Object.values(session.annotations).filter((a) => a.recordId === recordId)), [session.annotations, recordId]));
+  const decisionList = useSameItems(
+    useMemo(() => Object.values(session.decisions).filter((d) => d.recordId === recordId).map((d) => [d.flagKey, d.decision] as const), [session.decisions, recordId]),
+    (a, b) => a[0] === b[0] && a[1] === b[1],
   );
+  const decisions = useMemo(() => new Map(decisionList), [decisionList]);
   const corpusFindings = useCorpusFindings(recordId);
   const findings = useMemo(() => mergeFindings(analysis.findings, corpusFindings), [analysis.findings, corpusFindings]);
   const sections = useMemo(
@@ -106,6 +118,10 @@ function ReviewWorkspace({ record, analysis, onStepRecord }: { record: ReviewRec
   const score = useMemo(() => mqmScore(annotations, { sourceWords: countSourceWords(record.en.abstract) }), [annotations, record.en.abstract]);
   const status = statusOf(session, recordId);
   const flagIndex = flags.findIndex((f) => f.key === currentFlag);
+  const shown = load !== undefined && load.status !== 'loading';
+  useEffect(() => {
+    if (shown) markSwitchStage('shown', recordId);
+  }, [shown, recordId]);
 
   const focusRow = useCallback((link: number) => {
     const row = rootRef.current?.querySelector<HTMLElement>(`#review-row-${link}`);
@@ -336,7 +352,7 @@ function ReviewWorkspace({ record, analysis, onStepRecord }: { record: ReviewRec
         selected={selected}
         currentFlag={currentFlag}
         onSelect={setSelected}
-        onAnnotate={(target) => openForm(target)}
+        onAnnotate={openForm}
         onDecide={decide}
         onAlignEdit={alignEdit}
         onEditAnnotation={editAnnotation}

@@ -1,4 +1,4 @@
-import type { AlignmentLink } from '../../../../shared/align/types.ts';
+import type { AlignmentLink, RecordAlignment } from '../../../../shared/align/types.ts';
 import type { AlignmentEdit } from '../../../../shared/annotations/alignmentEdits.ts';
 import { linkChanges, replayCorrections } from '../../../../shared/annotations/correctedLinks.ts';
 import {
@@ -16,8 +16,9 @@ import {
   type ReviewSession,
 } from '../../../../shared/annotations/history.ts';
 import type { Annotation, AnnotationInput, FlagDecisionKind, ReviewStatus } from '../../../../shared/annotations/model.ts';
-import type { ReviewApi } from '../../../../shared/contract/channels.ts';
+import type { ResponseOf, ReviewApi } from '../../../../shared/contract/channels.ts';
 import type { Result } from '../../../../shared/contract/result.ts';
+import { oneEach } from '../oneEach.ts';
 
 /** Where a record's stored review stands in this session. */
 export type RecordLoad = { status: 'loading' } | { status: 'ready'; replayError: string | null } | { status: 'failed'; error: string };
@@ -38,7 +39,14 @@ export interface AutomaticAlignment {
   zhCount: number;
 }
 
+/** What `load` needs, from the record's automatic alignment. */
+export function automaticAlignmentOf(alignment: RecordAlignment): AutomaticAlignment {
+  return { links: alignment.links, enCount: alignment.en.length, zhCount: alignment.zh.length };
+}
+
 type Listener = () => void;
+
+const maxReadsAhead = 32;
 
 /**
  * The reviewer's work in this window: one undo history over every record opened (so undo works
@@ -56,6 +64,8 @@ export class ReviewSessionStore {
   private readonly listeners = new Set<Listener>();
   private queue: Promise<unknown> = Promise.resolve();
   private readonly automatic = new Map<string, AutomaticAlignment>();
+  /** Stored reviews asked for ahead (`readAhead`), until `load` takes them. */
+  private readonly readsAhead = new Map<string, Promise<Result<ResponseOf<'annotations:list'>>>>();
 
   constructor(api: ReviewApi) {
     this.api = api;
@@ -83,6 +93,21 @@ export class ReviewSessionStore {
   }
 
   /**
+   * Starts reading a record's stored review before its alignment is known (the record was just
+   * chosen, or is about to be), so `load` need not wait for the request after the analysis. Does
+   * nothing for a record already in the session.
+   */
+  readAhead(recordId: string): void {
+    if (this.snapshot.records[recordId] || this.readsAhead.has(recordId)) return;
+    this.readsAhead.set(recordId, this.api.listReview({ recordId }));
+    // Records passed by without being shown leave their reads here; keep the latest few.
+    for (const oldest of this.readsAhead.keys()) {
+      if (this.readsAhead.size <= maxReadsAhead) break;
+      this.readsAhead.delete(oldest);
+    }
+  }
+
+  /**
    * Reads the record's stored review into the session (once per record per window; later calls
    * keep the session's state, which already holds every change made since).
    */
@@ -90,8 +115,10 @@ export class ReviewSessionStore {
     this.automatic.set(recordId, automatic);
     const known = this.snapshot.records[recordId];
     if (known && known.status !== 'failed') return;
+    const ahead = known ? undefined : this.readsAhead.get(recordId);
+    this.readsAhead.delete(recordId);
     this.setRecord(recordId, { status: 'loading' });
-    await this.reload(recordId);
+    await this.reload(recordId, ahead);
   }
 
   /**
@@ -103,13 +130,15 @@ export class ReviewSessionStore {
     // The shown record keeps its state while it is read again, so the view does not flicker.
     const shown = this.snapshot.records[recordId];
     this.set({ records: shown ? { [recordId]: shown } : {} });
+    this.readsAhead.clear();
     await this.reload(recordId);
   }
 
-  private async reload(recordId: string): Promise<void> {
+  /** Reads the stored review (or takes `ahead`, the same request made earlier) into the session. */
+  private async reload(recordId: string, ahead?: Promise<Result<ResponseOf<'annotations:list'>>>): Promise<void> {
     const automatic = this.automatic.get(recordId);
     if (!automatic) return;
-    const result = await this.api.listReview({ recordId });
+    const result = await (ahead ?? this.api.listReview({ recordId }));
     if (!result.ok) {
       this.setRecord(recordId, { status: 'failed', error: result.error });
       return;
@@ -255,14 +284,5 @@ export class ReviewSessionStore {
   }
 }
 
-const stores = new WeakMap<ReviewApi, ReviewSessionStore>();
-
 /** One session store per `ReviewApi` (per window), so it outlives the views that come and go. */
-export function reviewSessionStoreFor(api: ReviewApi): ReviewSessionStore {
-  let store = stores.get(api);
-  if (!store) {
-    store = new ReviewSessionStore(api);
-    stores.set(api, store);
-  }
-  return store;
-}
+export const reviewSessionStoreFor: (api: ReviewApi) => ReviewSessionStore = oneEach((api) => new ReviewSessionStore(api));

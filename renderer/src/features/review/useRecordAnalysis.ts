@@ -3,6 +3,8 @@ import type { ReviewRecord } from '../../../../shared/records/model.ts';
 import { StaleAnalysisError, type RecordAnalysis, type RecordAnalyzer } from '../../workers/analysisTypes.ts';
 import { createDefaultAnalyzer } from '../../workers/analyzers.ts';
 import { useCheckGlossary } from '../glossary/GlossaryContext.tsx';
+import { markSwitchStage } from '../record/switchTiming.ts';
+import { analysisCacheFor, type AnalysisCache } from './analysisCache.ts';
 
 export type AnalysisState =
   | { status: 'none' }
@@ -19,35 +21,45 @@ export function RecordAnalyzerProvider({ analyzer, children }: { analyzer: Recor
 
 let sharedAnalyzer: RecordAnalyzer | null = null;
 
-/** The provided analyzer, else one app-wide worker analyzer started on first use. */
-function useAnalyzer(): RecordAnalyzer {
+/**
+ * The analyses of the provided analyzer, else of one app-wide worker analyzer started on first
+ * use; the record view and the prefetch (`useRecordPrefetch`) share them.
+ */
+export function useAnalysisCache(): AnalysisCache {
   const provided = useContext(AnalyzerContext);
-  if (provided) return provided;
+  if (provided) return analysisCacheFor(provided);
   sharedAnalyzer ??= createDefaultAnalyzer();
-  return sharedAnalyzer;
+  return analysisCacheFor(sharedAnalyzer);
 }
 
 type Settled = { record: ReviewRecord; analysis: RecordAnalysis } | { record: ReviewRecord; error: string };
 
 /**
- * Aligns and checks `record` in the analysis worker. Only the answer for the record currently
- * shown is ever used: a request overtaken by a newer one is dropped before it runs, and an answer
- * that arrives after the user moved on is ignored, so scrolling through records never waits for
- * the ones skipped over.
+ * Aligns and checks `record` in the analysis worker, or takes the analysis done ahead (at once,
+ * in this render). Only the answer for the record currently shown is ever used: a request
+ * overtaken by a newer one is dropped before it runs, and an answer that arrives after the user
+ * moved on is ignored, so scrolling through records never waits for the ones skipped over.
  */
 export function useRecordAnalysis(record: ReviewRecord | null): AnalysisState {
-  const analyzer = useAnalyzer();
+  const analyses = useAnalysisCache();
   // A glossary change re-runs the checks; until the new answer arrives the previous one for the
   // same record stays on screen (only its glossary flags can differ), so editing never blanks the view.
   const glossary = useCheckGlossary();
   const [settled, setSettled] = useState<Settled | null>(null);
+  const cached = record === null ? null : analyses.peek(record, glossary);
 
   useEffect(() => {
     if (record === null) return;
+    if (analyses.peek(record, glossary)) {
+      markSwitchStage('analysis', record.id);
+      return;
+    }
     let live = true;
-    analyzer.analyze(record, glossary).then(
+    analyses.analyze(record, glossary).then(
       (analysis) => {
-        if (live) setSettled({ record, analysis });
+        if (!live) return;
+        markSwitchStage('analysis', record.id);
+        setSettled({ record, analysis });
       },
       (error: unknown) => {
         if (!live || error instanceof StaleAnalysisError) return;
@@ -57,9 +69,10 @@ export function useRecordAnalysis(record: ReviewRecord | null): AnalysisState {
     return () => {
       live = false;
     };
-  }, [analyzer, record, glossary]);
+  }, [analyses, record, glossary]);
 
   if (record === null) return { status: 'none' };
+  if (cached) return { status: 'ready', analysis: cached };
   if (!settled || settled.record !== record) return { status: 'running' };
   return 'analysis' in settled ? { status: 'ready', analysis: settled.analysis } : { status: 'failed', error: settled.error };
 }
