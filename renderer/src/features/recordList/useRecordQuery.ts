@@ -17,6 +17,12 @@ export interface RecordQueryView {
 
 /** How often the list asks whether anything changed (flags checked, a status set in the review). */
 const pollMs = 1000;
+/**
+ * At least this many times a poll's round trip passes before the next: while the main side checks
+ * a large library each changed answer costs it a pass over every record, and the requests a
+ * record switch makes would queue behind those passes.
+ */
+const pollSpacing = 10;
 /** Rows fetched beyond the visible ones, each side, so a short scroll needs no request. */
 const margin = 60;
 
@@ -83,12 +89,21 @@ export function useRecordQuery(filter: RecordFilterChoice, libraryRecords: reado
   }, [api, request, key, filtering, libraryRecords.length, version]);
 
   useEffect(() => {
-    const timer = setInterval(() => {
+    let live = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const poll = (): void => {
+      const sent = performance.now();
       void api.queryRecords({ ...request, offset: 0, limit: 0 }).then((result) => {
+        if (!live) return;
         if (result.ok && result.value.stamp !== stamp.current) setVersion((n) => n + 1);
+        timer = setTimeout(poll, Math.max(pollMs, pollSpacing * (performance.now() - sent)));
       });
-    }, pollMs);
-    return () => clearInterval(timer);
+    };
+    timer = setTimeout(poll, pollMs);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
   }, [api, request]);
 
   const onRangeChange = useCallback(
