@@ -21,20 +21,20 @@ export function parseChineseInteger(text: string): number | null {
   if (text.length === 0) return null;
   const chars = [...text];
   // A run of bare digits without any unit is read positionally, as in years (二〇一九).
-  if (chars.length > 1 && chars.every((c) => c in DIGITS)) {
+  if (chars.length > 1 && chars.every((c) => Object.hasOwn(DIGITS, c))) {
     return Number(chars.map((c) => DIGITS[c]).join(''));
   }
   let total = 0; // completed 万/亿 groups
   let section = 0; // value below the current large unit
   let digit: number | null = null;
   for (const c of chars) {
-    if (c in DIGITS) {
+    if (Object.hasOwn(DIGITS, c)) {
       digit = DIGITS[c] ?? 0;
-    } else if (c in SMALL_UNITS) {
+    } else if (Object.hasOwn(SMALL_UNITS, c)) {
       // 十五 means 15: a unit without a leading digit counts once.
       section += (digit ?? 1) * (SMALL_UNITS[c] ?? 0);
       digit = null;
-    } else if (c in LARGE_UNITS) {
+    } else if (Object.hasOwn(LARGE_UNITS, c)) {
       const group = section + (digit ?? 0);
       if (c === '亿') total = (total + (group || 1)) * 1e8;
       else total += (group || 1) * 1e4;
@@ -53,6 +53,6 @@ export function parseChineseInteger(text: string): number | null {
  */
 export function parseChineseDecimals(text: string): number | null {
   const chars = [...text];
-  if (chars.length === 0 || !chars.every((c) => c in DIGITS)) return null;
+  if (chars.length === 0 || !chars.every((c) => Object.hasOwn(DIGITS, c))) return null;
   return Number('0.' + chars.map((c) => DIGITS[c]).join(''));
 }

@@ -23,13 +23,16 @@ export const DENOMINATORS: Record<string, number> = {
 /** Multipliers that may follow digits ("1.5 million"). */
 export const SCALE_WORDS = SCALES;
 
-/** The cardinal number words and scale words, lower-case: those `isNumberWord` accepts (besides Object.prototype's names). */
+/** The cardinal number words and scale words, lower-case: those `isNumberWord` accepts. */
 export const NUMBER_WORDS: readonly string[] = [...Object.keys(ONES), ...Object.keys(TENS), ...Object.keys(SCALES)];
 
-/** True when the lower-cased word is a cardinal number word or a scale word. */
+/**
+ * True when the lower-cased word is a cardinal number word or a scale word. Own keys only: `in`
+ * would also accept Object.prototype's names ("constructor", "toString").
+ */
 export function isNumberWord(word: string): boolean {
   const w = word.toLowerCase();
-  return w in ONES || w in TENS || w in SCALES;
+  return Object.hasOwn(ONES, w) || Object.hasOwn(TENS, w) || Object.hasOwn(SCALES, w);
 }
 
 /**
@@ -44,10 +47,10 @@ export function parseEnglishNumberWords(words: string[]): number | null {
   for (const raw of words) {
     const w = raw.toLowerCase();
     if (w === 'and') continue;
-    if (w in ONES) current += ONES[w] ?? 0;
-    else if (w in TENS) current += TENS[w] ?? 0;
+    if (Object.hasOwn(ONES, w)) current += ONES[w] ?? 0;
+    else if (Object.hasOwn(TENS, w)) current += TENS[w] ?? 0;
     else if (w === 'hundred') current = (current || 1) * 100;
-    else if (w in SCALES) {
+    else if (Object.hasOwn(SCALES, w)) {
       total += (current || 1) * (SCALES[w] ?? 0);
       current = 0;
     } else return null;

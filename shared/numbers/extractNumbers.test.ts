@@ -17,6 +17,7 @@ describe('parseEnglishNumberWords', () => {
     [['two', 'million'], 2e6], [['nineteen'], 19],
   ])('%j → %d', (words, value) => expect(parseEnglishNumberWords(words)).toBe(value));
   it('rejects other words', () => expect(parseEnglishNumberWords(['two', 'groups'])).toBeNull());
+  it('rejects Object.prototype names', () => expect(parseEnglishNumberWords(['constructor'])).toBeNull());
 });
 
 const values = (text: string, lang: 'en' | 'zh') => extractNumbers(text, lang).map((t) => [t.value, t.kind, t.unit, t.hard]);
@@ -47,6 +48,12 @@ describe('extractNumbers', () => {
     ['steps: (1) first; (2) second', 'en', [[1, 'number', null, false], [2, 'number', null, false]]],
   ] as const)('%s (%s)', (text, lang, expected) => {
     expect(values(text, lang)).toEqual(expected);
+  });
+
+  it('reads no number from Object.prototype names', () => {
+    const text = 'The constructor of the toString and valueOf hasOwnProperty models was __proto__ type constructor.';
+    expect(extractNumbers(text, 'en')).toEqual([]);
+    expect(extractNumbers('constructor one third', 'en').map((t) => t.value)).toEqual([1 / 3]);
   });
 
   it('keeps offsets into the original text', () => {

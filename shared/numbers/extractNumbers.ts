@@ -241,13 +241,12 @@ function range(from: number, to: number): number[] {
 
 /**
  * Every lower-case word one of `scanEnglishWords`'s readings can start with: scale words, "half",
- * number words, "-fold" words, decade and century, the soft words and the months. The readings
- * test membership with `in` on plain objects, which also answers true for Object.prototype's
- * names ("constructor"): those are listed too, so skipping every other word changes nothing.
+ * number words, "-fold" words, decade and century, the soft words and the months: skipping every
+ * other word changes nothing.
  */
 const QUANTITY_WORDS: ReadonlySet<string> = new Set([
   ...Object.keys(SCALE_WORDS), 'half', ...NUMBER_WORDS, ...FOLD_WORDS, 'decade', 'century',
-  ...Object.keys(SOFT_WORDS), ...MONTHS, ...Object.getOwnPropertyNames(Object.prototype),
+  ...Object.keys(SOFT_WORDS), ...MONTHS,
 ]);
 
 /** A word's first two code units (0 for a one-letter word) and its length, as one number. */
@@ -260,14 +259,13 @@ const caseVariants = (code: number): number[] => (code === 0 ? [0] : [code | 0x2
 
 /**
  * The shapes of the words the test after it can let through: the quantity words in either case
- * of their first two letters (they are compared lower-cased), the ROMAN keys and Object.prototype's
- * names as written (ROMAN is tested case-sensitively, with `in`).
+ * of their first two letters (they are compared lower-cased) and the ROMAN keys as written (ROMAN is
+ * tested case-sensitively).
  */
 const READABLE_SHAPES: ReadonlySet<number> = new Set([
   ...[...QUANTITY_WORDS].filter((w) => /^[a-z]+$/.test(w)).flatMap((w) =>
     caseVariants(w.charCodeAt(0)).flatMap((first) => caseVariants(w.length > 1 ? w.charCodeAt(1) : 0).map((second) => wordShape(first, second, w.length)))),
-  ...[...Object.keys(ROMAN), ...Object.getOwnPropertyNames(Object.prototype)].filter((w) => /^[A-Za-z]/.test(w))
-    .map((w) => wordShape(w.charCodeAt(0), w.length > 1 ? w.charCodeAt(1) : 0, w.length)),
+  ...Object.keys(ROMAN).map((w) => wordShape(w.charCodeAt(0), w.length > 1 ? w.charCodeAt(1) : 0, w.length)),
 ]);
 
 function scanEnglishWords(text: string, t: string, masked: Span[], tokens: NumberToken[]): void {
@@ -292,11 +290,11 @@ function scanEnglishWords(text: string, t: string, masked: Span[], tokens: Numbe
     const length = ends[i]! - starts[i]!;
     if (!READABLE_SHAPES.has(wordShape(t.charCodeAt(starts[i]!), length > 1 ? t.charCodeAt(starts[i]! + 1) : 0, length))) continue;
     const w = t.slice(starts[i]!, ends[i]!);
-    if (!QUANTITY_WORDS.has(w.toLowerCase()) && !(w in ROMAN)) continue;
+    if (!QUANTITY_WORDS.has(w.toLowerCase()) && !Object.hasOwn(ROMAN, w)) continue;
     const word = wordAt(i)!;
     if (overlaps(masked, word.start, word.end)) continue;
     // "1.5 million" was read with its digits.
-    if (word.lw in SCALE_WORDS && /\d\s*$/.test(t.slice(Math.max(0, word.start - 3), word.start))) continue;
+    if (Object.hasOwn(SCALE_WORDS, word.lw) && /\d\s*$/.test(t.slice(Math.max(0, word.start - 3), word.start))) continue;
     // Only a word that is "half" can start the phrase; testing that first spares a slice and a regex per word.
     const halfScale = word.lw === 'half' ? /^half an? (million|billion|thousand|dozen)\b/i.exec(t.slice(word.start)) : null;
     if (halfScale) {
@@ -321,7 +319,7 @@ function scanEnglishWords(text: string, t: string, masked: Span[], tokens: Numbe
       let end = group[group.length - 1]?.end ?? word.end;
       let hard = !(group.length === 1 && word.lw === 'one');
       const after = wordAt(j + 1);
-      if (after && /^[\s-]$/.test(t.slice(end, after.start)) && after.lw in DENOMINATORS) {
+      if (after && /^[\s-]$/.test(t.slice(end, after.start)) && Object.hasOwn(DENOMINATORS, after.lw)) {
         value = value / (DENOMINATORS[after.lw] ?? 1);
         end = after.end;
         hard = true;
@@ -342,11 +340,11 @@ function scanEnglishWords(text: string, t: string, masked: Span[], tokens: Numbe
       pushToken(tokens, text, t, 'en', word.start, word.end, parseEnglishNumberWords([fold[1] ?? '']) ?? 0, true);
     } else if (word.lw === 'decade' || word.lw === 'century') {
       pushToken(tokens, text, t, 'en', word.start, word.end, word.lw === 'decade' ? 10 : 100, false); // "the past decade" ↔ 过去十年
-    } else if (word.lw in SOFT_WORDS) {
+    } else if (Object.hasOwn(SOFT_WORDS, word.lw)) {
       pushToken(tokens, text, t, 'en', word.start, word.end, SOFT_WORDS[word.lw] ?? 0, false);
     } else if (MONTHS.includes(word.lw) && /^[A-Z]/.test(word.w) && !(word.lw === 'may' && !/\d/.test(t.slice(word.end, word.end + 6)))) {
       pushToken(tokens, text, t, 'en', word.start, word.end, MONTHS.indexOf(word.lw) + 1, false);
-    } else if (word.w in ROMAN && i > 0 && /^(?:phase|type|grade|stage|class|level|step)$/.test(lw(i - 1))) {
+    } else if (Object.hasOwn(ROMAN, word.w) && i > 0 && /^(?:phase|type|grade|stage|class|level|step)$/.test(lw(i - 1))) {
       pushToken(tokens, text, t, 'en', word.start, word.end, ROMAN[word.w] ?? 0, true);
     }
   }
