@@ -9,7 +9,7 @@
 import { severityBarChart, SEVERITY_COLOURS } from './charts.ts';
 import { escapeHtml } from './escape.ts';
 import { countTotal, SEVERITIES, sectionOfFlag, type ReportSummary, type WorstRecord } from './summarize.ts';
-import { formatSource, messageText, type CheckEvidence, type CheckFlag, type CheckSentence } from './types.ts';
+import { errorParts, formatSource, messageText, type CheckEvidence, type CheckFlag, type CheckSentence } from './types.ts';
 
 /** Options for `toHtmlReport`. */
 export interface HtmlReportOptions {
@@ -116,7 +116,7 @@ export function toHtmlReport(summary: ReportSummary, options: HtmlReportOptions 
     summary.errorSamples.length === 0
       ? ''
       : `<h2>Load errors</h2><p>${summary.errorSamples.length < summary.errors ? `First ${summary.errorSamples.length} of ${summary.errors}.` : ''}</p><ul>` +
-        summary.errorSamples.map((e) => `<li><code>${escapeHtml(formatSource(e.source))}</code>: ${escapeHtml(e.message)}</li>`).join('') +
+        summary.errorSamples.map((e) => errorParts(e)).map(({ where, reason }) => `<li><code>${escapeHtml(where)}</code>: ${escapeHtml(reason)}</li>`).join('') +
         '</ul>';
   const worst =
     summary.worst.length === 0

@@ -3,7 +3,7 @@
  * reads the same in a terminal, a CI log or a redirected file.
  */
 import { countTotal, SEVERITIES, type ReportSummary, type SeverityCounts } from './summarize.ts';
-import { formatSource } from './types.ts';
+import { formatError, formatSource } from './types.ts';
 
 /** Options for `renderSummaryTable`. */
 export interface SummaryTableOptions {
@@ -50,7 +50,7 @@ export function renderSummaryTable(summary: ReportSummary, options: SummaryTable
     );
   }
   if (summary.errors > 0) {
-    const shown = summary.errorSamples.slice(0, 5).map((e) => `  ${formatSource(e.source)}: ${e.message}`);
+    const shown = summary.errorSamples.slice(0, 5).map((e) => `  ${formatError(e)}`);
     parts.push([`Load errors (${summary.errors}):`, ...shown, ...(summary.errors > shown.length ? ['  …'] : [])].join('\n'));
   }
   return `${parts.join('\n\n')}\n`;

@@ -72,6 +72,25 @@ export function formatSource(source: CheckSource): string {
   return source.line === undefined ? source.file : `${source.file}:${source.line}`;
 }
 
+/**
+ * Where an error entry is and why. Load errors open their message with their place (so a log line
+ * reads on its own); the reason here is without it, so reports do not write the place twice.
+ */
+export function errorParts(error: CheckError): { where: string; reason: string } {
+  const where = formatSource(error.source);
+  const file = typeof error.source === 'string' ? error.source : error.source.file;
+  for (const prefix of [`${where}: `, `${file}: `]) {
+    if (error.message.startsWith(prefix)) return { where, reason: error.message.slice(prefix.length) };
+  }
+  return { where, reason: error.message };
+}
+
+/** "file:line: reason", as the terminal and the text table show an error entry. */
+export function formatError(error: CheckError): string {
+  const { where, reason } = errorParts(error);
+  return `${where}: ${reason}`;
+}
+
 /** The English text of a message (the reports are in English; the UI shows both). */
 export function messageText(message: CheckMessage, lang: 'en' | 'zh-CN' = 'en'): string {
   if (typeof message === 'string') return message;

@@ -6,7 +6,7 @@
 import { csvHeader, csvRows } from '../../../shared/report/csv.ts';
 import type { ReportSummary } from '../../../shared/report/summarize.ts';
 import { renderSummaryTable } from '../../../shared/report/table.ts';
-import { formatSource, type CheckError } from '../../../shared/report/types.ts';
+import { formatError, type CheckError } from '../../../shared/report/types.ts';
 import type { CheckRecordJson } from '../../batch/checkRecordJson.ts';
 
 /** One output format of `check`, as text pieces. */
@@ -57,7 +57,7 @@ export function textOutput(): CheckOutput {
       return out;
     },
     end(errors, summary) {
-      const lines = errors.map((e) => `error: ${formatSource(e.source)}: ${e.message}\n`).join('');
+      const lines = errors.map((e) => `error: ${formatError(e)}\n`).join('');
       return `${lines}${summary.records} record(s), ${summary.flags} flag(s), ${summary.errors} error(s)\n\n${renderSummaryTable(summary)}`;
     },
   };
