@@ -72,8 +72,13 @@ describe('switching records', () => {
       api.calls.filter(([name, request]) => name === channel && ((request as { id?: string; recordId?: string }).id ?? (request as { recordId?: string }).recordId) === id).length;
     await waitFor(() => expect(asked('annotations:list', secondRecord.id)).toBe(1));
 
+    // A sentence selected in the first record is not carried over to the next.
+    const sentence = (await within(main()).findByText(/^Neurorehabilitation in military/)).closest('[role="button"]') as HTMLElement;
+    fireEvent.mouseUp(sentence);
+    expect(main().querySelector('[aria-pressed="true"]')).not.toBeNull();
     fireEvent.keyDown(screen.getByRole('listbox', { name: /^Records/ }), { key: 'ArrowDown' });
     // Shown in the render that follows the key: no placeholder, no wait.
+    expect(main().querySelector('[aria-pressed="true"]')).toBeNull();
     expect(shownTitle()).toBe(secondRecord.en.title);
     expect(within(main()).queryByText('Analysing the record…')).toBeNull();
     expect(within(main()).getByText(/^Shorter sleep was associated/)).toBeTruthy();

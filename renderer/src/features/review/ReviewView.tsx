@@ -50,7 +50,9 @@ export function ReviewView({ record, onStepRecord }: ReviewViewProps) {
       </div>
     );
   }
-  return <ReviewWorkspace record={record} analysis={analysis.analysis} onStepRecord={onStepRecord} />;
+  // Keyed by record: a switch to a record analysed ahead renders it at once, with no placeholder
+  // in between, and the selection, current flag and open form belong to the record left behind.
+  return <ReviewWorkspace key={record.id} record={record} analysis={analysis.analysis} onStepRecord={onStepRecord} />;
 }
 
 /** `items`, or the array given last time when it held the same items in the same order. */
