@@ -14,7 +14,7 @@ import { alignSentences } from './alignSentences.ts';
 import { alignSectionSpans, type SectionSpan } from './sectionSpans.ts';
 import { splitAtSeams } from './seams.ts';
 import { RenderingScreen } from './pairScorer.ts';
-import { chineseLength, englishLength } from './textFeatures.ts';
+import { chineseLength, englishFeatures, englishLength } from './textFeatures.ts';
 import type { AlignmentLink, RecordAlignment, SectionAlignment } from './types.ts';
 
 /** Options for `alignRecord`. */
@@ -36,7 +36,9 @@ export function alignRecord(record: ReviewRecord, options: AlignRecordOptions = 
   const zhText = zhSide.abstract;
   const ratio = lengthRatio(en.map((s) => s.text).join(' '), zhText);
   const sections = record.en.sections.length > 0 ? record.en.sections : [{ kind: 'other' as const, label: null, text: record.en.abstract, start: 0 }];
-  const enLengths = sections.map((_, k) => en.filter((s) => s.sectionIndex === k).reduce((sum, s) => sum + englishLength(s.text), 0));
+  // Each English sentence's tokens and length, measured once for the section lengths, the DP and the seams.
+  const enFeatures = en.map((s) => englishFeatures(s.text));
+  const enLengths = sections.map((_, k) => en.reduce((sum, s, i) => (s.sectionIndex === k ? sum + enFeatures[i]!.length : sum), 0));
   const spans = alignSectionSpans(sections, enLengths, zhText, ratio);
 
   // Sections whose boundary could not be recovered share their neighbour's span: align them together.
@@ -63,13 +65,13 @@ export function alignRecord(record: ReviewRecord, options: AlignRecordOptions = 
     const pieces = segmentChinese(body, { semicolons: false }).map((p): Sentence => ({
       text: p.text, start: head.bodyStart + p.start, end: head.bodyStart + p.end, section: head.kind, sectionIndex: head.enSection,
     }));
-    const local = alignSentences(enIdx.map((i) => en[i]!.text), pieces.map((p) => p.text), { lexicon, ratio, screen });
+    const local = alignSentences(enIdx.map((i) => enFeatures[i]!), pieces.map((p) => p.text), { lexicon, ratio, screen });
     const zhFirst = zh.length;
     for (const link of local) {
       const enIds = link.en.map((i) => enIdx[i]!);
       const piecesOfLink = link.zh.map((j) => pieces[j]!);
       const split = options.splitSeams !== false && enIds.length >= 2 && piecesOfLink.length === 1
-        ? splitAtSeams(enIds.map((i) => en[i]!.text), piecesOfLink[0]!.text, lexicon, ratio, screen)
+        ? splitAtSeams(enIds.map((i) => enFeatures[i]!), piecesOfLink[0]!.text, lexicon, ratio, screen)
         : null;
       if (split) {
         const whole = piecesOfLink[0]!;

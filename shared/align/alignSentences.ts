@@ -14,6 +14,7 @@
 import type { AlignmentLink } from './types.ts';
 import type { Lexicon } from '../lexicon/lexicon.ts';
 import { PairScorer, type RenderingScreen } from './pairScorer.ts';
+import type { EnglishFeatures } from './textFeatures.ts';
 import { defaultLexicon } from '../lexicon/defaultLexicon.ts';
 
 /** Tuning knobs; the defaults are what the benchmark reports. */
@@ -90,9 +91,10 @@ function lengthDelta(en: number, zh: number, ratio: number): number {
 
 /**
  * Aligns pre-split English and Chinese sentences and returns monotone links covering every
- * sentence exactly once, each with a confidence in [0, 1]. Indices are 0-based.
+ * sentence exactly once, each with a confidence in [0, 1]. Indices are 0-based. English sentences
+ * may be given as their features, when the caller has them already.
  */
-export function alignSentences(en: string[], zh: string[], options: AlignOptions = {}): AlignmentLink[] {
+export function alignSentences(en: readonly (string | EnglishFeatures)[], zh: readonly string[], options: AlignOptions = {}): AlignmentLink[] {
   const lexicon = options.lexicon === undefined ? defaultLexicon() : options.lexicon;
   const lexicalWeight = options.lexicalWeight ?? 6;
   const lengthWeight = options.lengthWeight ?? 1;

@@ -7,7 +7,7 @@
 import type { Lexicon } from '../lexicon/lexicon.ts';
 import { PairScorer, RenderingScreen } from './pairScorer.ts';
 import { lengthCost } from './alignSentences.ts';
-import { chineseFeatures, englishFeatures, type ChineseFeatures } from './textFeatures.ts';
+import { chineseFeatures, englishFeatures, type ChineseFeatures, type EnglishFeatures } from './textFeatures.ts';
 
 /** Offsets of a piece inside the Chinese sentence that was split. */
 export interface Piece {
@@ -22,10 +22,11 @@ const COMMA_SEAM_COST = 0.5;
 
 /**
  * Cuts `zh` into `en.length` pieces at seams (after ，,；;：:), or returns null when it has too few
- * usable seams. Commas between digits (8,400) and marks inside brackets are not seams. `screen`
+ * usable seams. Commas between digits (8,400) and marks inside brackets are not seams. English
+ * sentences may be given as their features. `screen`
  * may be one over a longer text holding `zh` (the record's), to share its look-ups.
  */
-export function splitAtSeams(en: readonly string[], zh: string, lexicon: Lexicon | null, ratio: number, screen: RenderingScreen = new RenderingScreen(zh, lexicon)): Piece[] | null {
+export function splitAtSeams(en: readonly (string | EnglishFeatures)[], zh: string, lexicon: Lexicon | null, ratio: number, screen: RenderingScreen = new RenderingScreen(zh, lexicon)): Piece[] | null {
   const k = en.length;
   if (k < 2) return null;
   const seams: { at: number; comma: boolean }[] = [];
@@ -39,7 +40,7 @@ export function splitAtSeams(en: readonly string[], zh: string, lexicon: Lexicon
     seams.push({ at: i + 1, comma: ch === '，' || ch === ',' });
   }
   if (seams.length < k - 1) return null;
-  const enFeatures = en.map(englishFeatures);
+  const enFeatures = en.map((e) => (typeof e === 'string' ? englishFeatures(e) : e));
   // Every candidate cut set is scored piece by piece, and the same piece (a span between two seams
   // or the ends) recurs in many cut sets: its features and its score beside each English sentence
   // are computed once, and one rendering screen (by default over the whole sentence) serves every piece.
