@@ -5,6 +5,7 @@
  * Web Worker for the renderer and in Node for the CLI and the benchmark.
  */
 import type { ReviewRecord } from '../records/model.ts';
+import type { SectionLabelMatch } from '../records/sectionLabels.ts';
 import type { Sentence } from '../segment/types.ts';
 import { segmentSide } from '../segment/side.ts';
 import { segmentChinese } from '../segment/chinese.ts';
@@ -22,6 +23,8 @@ export interface AlignRecordOptions {
   lexicon?: Lexicon | null;
   /** Split merged Chinese sentences at their seams (default true). */
   splitSeams?: boolean;
+  /** `findSectionLabels(record.zh.abstract, 'zh')`, when the caller has found them already. */
+  zhLabels?: readonly SectionLabelMatch[];
 }
 
 /** Aligns a record's English and Chinese abstracts: sentences, links and section spans. */
@@ -39,7 +42,7 @@ export function alignRecord(record: ReviewRecord, options: AlignRecordOptions = 
   // Each English sentence's tokens and length, measured once for the section lengths, the DP and the seams.
   const enFeatures = en.map((s) => englishFeatures(s.text));
   const enLengths = sections.map((_, k) => en.reduce((sum, s, i) => (s.sectionIndex === k ? sum + enFeatures[i]!.length : sum), 0));
-  const spans = alignSectionSpans(sections, enLengths, zhText, ratio);
+  const spans = alignSectionSpans(sections, enLengths, zhText, ratio, options.zhLabels);
 
   // Sections whose boundary could not be recovered share their neighbour's span: align them together.
   const groups: SectionSpan[][] = [];

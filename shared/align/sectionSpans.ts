@@ -8,7 +8,7 @@
  * whose position best matches the English sections' share of the text.
  */
 import type { Section, SectionKind } from '../records/model.ts';
-import { findSectionLabels } from '../records/sectionLabels.ts';
+import { findSectionLabels, type SectionLabelMatch } from '../records/sectionLabels.ts';
 import type { BoundarySource } from './types.ts';
 import { segmentChinese } from '../segment/chinese.ts';
 import { chineseLength } from './textFeatures.ts';
@@ -31,9 +31,10 @@ const SENTENCE_CUT_COST = 0.15;
 
 /**
  * Finds the Chinese span of every English section. `enLengths[k]` is section k's length in
- * English characters; `ratio` converts Chinese length units to English ones.
+ * English characters; `ratio` converts Chinese length units to English ones. `zhLabels` are
+ * `findSectionLabels(zhText, 'zh')`, when the caller has them already.
  */
-export function alignSectionSpans(enSections: readonly Section[], enLengths: readonly number[], zhText: string, ratio: number): SectionSpan[] {
+export function alignSectionSpans(enSections: readonly Section[], enLengths: readonly number[], zhText: string, ratio: number, zhLabels?: readonly SectionLabelMatch[]): SectionSpan[] {
   const labelled = enSections.some((s) => s.label !== null);
   if (!labelled || enSections.length <= 1) {
     return enSections.map((s, k) => ({
@@ -42,7 +43,7 @@ export function alignSectionSpans(enSections: readonly Section[], enLengths: rea
     }));
   }
   // Pair kept labels with English sections of the same kind, monotonically.
-  const labels = findSectionLabels(zhText, 'zh');
+  const labels = zhLabels ?? findSectionLabels(zhText, 'zh');
   const anchor = new Map<number, { label: string; start: number; end: number }>();
   let next = 0;
   for (const found of labels) {

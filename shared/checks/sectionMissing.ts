@@ -17,9 +17,9 @@ const ZH_NAME: Record<SectionKind, string> = {
  * Labels in order with runs of one kind collapsed: "Design: … Setting: … Participants:" are three
  * English labels of kind methods that a Chinese abstract may well print as one 方法.
  */
-function labelRuns(text: string, lang: 'en' | 'zh'): SectionLabelMatch[] {
+function labelRuns(labels: readonly SectionLabelMatch[]): SectionLabelMatch[] {
   const runs: SectionLabelMatch[] = [];
-  for (const label of findSectionLabels(text, lang)) {
+  for (const label of labels) {
     if (runs[runs.length - 1]?.kind === label.kind) continue;
     runs.push(label);
   }
@@ -39,8 +39,8 @@ function sentenceAt(sentences: Sentence[], at: number): number {
  */
 export function findMissingSections(record: AlignedRecord): Finding[] {
   if (record.en.length === 0 || record.zh.length === 0) return [];
-  const en = labelRuns(record.enAbstract, 'en');
-  const zh = labelRuns(record.zhAbstract, 'zh');
+  const en = labelRuns(findSectionLabels(record.enAbstract, 'en'));
+  const zh = labelRuns(record.zhLabels ?? findSectionLabels(record.zhAbstract, 'zh'));
   const findings: Finding[] = [];
   // A Chinese label answers an English one when it is of the same kind and sits at, or one piece
   // away from, the Chinese aligned to the English label's sentence: in a record with two

@@ -54,4 +54,6 @@ export interface AlignedRecord {
   enAbstract: string;
   zhAbstract: string;
   links: import('../align/types.ts').AlignmentLink[];
+  /** `findSectionLabels(zhAbstract, 'zh')`, when found already (the aligner reads them too). */
+  zhLabels?: readonly import('../records/sectionLabels.ts').SectionLabelMatch[];
 }

@@ -13,6 +13,7 @@ import { findNumberMismatches } from '../checks/numberMismatch.ts';
 import { findUntranslated } from '../checks/untranslated.ts';
 import { findPunctuationIssues } from '../checks/punctuation.ts';
 import { findMissingSections } from '../checks/sectionMissing.ts';
+import { findSectionLabels } from '../records/sectionLabels.ts';
 import { findOmissionsAndAdditions } from '../checks/omission.ts';
 import { findTermInconsistencies } from '../terms/termInconsistency.ts';
 import { findGlossaryViolations, type GlossaryEntry } from '../terms/glossary.ts';
@@ -64,11 +65,13 @@ export function checkAlignedRecord(record: AlignedRecord, options: Omit<AnalyzeO
  */
 export function analyzeRecord(record: ReviewRecord, options: AnalyzeOptions = {}): RecordAnalysis {
   const lexicon = options.lexicon === undefined ? defaultLexicon() : options.lexicon;
-  const alignment = options.alignment ?? alignRecord(record, { lexicon });
+  // The Chinese section labels are read once, for the section spans and the section-missing check.
+  const zhLabels = record.zh ? findSectionLabels(record.zh.abstract, 'zh') : undefined;
+  const alignment = options.alignment ?? alignRecord(record, { lexicon, zhLabels });
   if (!record.zh) return { en: alignment.en, zh: alignment.zh, links: alignment.links, findings: [] };
   const aligned: AlignedRecord = {
     en: alignment.en, zh: alignment.zh, links: alignment.links,
-    enAbstract: record.en.abstract, zhAbstract: record.zh.abstract,
+    enAbstract: record.en.abstract, zhAbstract: record.zh.abstract, zhLabels,
   };
   return { en: alignment.en, zh: alignment.zh, links: alignment.links, findings: checkAlignedRecord(aligned, { lexicon, glossary: options.glossary }) };
 }
