@@ -31,7 +31,7 @@ describe('the file size limit', () => {
     const big = writeBigTsv();
     await handlers['settings:set']({ maxFileMb: 1 });
     const refused = await services.library.openPaths([big]);
-    expect(refused.errors).toEqual([{ source: { file: big }, message: expect.stringMatching(/over the 1 MiB limit/) }]);
+    expect(refused.errors).toEqual([{ source: { file: big }, message: expect.stringMatching(/over the 1 MiB limit/), code: 'file.tooLarge', params: { size: expect.any(String), limit: '1 MiB' } }]);
     await handlers['settings:set']({ maxFileMb: null });
     const opened = await services.library.openPaths([big]);
     expect(opened.errors).toEqual([]);

@@ -9,7 +9,7 @@ import type { ParseResult, ReviewRecord } from '../../shared/records/model.ts';
 import type { ParseOptions } from '../../shared/records/parse.ts';
 import { createJsonlParser } from '../../shared/records/json.ts';
 import { LineSplitter, type Line } from './fileReading.ts';
-import { RecordLibrary, formatBytes } from './recordLibrary.ts';
+import { RecordLibrary } from './recordLibrary.ts';
 import { SettingsService } from './settings.ts';
 
 /**
@@ -138,7 +138,7 @@ describe('RecordLibrary reading', () => {
     const file = write('damaged.json', damaged);
     const state = await new RecordLibrary().openPaths([file]);
     expect(state.records.map((r) => r.id)).toEqual(['w1', 'w2']);
-    expect(state.errors).toEqual([{ source: { file }, message: expect.stringMatching(/1 invalid UTF-8 byte sequence/) }]);
+    expect(state.errors).toEqual([{ source: { file }, message: expect.stringMatching(/1 invalid UTF-8 byte sequence/), code: 'decode.replacedBytes', params: { count: 1 } }]);
   });
 
   it('emits progress events: byte counts rising to the total, then one done event', async () => {
@@ -186,7 +186,7 @@ describe('RecordLibrary reading', () => {
     const file = write('a.json', '{}');
     const library = new RecordLibrary({ parse: () => { throw new Error('bug'); } });
     const state = await library.openPaths([file]);
-    expect(state.errors).toEqual([{ source: { file }, message: 'Parser failed: bug' }]);
+    expect(state.errors).toEqual([{ source: { file }, message: 'Parser failed: bug', code: 'parser.crashed', params: { detail: 'bug' } }]);
   });
 });
 
@@ -313,11 +313,5 @@ describe('LineSplitter', () => {
     expect(splitter.push('efgh')).toEqual({ lines: [], skipped: [{ number: 3, offset: 10 }] });
     expect(splitter.push('ij\nok')).toEqual({ lines: [], skipped: [] });
     expect(splitter.end()).toEqual([{ text: 'ok', number: 4, offset: 19 }]);
-  });
-});
-
-describe('formatBytes', () => {
-  it.each([[512, '512 bytes'], [2048, '2 KiB'], [300 * 1024 ** 2, '300 MiB'], [2 * 1024 ** 3, '2 GiB'], [1.5 * 1024 ** 3, '1.5 GiB']])('%d → %s', (bytes, text) => {
-    expect(formatBytes(bytes)).toBe(text);
   });
 });

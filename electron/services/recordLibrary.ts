@@ -6,7 +6,19 @@ import { decodeBytes } from '../../shared/records/decode.ts';
 import { createJsonlParser, type JsonlParser } from '../../shared/records/json.ts';
 import { parseRecords, type ParseOptions } from '../../shared/records/parse.ts';
 import { looksLikeWmt, pairWmtFiles, parseWmtPair } from '../../shared/records/wmt.ts';
-import { LineSplitter, NotTextError, readFileBytes, readTextChunks, type Line, type SkippedLine } from './fileReading.ts';
+import { LineSplitter, readFileBytes, readTextChunks, type Line, type SkippedLine } from './fileReading.ts';
+import {
+  decodeWarningError,
+  fileSystemError,
+  fileTooLargeError,
+  lineTooLongError,
+  moreErrorsEntry,
+  noRecordFilesError,
+  notTextError,
+  parserCrashedError,
+  readFailure,
+  tooManyFilesError,
+} from './loadErrors.ts';
 import { RecordStore } from './recordStore.ts';
 
 export type ParseFunction = (text: string, options: ParseOptions) => ParseResult;
@@ -203,7 +215,7 @@ export class RecordLibrary {
       try {
         info = await stat(path);
       } catch (error) {
-        this.replaceSource(path, [], [{ source: { file: path }, message: describeFsError(error) }]);
+        this.replaceSource(path, [], [fileSystemError(path, error)]);
         continue;
       }
       if (info.isDirectory()) await this.openFolder(path, format);
@@ -235,7 +247,7 @@ export class RecordLibrary {
   importText(name: string, text: string, format?: RecordFormat): LibraryState {
     const refusal = this.refusal(name, text);
     if (refusal !== null) {
-      this.replaceSource(name, [], [{ source: { file: name }, message: refusal }]);
+      this.replaceSource(name, [], [refusal]);
       this.emit({ file: name, bytesRead: text.length, totalBytes: text.length, records: 0, errors: 1, done: true });
       return this.list();
     }
@@ -250,11 +262,11 @@ export class RecordLibrary {
    * disk, over the size limit or not text at all (the renderer sends a binary file as it decoded
    * it, NULs and all, so the reason is given here).
    */
-  private refusal(name: string, text: string): string | null {
+  private refusal(name: string, text: string): LoadError | null {
     const bytes = new TextEncoder().encode(text);
-    if (bytes.length > this.options.maxWholeFileBytes) return `File is ${formatBytes(bytes.length)}, over the ${formatBytes(this.options.maxWholeFileBytes)} limit`;
+    if (bytes.length > this.options.maxWholeFileBytes) return fileTooLargeError(name, bytes.length, this.options.maxWholeFileBytes);
     const decoded = decodeBytes(bytes, name, { maxBytes: Number.POSITIVE_INFINITY });
-    return 'error' in decoded ? decoded.error.message : null;
+    return 'error' in decoded ? notTextError(name, decoded.error) : null;
   }
 
   private async openFolder(folder: string, format?: RecordFormat): Promise<void> {
@@ -263,12 +275,12 @@ export class RecordLibrary {
     await this.collectFiles(folder, files, errors, 0);
     files.sort((a, b) => a.localeCompare(b));
     if (files.length > this.options.maxFolderFiles) {
-      errors.push({ source: { file: folder }, message: `Folder holds ${files.length} record files; only the first ${this.options.maxFolderFiles} were opened` });
+      errors.push(tooManyFilesError(folder, files.length, this.options.maxFolderFiles));
       files.length = this.options.maxFolderFiles;
     }
     if (errors.length > 0) this.replaceSource(folder, [], errors);
     if (files.length === 0 && errors.length === 0) {
-      this.replaceSource(folder, [], [{ source: { file: folder }, message: 'Folder holds no record files (.jsonl, .json, .tsv, .csv, .tmx, .xliff, .txt …)' }]);
+      this.replaceSource(folder, [], [noRecordFilesError(folder)]);
     }
     await this.openFileList(files, format);
   }
@@ -288,7 +300,7 @@ export class RecordLibrary {
       try {
         await this.openFile(file, (await stat(file)).size, format);
       } catch (error) {
-        this.replaceSource(file, [], [{ source: { file }, message: describeFsError(error) }]);
+        this.replaceSource(file, [], [fileSystemError(file, error)]);
       }
     }
   }
@@ -327,7 +339,7 @@ export class RecordLibrary {
     try {
       entries = await readdir(folder, { withFileTypes: true });
     } catch (error) {
-      errors.push({ source: { file: folder }, message: describeFsError(error) });
+      errors.push(fileSystemError(folder, error));
       return;
     }
     for (const entry of entries) {
@@ -345,8 +357,7 @@ export class RecordLibrary {
     const limit = streamed ? this.options.maxStreamBytes : this.options.maxWholeFileBytes;
     if (size > limit) {
       // The hint only while JSONL really may be larger (not under a user's limit, which covers all files).
-      const hint = streamed || this.options.maxStreamBytes <= limit ? '' : ' (JSONL files may be larger: they are read line by line)';
-      this.replaceSource(file, [], [{ source: { file }, message: `File is ${formatBytes(size)}, over the ${formatBytes(limit)} limit${hint}` }]);
+      this.replaceSource(file, [], [fileTooLargeError(file, size, limit, !streamed && this.options.maxStreamBytes > limit)]);
       this.emit({ file, bytesRead: 0, totalBytes: size, records: 0, errors: 1, done: true });
       return;
     }
@@ -362,7 +373,7 @@ export class RecordLibrary {
       } catch (error) {
         records.length = 0;
         errors.length = 0;
-        errors.push({ source: { file }, message: error instanceof NotTextError ? error.message : describeFsError(error) });
+        errors.push(readFailure(file, error));
       }
       this.replaceSource(file, records, this.capErrors(file, errors, dropped));
       progress.done(records.length, errors.length);
@@ -382,7 +393,7 @@ export class RecordLibrary {
       published = 0;
       errors.length = 0;
       dropped = 0;
-      errors.push({ source: { file }, message: error instanceof NotTextError ? error.message : describeFsError(error) });
+      errors.push(readFailure(file, error));
     }
     const source = this.sources.get(file);
     if (source) source.errors = this.capErrors(file, errors, dropped);
@@ -397,7 +408,8 @@ export class RecordLibrary {
       return;
     }
     // A few bad bytes were replaced: the file still opens, and the entry says why some text shows �.
-    if (decoded.warning) errors.push({ source: { file }, message: decoded.warning });
+    const warning = decodeWarningError(file, decoded);
+    if (warning) errors.push(warning);
     const result = this.safeParse(decoded.text, { file, ...(format ? { format } : {}) });
     records.push(...result.records);
     errors.push(...result.errors);
@@ -423,7 +435,7 @@ export class RecordLibrary {
       let batch = lines;
       if (skipped.length > 0) {
         for (const line of skipped) {
-          keepError({ source: { file, line: line.number, offset: line.offset }, message: `${file}:${line.number}: line is longer than ${this.options.maxLineChars} characters; skipped` });
+          keepError(lineTooLongError(file, line, this.options.maxLineChars));
         }
         batch = [...lines, ...skipped.map((line) => ({ ...line, text: '' }))].sort((a, b) => a.number - b.number);
       }
@@ -475,7 +487,7 @@ export class RecordLibrary {
     try {
       return parse();
     } catch (error) {
-      return { records: [], errors: [{ source: { file }, message: `Parser failed: ${(error as Error).message}` }] };
+      return { records: [], errors: [parserCrashedError(file, error)] };
     }
   }
 
@@ -489,7 +501,7 @@ export class RecordLibrary {
     const more = Math.max(0, errors.length - max) + alreadyDropped;
     if (more === 0) return errors;
     const kept = errors.slice(0, max);
-    kept.push({ source: { file }, message: `… and ${more} more errors in this file` });
+    kept.push(moreErrorsEntry(file, more));
     return kept;
   }
 
@@ -565,24 +577,4 @@ export class RecordLibrary {
 /** Text without its byte-order mark. */
 function strip(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-function describeFsError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT') return 'No such file or folder';
-  if (code === 'EACCES' || code === 'EPERM') return 'Permission denied';
-  if (code === 'EISDIR') return 'Is a folder';
-  return (error as Error | undefined)?.message ?? String(error);
-}
-
-/** "1.5 GiB", "300 MiB", "12 KiB": sizes as the error messages show them. */
-export function formatBytes(bytes: number): string {
-  const units: [number, string][] = [[GiB, 'GiB'], [MiB, 'MiB'], [1024, 'KiB']];
-  for (const [size, unit] of units) {
-    if (bytes >= size) {
-      const value = bytes / size;
-      return `${Number.isInteger(value) ? value : value.toFixed(1)} ${unit}`;
-    }
-  }
-  return `${bytes} bytes`;
 }

@@ -106,7 +106,7 @@ describe('RecordLibrary.setMaxFileBytes', () => {
     library.setMaxFileBytes(1024);
     const refused = await library.openPaths([jsonl]);
     expect(refused.records).toEqual([]);
-    expect(refused.errors).toEqual([{ source: { file: jsonl }, message: expect.stringMatching(/^File is \d\.\d KiB, over the 1 KiB limit$/) }]);
+    expect(refused.errors).toEqual([{ source: { file: jsonl }, message: expect.stringMatching(/^File is \d\.\d KiB, over the 1 KiB limit$/), code: 'file.tooLarge', params: { size: expect.stringMatching(/KiB$/), limit: '1 KiB' } }]);
     const tsv = write('big.tsv', `en\tzh\n${'Words.\t词。\n'.repeat(200)}`);
     // Under the user's limit JSONL is not larger, so the message does not say it may be.
     expect((await library.openPaths([tsv])).errors.find((e) => e.source.file === tsv)?.message).toMatch(/^File is \d\.\d KiB, over the 1 KiB limit$/);
@@ -123,7 +123,7 @@ describe('RecordLibrary.importText refusals (files the browser host reads in the
     library.importText('ok.tsv', 'en\tzh\nIt worked.\t有效。\n');
     const state = library.importText('scan.pdf', '%PDF-1.7\n\u0000\u0001\u0002 stream\u0000\u0000\u0003');
     expect(state.records).toHaveLength(1);
-    expect(state.errors).toEqual([{ source: { file: 'scan.pdf' }, message: expect.stringMatching(/^scan\.pdf: .*(PDF|binary)/i) }]);
+    expect(state.errors).toEqual([{ source: { file: 'scan.pdf' }, message: expect.stringMatching(/^scan\.pdf: .*(PDF|binary)/i), code: expect.stringMatching(/^decode\.(pdf|nulBytes|controlCharacters)$/), params: expect.any(Object) }]);
   });
 
   it('refuses text over the size limit with the sizes', () => {
@@ -131,6 +131,6 @@ describe('RecordLibrary.importText refusals (files the browser host reads in the
     library.setMaxFileBytes(1024);
     const state = library.importText('big.tsv', `en\tzh\n${'Words.\t词。\n'.repeat(200)}`);
     expect(state.records).toEqual([]);
-    expect(state.errors).toEqual([{ source: { file: 'big.tsv' }, message: expect.stringMatching(/^File is \d\.\d KiB, over the 1 KiB limit$/) }]);
+    expect(state.errors).toEqual([{ source: { file: 'big.tsv' }, message: expect.stringMatching(/^File is \d\.\d KiB, over the 1 KiB limit$/), code: 'file.tooLarge', params: { size: expect.stringMatching(/KiB$/), limit: '1 KiB' } }]);
   });
 });
