@@ -56,6 +56,8 @@ const FOLD_MULTIPLIERS = ['two', 'three', 'four', 'five', 'six', 'seven', 'eight
 const FOLD_WORDS = FOLD_MULTIPLIERS.map((w) => `${w}fold`);
 const FOLD_RE = new RegExp(`^(${FOLD_MULTIPLIERS.join('|')})fold$`);
 const ROMAN: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4, V: 5, VI: 6, VII: 7, VIII: 8, IX: 9, X: 10 };
+/** A letter every Roman numeral read in Chinese text holds. */
+const ROMAN_LETTER = /[IVX]/;
 const UNICODE_ROMAN = 'ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ';
 const UNICODE_ROMAN_FIRST = UNICODE_ROMAN.charCodeAt(0);
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -68,6 +70,8 @@ const CLASSIFIERS = new Set([...'名例组个次年月周天日岁倍种项只�
 const CHEMISTRY = new Set([...'碳烷烯炔醇酸氧氢甲乙丙丁基肽磷苯胺酮酯醛氯氟溴碘硝羟糖聚价']);
 /** Words spelled with numerals that carry no quantity. */
 const LEXICALISED = ['十二指肠', '十分', '万一', '千万', '一一', '三七', '百分比', '五味子', '六味', '十字', '万古霉素', '百日咳', '千金'];
+/** The first characters of the LEXICALISED words: a text without any (every English sentence) holds none of them. */
+const LEXICALISED_FIRST = new RegExp(`[${[...new Set(LEXICALISED.map((w) => w[0]))].join('')}]`);
 
 /** Without the u flag, \d is [0-9]: what every digit pattern here reads (full-width digits are normalised first). */
 const HAS_DIGIT = /\d/;
@@ -89,7 +93,7 @@ function maskedSpans(t: string): Span[] {
   if (t.includes('、')) add(/^\s*[一二三四五六七八九十]+、/g); // Chinese list numbering "一、"
   // The confidence level of an interval is a convention, not a finding: "95% CI", "95%CI", "95%置信区间".
   if (digits && t.includes('%')) add(/\d+(?:\.\d+)?\s*%\s*(?=C[Il]\b|C\.I\.|confidence|置信|可信)/gi);
-  for (const word of LEXICALISED) {
+  for (const word of LEXICALISED_FIRST.test(t) ? LEXICALISED : []) {
     let i = t.indexOf(word);
     while (i >= 0) {
       spans.push({ start: i, end: i + word.length });
@@ -363,7 +367,7 @@ export function extractNumbers(text: string, lang: 'en' | 'zh'): NumberToken[] {
   if (lang === 'zh') scanChineseNumerals(text, t, masked, tokens);
   else scanEnglishWords(text, t, masked, tokens);
   // Roman numerals after Latin keywords also occur in Chinese text ("II型", "III期").
-  if (lang === 'zh') {
+  if (lang === 'zh' && ROMAN_LETTER.test(t)) {
     for (const m of t.matchAll(/(?<![A-Za-z])(I{1,3}|IV|V|VI{0,3}|IX|X)(?=\s*[型期级度类])/g)) {
       pushToken(tokens, text, t, 'zh', m.index, m.index + m[0].length, ROMAN[m[0]] ?? 0, true);
     }

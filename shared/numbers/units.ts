@@ -43,8 +43,21 @@ export interface UnitMatch {
   length: number;
 }
 
+/**
+ * SPELLINGS by their first code unit, each list in SPELLINGS's order: a spelling can only start
+ * where its first unit is, so the first match found is the same, without trying every spelling.
+ */
+const SPELLINGS_BY_FIRST = new Map<number, (readonly [string, string])[]>();
+for (const entry of SPELLINGS) {
+  const first = entry[0].charCodeAt(0);
+  const list = SPELLINGS_BY_FIRST.get(first);
+  if (list) list.push(entry);
+  else SPELLINGS_BY_FIRST.set(first, [entry]);
+}
+const NO_SPELLINGS: readonly (readonly [string, string])[] = [];
+
 function matchSimpleUnit(text: string, at: number): UnitMatch | null {
-  for (const [spelling, unit] of SPELLINGS) {
+  for (const [spelling, unit] of SPELLINGS_BY_FIRST.get(text.charCodeAt(at)) ?? NO_SPELLINGS) {
     if (!text.startsWith(spelling, at)) continue;
     // An ASCII unit must end at a word boundary: "5 men" is not "5 m", "3 days" is not "3 d".
     const next = text[at + spelling.length] ?? '';
