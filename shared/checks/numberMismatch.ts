@@ -15,7 +15,10 @@ interface Located extends NumberToken {
 
 /** Compares values, not spellings: 3,150 = 3150 = 三千一百五十; 1/3 = 三分之一 to 6 digits. */
 function keyOf(value: number): string {
-  return String(Number(Math.abs(value).toPrecision(6)));
+  const magnitude = Math.abs(value);
+  // Most values are integers of at most six digits, which six significant digits hold exactly.
+  if (Number.isInteger(magnitude) && magnitude < 1e6) return String(magnitude);
+  return String(Number(magnitude.toPrecision(6)));
 }
 
 function locate(sentences: PairSentence[], lang: 'en' | 'zh'): Located[] {
