@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -98,7 +98,6 @@ describe('RecordIndex background checking', () => {
       JSON.stringify({ id: `r${n}`, en: { title: `Record ${n}`, abstract: 'Background. Text.' }, zh: { title: `记录${n}`, abstract: '背景。文本。' } }),
     );
     const file = join(folder, 'many.jsonl');
-    const { writeFileSync } = await import('node:fs');
     writeFileSync(file, `${lines.join('\n')}\n`);
     await services.library.openPaths([file]);
     let checks = 0;
@@ -133,10 +132,32 @@ describe('RecordIndex background checking', () => {
     index.dispose();
   });
 
+  it('while checking runs, answers polls from the last filtering instead of a pass over every row per slice; exact again when done', async () => {
+    const lines = Array.from({ length: 60 }, (_, n) => JSON.stringify({ id: `t${n}`, en: { title: `Record ${n}`, abstract: 'Text.' }, zh: { title: `记录${n}`, abstract: '文本。' } }));
+    const file = join(folder, 'throttle.jsonl');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    await services.library.openPaths([file]);
+    const index = new RecordIndex(services.library, services.store, { sliceMs: 0, countFlags: () => countFlags([{ kind: 'omission', severity: 'major' }]) });
+    const first = index.query({ offset: 0, limit: 5 });
+    // Let checking run some slices, but not all of them.
+    for (let turn = 0; turn < 5; turn += 1) await new Promise((done) => setImmediate(done));
+    const polled = index.query({ offset: 0, limit: 0 });
+    expect(polled.stamp).toBe(first.stamp);
+    expect(polled.counts).toEqual(first.counts);
+    // A new filter is never served from the old one.
+    const major = index.query({ offset: 0, limit: 5, severities: ['major'] });
+    expect(major.stamp).not.toBe(first.stamp);
+    await index.idle();
+    const done = index.query({ offset: 0, limit: 5, severities: ['major'] });
+    expect(done.analysed).toBe(60);
+    expect(done.total).toBe(60);
+    expect(done.stamp).not.toBe(major.stamp);
+    index.dispose();
+  });
+
   it('waits for a load to finish before checking, so checking does not slow the load', async () => {
     const lines = Array.from({ length: 3000 }, (_, n) => JSON.stringify({ id: `r${n}`, en: { title: `Record ${n}`, abstract: 'Text.' }, zh: { title: `记录${n}`, abstract: '文本。' } }));
     const file = join(folder, 'load.jsonl');
-    const { writeFileSync } = await import('node:fs');
     writeFileSync(file, `${lines.join('\n')}\n`);
     const events: string[] = [];
     services.library.onProgress((progress) => {
@@ -170,7 +191,6 @@ describe('library:corpusFindings', () => {
   }
 
   it('flags the record that renders a term otherwise than the rest of the loaded corpus', async () => {
-    const { writeFileSync } = await import('node:fs');
     const first = join(folder, 'first.jsonl');
     writeFileSync(first, `${line('a', '生血小板胶囊')}\n${line('b', '升血消斑胶囊')}\n`);
     await services.library.openPaths([first]);

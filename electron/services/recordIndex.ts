@@ -36,6 +36,15 @@ function alignedOf(record: ReviewRecord, analysis: RecordAnalysis) {
 
 interface Filtered {
   key: string;
+  /** The filter alone (text, kinds, severities, statuses), without the list's state. */
+  filterKey: string;
+  /** The list's stamp this answer was computed for (what the caller sees as `stamp`). */
+  stamp: string;
+  /** The list generation it was computed for: a change other than appending always recomputes. */
+  generation: number;
+  /** When it was computed and how long that took (ms, `performance.now()`). */
+  computedAt: number;
+  took: number;
   /** The matching rows' `seq` in the store, in list order, and their ids once asked for. */
   matches: number[];
   ids: string[] | null;
@@ -44,6 +53,17 @@ interface Filtered {
 
 /** Records read from the store per refill of the checking queue. */
 const CHECK_BATCH = 32;
+/**
+ * While records load or are checked, the list's stamp changes every slice. A filtering is a pass
+ * over every row (about a second at 100,000 records on a busy machine), so it is redone at most
+ * once per this many times its own duration, and not more often than `MIN_REFRESH_MS`: the list's
+ * counts lag by a second or two, and requests (the record the user clicked) do not queue behind
+ * back-to-back passes. When the background work is done, the next query is exact again.
+ */
+const REFRESH_SPACING = 10;
+const MIN_REFRESH_MS = 1000;
+/** Corpus findings kept for records recently asked for (the shown one and those the list prefetches). */
+const CORPUS_FINDINGS_KEPT = 16;
 
 /**
  * The record list's view of the library: flag counts per record, checked in the background after
@@ -86,6 +106,8 @@ export class RecordIndex {
   /** The rows holding the last search text, for the list as it was (`key`). */
   private lastText: { key: string; seqs: Set<number> } | null = null;
   private analysedAt: { stamp: string; count: number } | null = null;
+  /** Recent `corpusFindings` answers by record id, for the corpus stamp they were computed at. */
+  private readonly corpusAnswers = new Map<string, { stamp: string; answer: CorpusFindings }>();
   private readonly check: (record: ReviewRecord) => Checked;
   private readonly sliceMs: number;
   private readonly stopListening: () => void;
@@ -144,13 +166,24 @@ export class RecordIndex {
    */
   corpusFindings(request: RequestOf<'library:corpusFindings'>): CorpusFindings {
     this.schedule();
-    if (this.corpus?.stamp !== this.corpusStamp()) return { complete: false, findings: [] };
+    const stamp = this.corpusStamp();
+    if (this.corpus?.stamp !== stamp) return { complete: false, findings: [] };
+    const kept = this.corpusAnswers.get(request.id);
+    if (kept?.stamp === stamp) return kept.answer;
     const disagreements = this.corpus.byId.get(request.id) ?? [];
-    const record = this.library.get(request.id);
-    if (!record || disagreements.length === 0) return { complete: true, findings: [] };
-    // Aligning one record again (milliseconds) costs less than keeping every aligned record.
-    const aligned = alignedOf(record, analyzeRecord(record));
-    return { complete: true, findings: disagreements.map((d) => corpusTermFinding(aligned, d)) };
+    const record = disagreements.length === 0 ? undefined : this.library.get(request.id);
+    // Aligning one record again (milliseconds) costs less than keeping every aligned record; the
+    // few answers kept spare it when the view asks again for a record it stepped back to.
+    const answer: CorpusFindings = !record
+      ? { complete: true, findings: [] }
+      : (() => {
+          const aligned = alignedOf(record, analyzeRecord(record));
+          return { complete: true, findings: disagreements.map((d) => corpusTermFinding(aligned, d)) };
+        })();
+    this.corpusAnswers.delete(request.id);
+    this.corpusAnswers.set(request.id, { stamp, answer });
+    if (this.corpusAnswers.size > CORPUS_FINDINGS_KEPT) this.corpusAnswers.delete(this.corpusAnswers.keys().next().value!);
+    return answer;
   }
 
   private corpusStamp(): string {
@@ -158,17 +191,24 @@ export class RecordIndex {
   }
 
   query(request: RequestOf<'library:query'>): RecordQueryResult {
+    // Read before `schedule`, which marks checking as running until it finds nothing to do.
+    const working = this.pumping || this.loading.size > 0;
     this.schedule();
     const all = this.library.count();
     const statuses = this.loadStatuses();
-    const stamp = `${this.library.listGeneration()}:${all}:${this.analysedVersion}:${this.statusVersion}`;
-    const key = JSON.stringify([stamp, request.text?.trim() ?? '', request.kinds ?? [], request.severities ?? [], request.statuses ?? []]);
-    let filtered = this.last?.key === key ? this.last : null;
+    const generation = this.library.listGeneration();
+    const currentStamp = `${generation}:${all}:${this.analysedVersion}:${this.statusVersion}`;
+    const filterKey = JSON.stringify([request.text?.trim() ?? '', request.kinds ?? [], request.severities ?? [], request.statuses ?? [], this.statusVersion]);
+    const key = `${currentStamp}|${filterKey}`;
+    let filtered = this.last?.key === key || (working && this.reusable(filterKey, generation)) ? this.last : null;
     if (!filtered) {
-      filtered = { key, ...this.filter(request, statuses) };
+      const started = performance.now();
+      const result = this.filter(request, statuses);
+      const computedAt = performance.now();
+      filtered = { key, filterKey, stamp: currentStamp, generation, computedAt, took: computedAt - started, ...result };
       this.last = filtered;
     }
-    const { matches, counts } = filtered;
+    const { matches, counts, stamp } = filtered;
     const rows = matches.slice(request.offset, request.offset + request.limit).flatMap((seq) => {
       const row = this.checks.summary(seq);
       return row ? [{ ...row, status: statuses.get(row.id) ?? 'unreviewed' }] : [];
@@ -188,12 +228,23 @@ export class RecordIndex {
   }
 
   /**
+   * Whether the last filtering may answer for the list as it is now: the same filter and list
+   * generation (records only appended or checked since) and not older than its refresh spacing.
+   * Asked only while background work goes on (the answer is about to change again anyway).
+   */
+  private reusable(filterKey: string, generation: number): boolean {
+    const last = this.last;
+    if (!last || last.filterKey !== filterKey || last.generation !== generation) return false;
+    return performance.now() - last.computedAt < Math.max(MIN_REFRESH_MS, REFRESH_SPACING * last.took);
+  }
+
+  /**
    * One pass over every row's flag bits in list order, keeping those that hold the search text
    * (found by SQLite, and kept while the list is unchanged: checking changes flags, not texts),
    * then `filterRecords` over their flags and statuses: the same filters and counts as over
    * records held in memory. The text is searched as `textMatcher` does (see `foldForSearch`).
    */
-  private filter(request: RequestOf<'library:query'>, statuses: Map<string, ReviewStatus>): Omit<Filtered, 'key'> {
+  private filter(request: RequestOf<'library:query'>, statuses: Map<string, ReviewStatus>): Pick<Filtered, 'matches' | 'ids' | 'counts'> {
     // The text was searched by SQLite already.
     const filter = { ...request, text: '' };
     if (this.library.count() === 0) return { matches: [], ids: null, counts: filterRecords([], filter).counts };
