@@ -272,7 +272,20 @@ const READABLE_SHAPES: ReadonlySet<number> = new Set([
   ...Object.keys(ROMAN).map((w) => wordShape(w.charCodeAt(0), w.length > 1 ? w.charCodeAt(1) : 0, w.length)),
 ]);
 
+/** Whether some word of `t` has a shape in READABLE_SHAPES: most sentences have none, and no reading applies. */
+function hasReadableWord(t: string): boolean {
+  for (let k = 0; k < t.length; k++) {
+    if (!isAsciiLetter(t.charCodeAt(k))) continue;
+    const start = k;
+    while (k + 1 < t.length && isAsciiLetter(t.charCodeAt(k + 1))) k++;
+    const length = k + 1 - start;
+    if (READABLE_SHAPES.has(wordShape(t.charCodeAt(start), length > 1 ? t.charCodeAt(start + 1) : 0, length))) return true;
+  }
+  return false;
+}
+
 function scanEnglishWords(text: string, t: string, masked: Span[], tokens: NumberToken[]): void {
+  if (!hasReadableWord(t)) return;
   // Word spans as offsets; a word's text is read only where a reading below needs it.
   const starts: number[] = [];
   const ends: number[] = [];
