@@ -52,8 +52,9 @@ export function createAppServices(options: AppServicesOptions): AppServices {
  */
 export function createHandlers(services: AppServices): Handlers {
   const { library, settings } = services;
-  // Flag counts are checked in the background from the first load; statuses follow review:setStatus.
-  const recordIndex = new RecordIndex(library, services.store);
+  // Flag counts are checked in the background from the first load, in a worker thread so requests
+  // are not kept waiting; statuses follow review:setStatus.
+  const recordIndex = new RecordIndex(library, services.store, { worker: true });
   const review = createReviewHandlers(services);
   return {
     'library:list': ({ start, limit }) => {

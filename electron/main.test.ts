@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nodeBundleOptions } from '../scripts/build.ts';
 import { requestSchemas } from '../shared/contract/channels.ts';
 import { CSP_HEADER } from '../shared/contract/csp.ts';
 
@@ -151,7 +152,7 @@ async function until(check: () => boolean): Promise<void> {
 
 beforeAll(async () => {
   folder = mkdtempSync(join(tmpdir(), 'electron-main-'));
-  await build({ entryPoints: [join(root, 'electron', 'main.ts')], outfile: bundle, bundle: true, platform: 'node', format: 'cjs', target: 'node24', external: ['electron'], logLevel: 'error' });
+  await build({ ...nodeBundleOptions, entryPoints: [join(root, 'electron', 'main.ts')], outfile: bundle, sourcemap: false, logLevel: 'error' });
   const moduleWithLoad = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
   const originalLoad = moduleWithLoad._load;
   moduleWithLoad._load = function (request: string, ...rest: unknown[]) {

@@ -50,6 +50,7 @@ const nodeBundles: readonly [string, string][] = [
   ['electron/batch/poolWorker.ts', 'poolWorker.cjs'],
   ['electron/batch/jobs/analyzeJob.ts', 'jobs/analyzeJob.cjs'],
   ['electron/batch/jobs/parseJob.ts', 'jobs/parseJob.cjs'],
+  ['electron/batch/jobs/flagSummaryJob.ts', 'jobs/flagSummaryJob.cjs'],
 ];
 const electronOutputs = [...nodeBundles.map(([, out]) => `dist/electron/${out}`), 'dist/electron/preload.cjs'];
 
@@ -66,29 +67,31 @@ function buildRenderer(log: (line: string) => void): void {
   if (result.status !== 0) throw new Error(`vite build failed (exit ${result.status ?? result.signal})`);
 }
 
+/** esbuild options every Electron bundle shares: CommonJS, Node 24, electron left external. */
+const common = {
+  bundle: true,
+  platform: 'node' as const,
+  format: 'cjs' as const,
+  // Electron 45 runs Node 24 in main and Chromium 140 in the (sandboxed) preload.
+  target: 'node24',
+  external: ['electron'],
+  sourcemap: true,
+  logLevel: 'warning' as const,
+};
+// CommonJS has no import.meta: define import.meta.url as the bundle's own file URL, which is
+// what the pool resolves its worker and jobs against. (Not in the preload: a sandboxed preload
+// cannot require node:url, and needs no file URL.)
+export const nodeBundleOptions = {
+  ...common,
+  define: { 'import.meta.url': '__bundleUrl' },
+  banner: { js: 'const __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
+};
+
 /** Bundles main and preload for Electron: CommonJS, Node platform, electron left external. */
 async function buildElectron(log: (line: string) => void): Promise<void> {
   log('Bundling Electron main, preload, CLI and pool worker (esbuild) …');
-  const common = {
-    bundle: true,
-    platform: 'node' as const,
-    format: 'cjs' as const,
-    // Electron 45 runs Node 24 in main and Chromium 140 in the (sandboxed) preload.
-    target: 'node24',
-    external: ['electron'],
-    sourcemap: true,
-    logLevel: 'warning' as const,
-  };
-  // CommonJS has no import.meta: define import.meta.url as the bundle's own file URL, which is
-  // what the pool resolves its worker and jobs against. (Not in the preload: a sandboxed preload
-  // cannot require node:url, and needs no file URL.)
-  const node = {
-    ...common,
-    define: { 'import.meta.url': '__bundleUrl' },
-    banner: { js: 'const __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
-  };
   for (const [entry, out] of nodeBundles) {
-    await esbuild({ ...node, entryPoints: [join(root, entry)], outfile: join(root, 'dist', 'electron', out) });
+    await esbuild({ ...nodeBundleOptions, entryPoints: [join(root, entry)], outfile: join(root, 'dist', 'electron', out) });
   }
   // A sandboxed preload may require only a few Electron modules, so it must be one self-contained file.
   await esbuild({ ...common, entryPoints: [join(root, 'electron', 'preload.ts')], outfile: join(root, 'dist', 'electron', 'preload.cjs') });

@@ -132,6 +132,23 @@ describe('RecordIndex background checking', () => {
     index.dispose();
   });
 
+  it('checks in a worker thread with the same counts as in this thread, and answers while it does', async () => {
+    await services.library.openPaths([sample, trachoma]);
+    const inThread = new RecordIndex(services.library, services.store);
+    const inWorker = new RecordIndex(services.library, services.store, { worker: true });
+    const during = inWorker.query({ offset: 0, limit: 10 });
+    expect(during.all).toBe(2);
+    await Promise.all([inThread.idle(), inWorker.idle()]);
+    const a = inThread.query({ offset: 0, limit: 10 });
+    const b = inWorker.query({ offset: 0, limit: 10 });
+    expect(b.analysed).toBe(2);
+    expect(b.rows.map((row) => [row.id, row.flags])).toEqual(a.rows.map((row) => [row.id, row.flags]));
+    expect(b.rows.some((row) => (row.flags?.total ?? 0) > 0)).toBe(true);
+    expect(b.counts).toEqual(a.counts);
+    inThread.dispose();
+    inWorker.dispose();
+  });
+
   it('while checking runs, answers polls from the last filtering instead of a pass over every row per slice; exact again when done', async () => {
     const lines = Array.from({ length: 60 }, (_, n) => JSON.stringify({ id: `t${n}`, en: { title: `Record ${n}`, abstract: 'Text.' }, zh: { title: `记录${n}`, abstract: '文本。' } }));
     const file = join(folder, 'throttle.jsonl');
