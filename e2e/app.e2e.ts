@@ -3,9 +3,9 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { AppPage } from './appPage.ts';
-import { launchChromium, recordPageProblems, type Browser } from './chromium.ts';
-import { fixturesDir, startTestHost, type TestHost } from './host.ts';
+import type { AppPage } from './appPage.ts';
+import { openAppSession, type AppSession } from './session.ts';
+import { fixturesDir } from './host.ts';
 
 /** Page script (runs before the app's): remembers the text of the first <h1> ever inserted. */
 const firstHeadingRecorder = `
@@ -18,25 +18,17 @@ const firstHeadingRecorder = `
 const sampleTitle = 'MDMA for treatment of PTSD and neurorehabilitation in military populations.';
 
 describe('the review app in the browser host', () => {
-  let host: TestHost;
-  let browser: Browser;
+  let session: AppSession;
   let page: Page;
   let app: AppPage;
-  const problems: string[] = [];
 
   beforeAll(async () => {
-    host = await startTestHost();
-    browser = await launchChromium();
-    page = await browser.context.newPage();
-    // A CSP violation or a script error anywhere fails the run (checked in the last test).
-    recordPageProblems(page, problems);
-    app = new AppPage(page);
-    await app.open(host.host.url);
+    session = await openAppSession();
+    ({ page, app } = session);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await host?.close();
+    await session?.close();
   });
 
   it('opens on the bundled sample, English and Chinese side by side', async () => {
@@ -170,9 +162,9 @@ describe('the review app in the browser host', () => {
       const text = await readFile(join(fixturesDir, 'trachoma-grading.page.txt'), 'utf8');
       await writeFile(file, text.replace('The simplified trachoma grading system, amended.', 'Record loaded by the main side.'));
       // The page does not make this request: only the SSE progress events can tell it.
-      const response = await fetch(new URL('/api/library:openPaths', host.host.url), {
+      const response = await fetch(new URL('/api/library:openPaths', session.host.host.url), {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Review-Token': host.host.token },
+        headers: { 'Content-Type': 'application/json', 'X-Review-Token': session.host.host.token },
         body: JSON.stringify({ paths: [file] }),
       });
       expect(response.status).toBe(200);
@@ -184,6 +176,6 @@ describe('the review app in the browser host', () => {
   });
 
   it('ran without script errors or CSP violations', () => {
-    expect(problems).toEqual([]);
+    expect(session.problems).toEqual([]);
   });
 });

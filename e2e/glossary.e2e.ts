@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
-import { AppPage } from './appPage.ts';
-import { launchChromium, recordPageProblems, type Browser } from './chromium.ts';
-import { startTestHost, type TestHost } from './host.ts';
+import type { AppPage } from './appPage.ts';
+import { openAppSession, type AppSession } from './session.ts';
 
 /** The automatic flags of the aligned view whose kind is the user glossary. */
 const glossaryFlags = (app: AppPage): Locator =>
@@ -15,25 +14,18 @@ const rows = (page: Page): Locator => page.getByRole('group', { name: /^(Row \d+
  * host, edited in the real renderer in Chromium, applied by the analysis worker to the sample record.
  */
 describe('the user glossary in the browser host', () => {
-  let host: TestHost;
-  let browser: Browser;
+  let session: AppSession;
   let page: Page;
   let app: AppPage;
-  const problems: string[] = [];
 
   beforeAll(async () => {
-    host = await startTestHost();
-    browser = await launchChromium();
-    page = await browser.context.newPage();
-    recordPageProblems(page, problems);
-    app = new AppPage(page);
-    await app.open(host.host.url);
+    session = await openAppSession();
+    ({ page, app } = session);
     await rows(page).first().waitFor();
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await host?.close();
+    await session?.close();
   });
 
   const dialog = () => page.getByRole('dialog', { name: 'Glossary' });
@@ -95,7 +87,7 @@ describe('the user glossary in the browser host', () => {
     await status().getByText('Deleted “MDMA”.').waitFor();
     await dialog().getByRole('button', { name: 'Close' }).click();
     await expect.poll(() => glossaryFlags(app).filter({ hasText: '摇头丸' }).count(), { timeout: 10_000 }).toBe(0);
-    expect(problems).toEqual([]);
+    expect(session.problems).toEqual([]);
   });
 
   it('speaks Chinese when the UI does', async () => {
@@ -107,6 +99,6 @@ describe('the user glossary in the browser host', () => {
     await app.screenshot('glossary-dialog-zh-CN');
     await zhDialog.getByRole('button', { name: '关闭' }).click();
     await app.setUiLanguage('English');
-    expect(problems).toEqual([]);
+    expect(session.problems).toEqual([]);
   });
 });

@@ -1,35 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { AppPage } from './appPage.ts';
-import { launchChromium, type Browser } from './chromium.ts';
-import { fixturesDir, startTestHost, type TestHost } from './host.ts';
+import type { AppPage } from './appPage.ts';
+import { openAppSession, type AppSession } from './session.ts';
+import { fixturesDir } from './host.ts';
 
 const sampleTitle = /^MDMA for treatment of PTSD/;
 const trachomaTitle = /^The simplified trachoma grading system, amended\./;
 
 describe('the record list: flag counts, status, filters and search (browser host, Chromium)', () => {
-  let host: TestHost;
-  let browser: Browser;
+  let session: AppSession;
   let page: Page;
   let app: AppPage;
-  const problems: string[] = [];
 
   const filters = (): Locator => page.getByRole('group', { name: 'Filter records' });
   const titles = async (): Promise<string[]> => (await app.recordList().getByRole('option').locator('[lang="en"]').allTextContents());
 
   beforeAll(async () => {
-    host = await startTestHost();
-    browser = await launchChromium();
-    page = await browser.context.newPage();
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    app = new AppPage(page);
-    await app.open(host.host.url);
+    session = await openAppSession();
+    ({ page, app } = session);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await host?.close();
+    await session?.close();
   });
 
   it('shows each record’s flag count and status once the background check has run', async () => {
@@ -72,6 +65,6 @@ describe('the record list: flag counts, status, filters and search (browser host
     await filters().getByLabel('Status').selectOption('reviewed');
     await expect.poll(titles).toEqual([expect.stringMatching(trachomaTitle)]);
     await app.screenshot('record-list-filtered-en');
-    expect(problems).toEqual([]);
+    expect(session.problems).toEqual([]);
   });
 });

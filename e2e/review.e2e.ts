@@ -5,33 +5,25 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { Locator, Page } from 'playwright-core';
-import { AppPage } from './appPage.ts';
-import { launchChromium, recordPageProblems, type Browser } from './chromium.ts';
-import { startTestHost, type TestHost } from './host.ts';
+import type { AppPage } from './appPage.ts';
+import { openAppSession, type AppSession } from './session.ts';
 
 /** Rows of the aligned view ("Row 3, confidence 87%…" / "第 3 行…"). */
 const rows = (page: Page): Locator => page.getByRole('group', { name: /^(Row \d+,|第 \d+ 行)/ });
 const saved = (page: Page) => page.getByRole('status').filter({ hasText: /^(All changes saved|所有更改已保存)$/ }).waitFor();
 
 describe('the review workflow in the browser host', () => {
-  let host: TestHost;
-  let browser: Browser;
+  let session: AppSession;
   let page: Page;
   let app: AppPage;
-  const problems: string[] = [];
 
   beforeAll(async () => {
-    host = await startTestHost();
-    browser = await launchChromium();
-    page = await browser.context.newPage();
-    recordPageProblems(page, problems);
-    app = new AppPage(page);
-    await app.open(host.host.url);
+    session = await openAppSession();
+    ({ page, app } = session);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await host?.close();
+    await session?.close();
   });
 
   it('aligns the example record in the worker: Objective and Results flagged missing, MDMA three ways', async () => {
@@ -143,7 +135,7 @@ describe('the review workflow in the browser host', () => {
   });
 
   it('ran without page errors or console errors', () => {
-    expect(problems).toEqual([]);
+    expect(session.problems).toEqual([]);
   });
 });
 
