@@ -311,15 +311,12 @@ export class RecordIndex {
     try {
       for (;;) {
         if (this.disposed) return;
-        if (this.loading.size > 0 && performance.now() - this.lastProgressAt < 2000) {
+        if (this.waitingForLoad()) {
           await new Promise((resolve) => setTimeout(resolve, 50));
           continue;
         }
-        const generation = this.library.listGeneration();
-        if (this.queue.generation !== generation) this.queue = { generation, cursor: null, items: [] };
-        const batch = this.library.count() === 0 ? [] : this.checks.unchecked(CHECK_BATCH, this.queue.cursor);
+        const batch = this.nextBatch();
         if (batch.length === 0) break;
-        this.queue.cursor = batch.at(-1)!.cursor;
         const records = batch.map((item) => item.record);
         const checked = await this.checkInWorker(records);
         if (this.disposed) return;
@@ -327,8 +324,7 @@ export class RecordIndex {
         this.checks.set(batch.map((item, at) => ({ seq: item.seq, ...checked[at]! })));
         this.analysedVersion += 1;
       }
-      const stamp = this.corpusStamp();
-      if (this.corpus?.stamp !== stamp) this.corpus = { stamp, byId: this.compareTerms() };
+      this.compareTermsOnce();
     } catch {
       // The library closed under the check (the app quitting): nothing left to store it in.
     } finally {
@@ -350,7 +346,42 @@ export class RecordIndex {
     } catch {
       // A pool that cannot start (a broken install): check here rather than show no flags.
     }
-    return records.map((record) => this.check(record));
+    return records.map((record) => this.checkHere(record));
+  }
+
+  /** One record through the check in this thread. */
+  private checkHere(record: ReviewRecord): Checked {
+    try {
+      return this.check(record);
+    } catch {
+      // A custom counter that throws shows no flags rather than stopping the rest.
+      return { counts: countFlags([]), terms: [] };
+    }
+  }
+
+  /** A load that went quiet for 2 s (a stalled pipe, a load that failed without its final event) no longer holds checking back. */
+  private waitingForLoad(): boolean {
+    return this.loading.size > 0 && performance.now() - this.lastProgressAt < 2000;
+  }
+
+  /** Starts again from the top of the list when it changed other than at its end: the rows read before may be gone. */
+  private followGeneration(): void {
+    const generation = this.library.listGeneration();
+    if (this.queue.generation !== generation) this.queue = { generation, cursor: null, items: [] };
+  }
+
+  /** The next records without counts in list order, after those already handed out. */
+  private nextBatch(): { seq: number; record: ReviewRecord }[] {
+    this.followGeneration();
+    const batch = this.library.count() === 0 ? [] : this.checks.unchecked(CHECK_BATCH, this.queue.cursor);
+    this.queue.cursor = batch.at(-1)?.cursor ?? this.queue.cursor;
+    return batch;
+  }
+
+  /** When every record is checked: the corpus-wide term check, once per state of the list. */
+  private compareTermsOnce(): void {
+    const stamp = this.corpusStamp();
+    if (this.corpus?.stamp !== stamp) this.corpus = { stamp, byId: this.compareTerms() };
   }
 
   /**
@@ -358,14 +389,11 @@ export class RecordIndex {
    * what the slice checked; stops when every record has counts.
    */
   private pump(): void {
-    // A load that went quiet for 2 s (a stalled pipe, a load that failed without its final event) no longer holds checking back.
-    if (this.loading.size > 0 && performance.now() - this.lastProgressAt < 2000) {
+    if (this.waitingForLoad()) {
       setTimeout(() => this.pump(), 50);
       return;
     }
-    const generation = this.library.listGeneration();
-    // The list changed other than at its end: the rows read before may be gone.
-    if (this.queue.generation !== generation) this.queue = { generation, cursor: null, items: [] };
+    this.followGeneration();
     if (this.disposed) {
       this.pumping = false;
       return;
@@ -381,23 +409,14 @@ export class RecordIndex {
           this.checks.set(results.splice(0));
           this.analysedVersion += 1;
         }
-        const batch = this.library.count() === 0 ? [] : this.checks.unchecked(CHECK_BATCH, this.queue.cursor);
-        this.queue.cursor = batch.at(-1)?.cursor ?? this.queue.cursor;
-        this.queue.items = batch;
+        this.queue.items = this.nextBatch();
         if (this.queue.items.length === 0) {
           exhausted = true;
           break;
         }
       }
       const { seq, record } = this.queue.items.shift()!;
-      let checkedRecord: Checked;
-      try {
-        checkedRecord = this.check(record);
-      } catch {
-        // A custom counter that throws shows no flags rather than stopping the rest.
-        checkedRecord = { counts: countFlags([]), terms: [] };
-      }
-      results.push({ seq, ...checkedRecord });
+      results.push({ seq, ...this.checkHere(record) });
     }
     if (results.length > 0) {
       this.checks.set(results);
@@ -407,8 +426,7 @@ export class RecordIndex {
       setImmediate(() => this.pump());
       return;
     }
-    const stamp = this.corpusStamp();
-    if (this.corpus?.stamp !== stamp) this.corpus = { stamp, byId: this.compareTerms() };
+    this.compareTermsOnce();
     this.pumping = false;
   }
 }
