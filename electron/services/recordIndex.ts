@@ -7,6 +7,7 @@ import { alignedOf, summarizeRecordFlags, type RecordFlagSummary } from '../../s
 import { corpusTermFinding, findCorpusTermDisagreements, type CorpusTermDisagreement } from '../../shared/terms/termInconsistency.ts';
 import { batchModuleUrl } from '../batch/batchModules.ts';
 import { WorkerPool } from '../batch/workerPool.ts';
+import { RecentMap } from './recentMap.ts';
 import { countFlags, filterRecords, type QueryableRecord } from '../../shared/review/recordQuery.ts';
 import type { AnnotationRepository } from './annotationStore.ts';
 import type { RecordLibrary } from './recordLibrary.ts';
@@ -101,7 +102,7 @@ export class RecordIndex {
   private lastText: { key: string; seqs: Set<number> } | null = null;
   private analysedAt: { stamp: string; count: number } | null = null;
   /** Recent `corpusFindings` answers by record id, for the corpus stamp they were computed at. */
-  private readonly corpusAnswers = new Map<string, { stamp: string; answer: CorpusFindings }>();
+  private readonly corpusAnswers = new RecentMap<string, { stamp: string; answer: CorpusFindings }>(CORPUS_FINDINGS_KEPT);
   private readonly check: (record: ReviewRecord) => Checked;
   private readonly sliceMs: number;
   private readonly useWorker: boolean;
@@ -174,9 +175,7 @@ export class RecordIndex {
           const aligned = alignedOf(record, analyzeRecord(record));
           return { complete: true, findings: disagreements.map((d) => corpusTermFinding(aligned, d)) };
         })();
-    this.corpusAnswers.delete(request.id);
     this.corpusAnswers.set(request.id, { stamp, answer });
-    if (this.corpusAnswers.size > CORPUS_FINDINGS_KEPT) this.corpusAnswers.delete(this.corpusAnswers.keys().next().value!);
     return answer;
   }
 

@@ -8,6 +8,7 @@ import { FINDING_KINDS, SEVERITIES, type RecordFlagCounts } from '../../shared/c
 import type { ReviewRecord } from '../../shared/records/model.ts';
 import { displayTitle } from '../../shared/records/displayTitle.ts';
 import type { TermRenderingSummary } from '../../shared/terms/termInconsistency.ts';
+import { RecentMap } from './recentMap.ts';
 
 /**
  * The opened records, on disk: a SQLite file per library in the temp folder, so memory holds a
@@ -66,8 +67,7 @@ let checkTables = 0;
 export class RecordStore {
   readonly file: string;
   private readonly db: DatabaseSync;
-  private readonly cache = new Map<string, ReviewRecord>();
-  private readonly cacheSize: number;
+  private readonly cache: RecentMap<string, ReviewRecord>;
   private readonly statements: Record<
     'insert' | 'insertText' | 'insertBody' | 'exists' | 'get' | 'page' | 'count' | 'deleteSource' | 'textMatches' | 'ids' | 'seqOf',
     StatementSync
@@ -78,7 +78,7 @@ export class RecordStore {
     const directory = options.directory ?? tmpdir();
     removeStaleFiles(directory);
     this.file = join(directory, `${FILE_PREFIX}${process.pid}-${randomUUID()}.sqlite`);
-    this.cacheSize = options.cacheSize ?? 16;
+    this.cache = new RecentMap(options.cacheSize ?? 16);
     this.db = new DatabaseSync(this.file);
     this.db.exec(`
       PRAGMA journal_mode = MEMORY;
@@ -187,16 +187,11 @@ export class RecordStore {
   /** The record with this id, parsed from its row; the last few asked for are kept parsed. */
   get(id: string): ReviewRecord | undefined {
     const cached = this.cache.get(id);
-    if (cached) {
-      this.cache.delete(id);
-      this.cache.set(id, cached);
-      return cached;
-    }
+    if (cached) return cached;
     const row = this.statements.get.get(id) as { json: string } | undefined;
     if (!row) return undefined;
     const record = JSON.parse(row.json) as ReviewRecord;
     this.cache.set(id, record);
-    if (this.cache.size > this.cacheSize) this.cache.delete(this.cache.keys().next().value!);
     return record;
   }
 
