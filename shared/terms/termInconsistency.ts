@@ -58,13 +58,14 @@ export function recordTermRenderings(record: AlignedRecord, lexicon: Lexicon | n
 /**
  * Reports terms rendered more than one way inside a record. Major when two different Chinese
  * renderings are used; minor when the only variation is Latin kept in some pairs and a
- * translation in others (often a deliberate first-mention expansion).
+ * translation in others (often a deliberate first-mention expansion). `renderings`, when given,
+ * is `recordTermRenderings(record, lexicon)` found already (the batch job summarises them too).
  */
-export function findTermInconsistencies(record: AlignedRecord, lexicon: Lexicon | null): Finding[] {
+export function findTermInconsistencies(record: AlignedRecord, lexicon: Lexicon | null, renderings?: readonly TermRenderings[]): Finding[] {
   const units = unitsOf(record);
   const findings: Finding[] = [];
-  for (const term of recordTerms(units)) {
-    const r = findTermRenderings(term, units, lexicon);
+  for (const r of renderings ?? recordTerms(units).map((t) => findTermRenderings(t, units, lexicon))) {
+    const term = r.term;
     const chinese = r.renderings.filter((x) => !x.latin);
     const hasLatin = r.renderings.some((x) => x.latin);
     const variants = r.renderings.length + (r.unidentified.length > 0 && chinese.length === 0 ? 1 : 0);
@@ -110,8 +111,13 @@ export interface TermRenderingSummary {
  * than the aligned record, so a library of 100,000 records can be compared without holding them.
  */
 export function summarizeTermRenderings(record: AlignedRecord, lexicon: Lexicon | null): TermRenderingSummary[] {
+  return termRenderingSummary(recordTermRenderings(record, lexicon));
+}
+
+/** `summarizeTermRenderings` from a record's renderings found already. */
+export function termRenderingSummary(renderings: readonly TermRenderings[]): TermRenderingSummary[] {
   const out: TermRenderingSummary[] = [];
-  for (const r of recordTermRenderings(record, lexicon)) {
+  for (const r of renderings) {
     const main = r.renderings.filter((x) => !x.latin).sort((a, b) => b.units.length - a.units.length)[0];
     if (main) out.push({ term: r.term, rendering: main.text });
   }

@@ -11,7 +11,7 @@ import type { LoadError } from '../../../shared/records/model.ts';
 import type { GlossaryEntry } from '../../../shared/terms/glossary.ts';
 import { defaultLexicon } from '../../../shared/lexicon/defaultLexicon.ts';
 import { analyzeRecord } from '../../../shared/review/analyzeRecord.ts';
-import { summarizeTermRenderings, type TermRenderingSummary } from '../../../shared/terms/termInconsistency.ts';
+import type { TermRenderingSummary } from '../../../shared/terms/termInconsistency.ts';
 import { recordJson, type CheckRecordJson } from '../checkRecordJson.ts';
 import type { RunJob } from '../jobTypes.ts';
 import type { RecordTask } from '../recordTasks.ts';
@@ -46,12 +46,10 @@ export const runJob: RunJob<RecordTask, AnalyzeJobResult> = async (task, options
   const errors: LoadError[] = [...loaded.errors];
   for (const record of loaded.records) {
     try {
-      const analysis = analyzeRecord(record, { lexicon, glossary });
-      const summary = withTerms && record.zh
-        ? summarizeTermRenderings({ en: analysis.en, zh: analysis.zh, links: analysis.links, enAbstract: record.en.abstract, zhAbstract: record.zh.abstract }, lexicon)
-        : [];
+      // The term summary comes from the renderings the term check finds, not a second search.
+      const analysis = analyzeRecord(record, { lexicon, glossary, termSummary: withTerms });
       records.push(recordJson(record, analysis, analysis.findings));
-      if (withTerms) terms.push(summary);
+      if (withTerms) terms.push(analysis.terms ?? []);
     } catch (error) {
       // One record the checks choke on is an error entry; the rest of the task still counts.
       errors.push({ source: record.source, message: `Checking ${record.id} failed: ${error instanceof Error ? error.message : String(error)}` });
