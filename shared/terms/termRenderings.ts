@@ -94,20 +94,53 @@ function unitWords(unit: TermUnit, lexicon: Lexicon): UnitAnalysis {
   const cached = unitWordCache.get(unit);
   if (cached && cached.en === unit.en && cached.zh === unit.zh && cached.lexicon === lexicon) return cached;
   const translated: UnitWord[] = [];
-  // Adjacent code-unit pairs of the Chinese, as numbers: a translation whose first two units are
-  // not among them is not there, which spares a search of the text for most of a word's senses.
   const zh = unit.zh;
-  const pairs = new CodePairSet(zh);
-  const present = (t: string) => t.length >= 2 && pairs.has(t.charCodeAt(0), t.charCodeAt(1)) && (t.length === 2 || zh.includes(t));
-  for (const m of unit.en.matchAll(/[A-Za-z]+/g)) {
-    const word = contentWord(lexicon, m[0].toLowerCase());
-    if (!word) continue;
-    const found = word.translations.filter(present);
-    if (found.length > 0) translated.push({ raw: m[0], stem: word.stem, present: found });
+  const en = unit.en;
+  // The code units of the Chinese, a bit each: a translation whose first two units are not both
+  // among them is not there, which spares a search of the text for most of a word's senses (a
+  // word has a dozen on average). The bits live in one table, set here and cleared below, since
+  // allocating a table per unit cost more than the look-ups it saved.
+  markUnits(zh, true);
+  try {
+    // The words are the runs of ASCII letters, read by code unit rather than by a regex.
+    for (let k = 0; k < en.length; k++) {
+      if (!isAsciiLetter(en.charCodeAt(k))) continue;
+      const start = k;
+      while (k + 1 < en.length && isAsciiLetter(en.charCodeAt(k + 1))) k++;
+      const raw = en.slice(start, k + 1);
+      const word = contentWord(lexicon, raw.toLowerCase());
+      if (!word) continue;
+      let found: string[] | null = null;
+      for (const t of word.translations) {
+        if (t.length >= 2 && hasUnit(t.charCodeAt(0)) && hasUnit(t.charCodeAt(1)) && zh.includes(t)) (found ??= []).push(t);
+      }
+      if (found) translated.push({ raw, stem: word.stem, present: found });
+    }
+  } finally {
+    markUnits(zh, false);
   }
   const analysis: UnitAnalysis = { en: unit.en, zh: unit.zh, lexicon, translated };
   unitWordCache.set(unit, analysis);
   return analysis;
+}
+
+/** One bit per UTF-16 code unit, all clear between calls of `unitWords`. */
+const unitBits = new Uint32Array(0x10000 / 32);
+
+function markUnits(text: string, on: boolean): void {
+  for (let k = 0; k < text.length; k++) {
+    const code = text.charCodeAt(k);
+    if (on) unitBits[code >>> 5]! |= 1 << (code & 31);
+    else unitBits[code >>> 5] = 0;
+  }
+}
+
+function hasUnit(code: number): boolean {
+  return (unitBits[code >>> 5]! & (1 << (code & 31))) !== 0;
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }
 
 /** The unit's Chinese with the blanked strings replaced by "|", longest first. */
