@@ -14,7 +14,7 @@ import { defaultLexicon } from '../lexicon/defaultLexicon.ts';
 import { alignSentences } from './alignSentences.ts';
 import { alignSectionSpans, type SectionSpan } from './sectionSpans.ts';
 import { splitAtSeams } from './seams.ts';
-import { RenderingScreen } from './pairScorer.ts';
+import { RenderingScreen } from './renderingScreen.ts';
 import { chineseLength, englishFeatures, englishLength } from './textFeatures.ts';
 import type { AlignmentLink, RecordAlignment, SectionAlignment } from './types.ts';
 

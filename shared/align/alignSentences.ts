@@ -13,7 +13,8 @@
  */
 import type { AlignmentLink } from './types.ts';
 import type { Lexicon } from '../lexicon/lexicon.ts';
-import { PairScorer, type RenderingScreen } from './pairScorer.ts';
+import { PairScorer } from './pairScorer.ts';
+import type { RenderingScreen } from './renderingScreen.ts';
 import type { EnglishFeatures } from './textFeatures.ts';
 import { defaultLexicon } from '../lexicon/defaultLexicon.ts';
 

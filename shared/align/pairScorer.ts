@@ -6,6 +6,7 @@
  */
 import type { Lexicon } from '../lexicon/lexicon.ts';
 import { CodePairSet } from './codePairSet.ts';
+import { RenderingScreen } from './renderingScreen.ts';
 import { chineseFeatures, englishFeatures, type ChineseFeatures, type EnglishFeatures } from './textFeatures.ts';
 
 /** Anchors weigh more than dictionary words: a shared number or acronym is rarely a coincidence. */
@@ -20,99 +21,6 @@ export interface Coverage {
 }
 
 const NO_RENDERINGS: readonly string[] = [];
-
-/**
- * The dictionary renderings of English stems that occur in a Chinese text, looked up and screened
- * once per stem. A pair of sentences then searches its Chinese sentence only for the few renderings
- * that can be there, instead of for every sense of every word again for every candidate pair.
- */
-export class RenderingScreen {
-  private readonly text: string | null;
-  private readonly lexicon: Lexicon | null;
-  private readonly byStem = new Map<string, readonly string[]>();
-  /** Code units (a bit each) and adjacent pairs of code units of the text: no strings to allocate. */
-  private readonly units = new Uint32Array(0x10000 / 32);
-  private readonly pairs: CodePairSet;
-
-  /**
-   * `zhText` must contain, lower-cased, every Chinese sentence the screen serves. Lower-casing
-   * depends on context only for capital sigma (final ς or σ), so a text with one is not screened.
-   */
-  constructor(zhText: string, lexicon: Lexicon | null) {
-    this.text = zhText.includes('Σ') ? null : zhText.toLowerCase();
-    this.lexicon = lexicon;
-    const text = this.text ?? '';
-    for (let k = 0; k < text.length; k++) {
-      const code = text.charCodeAt(k);
-      this.units[code >>> 5]! |= 1 << (code & 31);
-    }
-    this.pairs = new CodePairSet(text);
-  }
-
-  /** Renderings of `stem` present in the text (a superset of those present in any one sentence). */
-  renderings(stem: string): readonly string[] {
-    if (!this.lexicon) return NO_RENDERINGS;
-    let found = this.byStem.get(stem);
-    if (!found) {
-      const candidates = compiledTranslations(this.lexicon, stem);
-      let present: string[] | null = null;
-      for (let k = 0; k < candidates.words.length; k++) {
-        if (this.contains(candidates, k)) (present ??= []).push(candidates.words[k]!);
-      }
-      found = present ?? NO_RENDERINGS;
-      this.byStem.set(stem, found);
-    }
-    return found;
-  }
-
-  /**
-   * Whether the text contains candidate `k` (never ''). Most renderings are one or two
-   * characters, which the sets answer exactly; longer ones whose first two characters occur
-   * together are confirmed by a search, and most fail the sets first.
-   */
-  private contains(candidates: CompiledTranslations, k: number): boolean {
-    const length = candidates.lengths[k]!;
-    if (length === 0) return false;
-    if (this.text === null) return true;
-    const first = candidates.firsts[k]!;
-    if (length === 1) return (this.units[first >>> 5]! & (1 << (first & 31))) !== 0;
-    if (!this.pairs.has(first, candidates.seconds[k]!)) return false;
-    return length === 2 || this.text.includes(candidates.words[k]!);
-  }
-}
-
-/** A stem's translations with their first two code units and lengths, read once per process. */
-interface CompiledTranslations {
-  words: readonly string[];
-  firsts: Uint16Array;
-  seconds: Uint16Array;
-  /** Lengths, capped at 3: the screen only tells 0, 1, 2 and longer apart. */
-  lengths: Uint8Array;
-}
-
-const compiled = new WeakMap<Lexicon, Map<string, CompiledTranslations>>();
-const COMPILED_LIMIT = 200_000;
-
-function compiledTranslations(lexicon: Lexicon, stem: string): CompiledTranslations {
-  let byStem = compiled.get(lexicon);
-  if (!byStem) {
-    byStem = new Map();
-    compiled.set(lexicon, byStem);
-  }
-  let found = byStem.get(stem);
-  if (!found) {
-    const words = lexicon.translations(stem);
-    found = {
-      words,
-      firsts: Uint16Array.from(words, (w) => w.charCodeAt(0) || 0),
-      seconds: Uint16Array.from(words, (w) => w.charCodeAt(1) || 0),
-      lengths: Uint8Array.from(words, (w) => Math.min(w.length, 3)),
-    };
-    if (byStem.size >= COMPILED_LIMIT) byStem.clear();
-    byStem.set(stem, found);
-  }
-  return found;
-}
 
 /** Scores lexical agreement between ranges of English and Chinese sentences. */
 export class PairScorer {
@@ -191,7 +99,7 @@ export class PairScorer {
   private renderingsOf(i: number): readonly (readonly string[])[] {
     let found = this.renderings[i];
     if (!found) {
-      found = this.en[i]!.tokens.map((token) => (token.anchor ? NO_RENDERINGS : this.screen.renderings(token.stem)));
+      found = this.en[i]!.tokens.map((token) => (token.anchor ? NO_RENDERINGS : this.screen.renderings(token)));
       this.renderings[i] = found;
     }
     return found;

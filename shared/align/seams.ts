@@ -5,7 +5,8 @@
  * match the English sentences in lexical agreement and in length.
  */
 import type { Lexicon } from '../lexicon/lexicon.ts';
-import { PairScorer, RenderingScreen } from './pairScorer.ts';
+import { PairScorer } from './pairScorer.ts';
+import { RenderingScreen } from './renderingScreen.ts';
 import { lengthCost } from './alignSentences.ts';
 import { chineseFeatures, englishFeatures, type ChineseFeatures, type EnglishFeatures } from './textFeatures.ts';
 

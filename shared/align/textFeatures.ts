@@ -7,6 +7,7 @@
  * so finding one on both sides is strong evidence two sentences belong together.
  */
 import { stemEnglish, isEnglishStopword } from '../lexicon/englishWords.ts';
+import type { StemMemo } from './renderingScreen.ts';
 
 /** A token of an English sentence that the aligner looks for on the Chinese side. */
 export interface EnglishToken {
@@ -15,6 +16,11 @@ export interface EnglishToken {
   /** Stem used for dictionary look-up; equal to `form` for anchors. */
   readonly stem: string;
   readonly anchor: boolean;
+  /**
+   * Not part of the token's value: what the pair scorer derives from the stem, kept here because
+   * tokens are shared per process, so finding it costs a field read instead of a look-up by stem.
+   */
+  memo: StemMemo | null;
 }
 
 /** Features of one English sentence. */
@@ -62,8 +68,9 @@ export function normaliseNumber(raw: string): string {
 /**
  * Tokens by their raw text (null for a stopword or a one-letter word). Abstracts repeat a small
  * vocabulary, and the aligner measures the same sentence several times (section lengths, the DP,
- * seam splitting), so most tokens are built once per process; tokens are never mutated, which is
- * what makes sharing them safe. Cleared when full, so a corpus of unique numbers stays bounded.
+ * seam splitting), so most tokens are built once per process; their values are never mutated,
+ * which is what makes sharing them safe (`memo` only caches what follows from the stem). Cleared
+ * when full, so a corpus of unique numbers stays bounded.
  */
 const tokenCache = new Map<string, EnglishToken | null>();
 const TOKEN_CACHE_LIMIT = 200_000;
@@ -73,7 +80,7 @@ function englishToken(raw: string): EnglishToken | null {
   if (token !== undefined) return token;
   if (/^[\d.]/.test(raw)) {
     const form = normaliseNumber(raw);
-    token = { form, stem: form, anchor: true };
+    token = { form, stem: form, anchor: true, memo: null };
   } else {
     const lower = raw.toLowerCase().replace(/’/g, "'").replace(/'s$/, '');
     if (isEnglishStopword(lower) || lower.length < 2) {
@@ -81,7 +88,7 @@ function englishToken(raw: string): EnglishToken | null {
     } else {
       // An acronym or code: all capitals (MDMA, PTSD), or letters mixed with digits (BRCA1, H1N1).
       const anchor = (/^[A-Z0-9]{2,}$/.test(raw) && /[A-Z]/.test(raw)) || /\d/.test(raw);
-      token = { form: lower, stem: anchor ? lower : stemEnglish(lower), anchor };
+      token = { form: lower, stem: anchor ? lower : stemEnglish(lower), anchor, memo: null };
     }
   }
   if (tokenCache.size >= TOKEN_CACHE_LIMIT) tokenCache.clear();
