@@ -1,5 +1,5 @@
 /**
- * `npm run bench:app-scale [-- --records N] [-- --baseline M] [-- --switches K] [-- --renderer DIR]`
+ * `npm run bench:app-scale [-- --records N] [-- --baseline M] [-- --switches K] [-- --renderer DIR] [-- --profile FILE]`
  *
  * The app end to end at corpus scale: the real browser host (in a child process, so its memory is
  * its own) opens the deterministic corpus of N records (default 100,000) and real Chromium opens
@@ -13,18 +13,22 @@
  * - record switch, median and p95 over K steps (default 50) with everything loaded: key press in
  *   the list → the next record's text shown with its flags (nothing in the main region still
  *   `aria-busy`), timed in the page with `performance.now()`; then where that time went: the
- *   app's own `record-switch:*` stage measures and each request to the host while switching;
+ *   app's own `record-switch:*` stage measures and each request to the host while switching, and
+ *   the page's main-thread CPU time per switch (script, layout, style), which a busy machine
+ *   stretches far less than the durations;
  * - memory: the host's RSS now and at peak (VmRSS, VmHWM), the page's JS heap (CDP
  *   `Performance.getMetrics`).
  *
  * Goal (issue 7): first record within 2 s, a switch under 50 ms, memory under 1 GB at 100,000
  * records. Figures only; nothing here passes or fails. Needs the built renderer (`npm run build`),
  * or `--renderer DIR`, a build of its own (`npx vite build --outDir DIR`), which a build running
- * beside the benchmark cannot replace half-way.
+ * beside the benchmark cannot replace half-way. `--profile FILE` writes a CPU profile of the page
+ * during the N-record run's switches (read it with `node bench/profileSummary.ts FILE`; a build
+ * with `--minify false` keeps the app's names; sampling slows the page, so that run reads high).
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -40,6 +44,8 @@ interface Options {
   switches: number;
   /** The renderer build the host serves; null for the checkout's `dist/renderer`. */
   rendererDir: string | null;
+  /** Where to write a CPU profile of the page during the target run's switches; null for none. */
+  profile: string | null;
 }
 
 function parseArgs(argv: readonly string[]): Options {
@@ -49,10 +55,14 @@ function parseArgs(argv: readonly string[]): Options {
     if (!Number.isInteger(parsed) || parsed < 1) throw new Error(`${name} must be a positive integer`);
     return parsed;
   };
-  const renderer = argv.indexOf('--renderer');
-  const rendererDir = renderer >= 0 ? argv[renderer + 1] : undefined;
-  if (renderer >= 0 && !rendererDir) throw new Error('--renderer needs a folder');
-  return { records: value('--records', 100_000), baseline: value('--baseline', 1000), switches: value('--switches', 50), rendererDir: rendererDir ?? null };
+  const text = (name: string): string | null => {
+    const at = argv.indexOf(name);
+    if (at < 0) return null;
+    const given = argv[at + 1];
+    if (!given) throw new Error(`${name} needs a path`);
+    return given;
+  };
+  return { records: value('--records', 100_000), baseline: value('--baseline', 1000), switches: value('--switches', 50), rendererDir: text('--renderer'), profile: text('--profile') };
 }
 
 interface Figures {
@@ -66,6 +76,16 @@ interface Figures {
   hostRssMb: number;
   hostPeakRssMb: number;
   pageHeapMb: number;
+  /**
+   * The page's main thread per switch while switching, as CPU time (CDP `Performance.getMetrics`
+   * in thread ticks): all of it, script, layout and style, and layouts done. Steadier than the
+   * switch durations when other work shares the machine.
+   */
+  switchMainThreadMs: number;
+  switchScriptMs: number;
+  switchLayoutMs: number;
+  switchStyleMs: number;
+  switchLayouts: number;
   /** Where the switches' time went (stages and requests), as the page measured it. */
   switches: SwitchTimes;
 }
@@ -98,7 +118,7 @@ async function startHost(userDataDir: string, file: string, rendererDir: string 
   return { child, url, loaded };
 }
 
-async function measure(records: number, switches: number, rendererDir: string | null): Promise<Figures> {
+async function measure(records: number, switches: number, rendererDir: string | null, profile: string | null = null): Promise<Figures> {
   const { path } = ensureCorpus({ records });
   const facts = await readCorpusFacts(path, switches + 1);
   const userDataDir = await mkdtemp(join(tmpdir(), 'bench-app-scale-'));
@@ -110,7 +130,13 @@ async function measure(records: number, switches: number, rendererDir: string | 
     const page = await browser.context.newPage();
     await page.addInitScript(probeScript(facts.first, facts.count));
     const cdp = await browser.context.newCDPSession(page);
-    await cdp.send('Performance.enable');
+    // Thread ticks: the page's task durations are then CPU time, which other processes on a busy
+    // machine do not stretch the way they stretch wall-clock time.
+    await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+    const pageMetrics = async (): Promise<Map<string, number>> => {
+      const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+      return new Map(metrics.map((metric) => [metric.name, metric.value]));
+    };
     await page.goto(host.url);
     const probe = (): Promise<ProbeTimes> => page.evaluate(() => (globalThis as unknown as { __appScale: ProbeTimes }).__appScale);
     const hour = 3_600_000;
@@ -121,12 +147,24 @@ async function measure(records: number, switches: number, rendererDir: string | 
     const hostLoadedMs = await host.loaded;
     say(`all listed; ${switches} record switches`);
     const times = await probe();
+    const before = await pageMetrics();
+    if (profile) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
     // The records at the end of the list, last first: End, then ArrowUp step by step.
     const switched = await page.evaluate(switchRecordsInPage, { targets: [...facts.last].reverse(), timeoutMs: 30_000 });
+    if (profile) {
+      const { profile: cpuProfile } = (await cdp.send('Profiler.stop')) as { profile: unknown };
+      await writeFile(profile, JSON.stringify(cpuProfile));
+      say(`page CPU profile of the switches in ${profile}`);
+    }
+    const after = await pageMetrics();
+    const perSwitch = (name: string, scale = 1): number => (((after.get(name) ?? NaN) - (before.get(name) ?? NaN)) * scale) / (switched.durations.length + 1);
     const quantile = (q: number): number => quantileOf(switched.durations, q);
     say('switched; reading memory');
-    const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
-    const heap = metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? NaN;
+    const heap = after.get('JSHeapUsedSize') ?? NaN;
     const memory = processMemory(child.pid ?? 0);
     return {
       records: facts.count,
@@ -139,6 +177,11 @@ async function measure(records: number, switches: number, rendererDir: string | 
       hostRssMb: memory.rss,
       hostPeakRssMb: memory.peak,
       pageHeapMb: heap / 1024 / 1024,
+      switchMainThreadMs: perSwitch('ThreadTime', 1000),
+      switchScriptMs: perSwitch('ScriptDuration', 1000),
+      switchLayoutMs: perSwitch('LayoutDuration', 1000),
+      switchStyleMs: perSwitch('RecalcStyleDuration', 1000),
+      switchLayouts: perSwitch('LayoutCount'),
       switches: switched,
     };
   } finally {
@@ -183,22 +226,28 @@ function breakdown(baseline: Figures, target: Figures): string {
 }
 
 function table(baseline: Figures, target: Figures): string {
-  const rows: [string, Exclude<keyof Figures, 'switches'>, string][] = [
-    ['first row in the list', 'firstListedMs', 'ms'],
-    ['first record shown', 'firstShownMs', 'ms'],
-    ['all records listed', 'allListedMs', 'ms'],
-    ['host finished loading', 'hostLoadedMs', 'ms'],
-    ['record switch, median', 'switchMedianMs', 'ms'],
-    ['record switch, p95', 'switchP95Ms', 'ms'],
-    ['host RSS, loaded', 'hostRssMb', 'MB'],
-    ['host RSS, peak', 'hostPeakRssMb', 'MB'],
-    ['page JS heap', 'pageHeapMb', 'MB'],
+  // label, figure, unit, decimals
+  const rows: [string, Exclude<keyof Figures, 'switches'>, string, number][] = [
+    ['first row in the list', 'firstListedMs', ' ms', 0],
+    ['first record shown', 'firstShownMs', ' ms', 0],
+    ['all records listed', 'allListedMs', ' ms', 0],
+    ['host finished loading', 'hostLoadedMs', ' ms', 0],
+    ['record switch, median', 'switchMedianMs', ' ms', 0],
+    ['record switch, p95', 'switchP95Ms', ' ms', 0],
+    ['switch: page main-thread CPU', 'switchMainThreadMs', ' ms', 1],
+    ['switch: script', 'switchScriptMs', ' ms', 1],
+    ['switch: layout', 'switchLayoutMs', ' ms', 1],
+    ['switch: style', 'switchStyleMs', ' ms', 1],
+    ['switch: layouts', 'switchLayouts', '', 1],
+    ['host RSS, loaded', 'hostRssMb', ' MB', 0],
+    ['host RSS, peak', 'hostPeakRssMb', ' MB', 0],
+    ['page JS heap', 'pageHeapMb', ' MB', 0],
   ];
   const head = ['measure', `${baseline.records.toLocaleString('en')} records`, `${target.records.toLocaleString('en')} records`, 'ratio'];
-  const body = rows.map(([label, key, unit]) => {
+  const body = rows.map(([label, key, unit, decimals]) => {
     const a = baseline[key];
     const b = target[key];
-    return [label, `${a.toFixed(0)} ${unit}`, `${b.toFixed(0)} ${unit}`, `${(b / a).toFixed(2)}`];
+    return [label, `${a.toFixed(decimals)}${unit}`, `${b.toFixed(decimals)}${unit}`, `${(b / a).toFixed(2)}`];
   });
   return columns(head, body);
 }
@@ -209,7 +258,7 @@ if (import.meta.main) {
   if (!existsSync(join(rendererDir, 'index.html'))) throw new Error(`no renderer build in ${rendererDir}: run \`npm run build\` first`);
   console.log(`machine: ${availableParallelism()} cores, Node ${process.version}; ${options.switches} switches per run`);
   const baseline = await measure(options.baseline, options.switches, options.rendererDir);
-  const target = await measure(options.records, options.switches, options.rendererDir);
+  const target = await measure(options.records, options.switches, options.rendererDir, options.profile);
   console.log(table(baseline, target));
   console.log('');
   console.log(breakdown(baseline, target));
