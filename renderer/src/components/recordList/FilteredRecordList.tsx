@@ -1,4 +1,6 @@
-import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
+import { memo, useEffect, useId, useRef, type KeyboardEvent } from 'react';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { RecordSummary } from '../../../../shared/contract/channels.ts';
 import type { RecordListRow } from '../../../../shared/contract/recordQuery.ts';
@@ -46,6 +48,7 @@ function scrollRowIntoView(list: HTMLElement | null, view: { offset: number; hei
  * known up front, so keys can move to rows whose flags have not been fetched yet.
  */
 export function FilteredRecordList({ ids, rowOf, selectedIndex, onSelect, label, onRangeChange }: FilteredRecordListProps) {
+  const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   const idPrefix = useId();
   const optionId = (index: number) => `${idPrefix}-option-${index}`;
@@ -106,30 +109,68 @@ export function FilteredRecordList({ ids, rowOf, selectedIndex, onSelect, label,
           const id = ids[item.index];
           if (id === undefined) return null;
           const { summary, row } = rowOf(id);
-          const selected = item.index === selectedIndex;
           return (
-            <div
+            <RecordListOption
               key={item.key}
-              id={optionId(item.index)}
-              role="option"
-              aria-selected={selected}
-              aria-posinset={item.index + 1}
-              aria-setsize={ids.length}
-              className={selected ? 'record-list__row record-list__row--selected' : 'record-list__row'}
-              style={{ height: item.size, transform: `translateY(${item.start}px)` }}
-              onClick={() => onSelect(id)}
-            >
-              <span className="record-list__title" lang="en">
-                {summary?.title ?? row?.title ?? id}
-              </span>
-              <span className="record-list__meta">
-                <span className="record-list__file">{baseName(summary?.file ?? row?.file ?? '')}</span>
-                <RecordRowBadges row={row} />
-              </span>
-            </div>
+              id={id}
+              optionId={optionId(item.index)}
+              index={item.index}
+              setSize={ids.length}
+              start={item.start}
+              size={item.size}
+              title={summary?.title ?? row?.title ?? id}
+              file={summary?.file ?? row?.file ?? ''}
+              row={row}
+              selected={item.index === selectedIndex}
+              onSelect={onSelect}
+              t={t}
+            />
           );
         })}
       </div>
     </div>
   );
 }
+
+interface RecordListOptionProps {
+  id: string;
+  optionId: string;
+  index: number;
+  setSize: number;
+  start: number;
+  size: number;
+  title: string;
+  file: string;
+  row: RecordListRow | undefined;
+  selected: boolean;
+  onSelect: (id: string) => void;
+  t: TFunction;
+}
+
+/**
+ * One row of the list. Memoised: a switch changes the selection of two rows and a one-row scroll
+ * adds one, so the twenty-odd rows in view are not drawn again (with their badges' translations)
+ * on every arrow key.
+ */
+const RecordListOption = memo(function RecordListOption({ id, optionId, index, setSize, start, size, title, file, row, selected, onSelect, t }: RecordListOptionProps) {
+  return (
+    <div
+      id={optionId}
+      role="option"
+      aria-selected={selected}
+      aria-posinset={index + 1}
+      aria-setsize={setSize}
+      className={selected ? 'record-list__row record-list__row--selected' : 'record-list__row'}
+      style={{ height: size, transform: `translateY(${start}px)` }}
+      onClick={() => onSelect(id)}
+    >
+      <span className="record-list__title" lang="en">
+        {title}
+      </span>
+      <span className="record-list__meta">
+        <span className="record-list__file">{baseName(file)}</span>
+        <RecordRowBadges row={row} t={t} />
+      </span>
+    </div>
+  );
+});

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { RecordFlagCounts, RecordListRow } from '../../../../shared/contract/recordQuery.ts';
 
 /** The colour class of a flag count: its worst severity, or none. */
@@ -11,10 +11,10 @@ function severityClass(flags: RecordFlagCounts): string {
 
 /**
  * A row's flag count (coloured by its worst severity; the full split is its accessible name and
- * tooltip) and review status. Before the background check reaches the record, a dash.
+ * tooltip) and review status. Before the background check reaches the record, a dash. `t` comes
+ * from the list, which draws many rows: one translation subscription for all of them.
  */
-export function RecordRowBadges({ row }: { row: Pick<RecordListRow, 'flags' | 'status'> | undefined }) {
-  const { t } = useTranslation();
+export function RecordRowBadges({ row, t }: { row: Pick<RecordListRow, 'flags' | 'status'> | undefined; t: TFunction }) {
   if (!row) return <span className="record-badges" />;
   const { flags, status } = row;
   const flagText = flags

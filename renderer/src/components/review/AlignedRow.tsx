@@ -1,5 +1,5 @@
-import { memo, type KeyboardEvent, type MouseEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { memo, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import type { TFunction } from 'i18next';
 import type { AlignmentEdit } from '../../../../shared/annotations/alignmentEdits.ts';
 import type { Annotation, FlagDecisionKind } from '../../../../shared/annotations/model.ts';
 import type { UiLanguage } from '../../../../shared/contract/channels.ts';
@@ -35,12 +35,16 @@ export interface AlignedRowProps extends RowContext {
   /** 1-based position for people (row numbers in labels). */
   number: number;
   isLast: boolean;
+  /** The view's translations: one subscription for every row, not one each. */
+  t: TFunction<'review'>;
 }
 
 /** One alignment link: its English sentences left, their Chinese right, then its flags and annotations. */
 export const AlignedRow = memo(function AlignedRow(props: AlignedRowProps) {
-  const { row, number, language, selected, currentFlag } = props;
-  const { t } = useTranslation('review');
+  const { row, number, language, selected, currentFlag, t } = props;
+  // The row's alignment tools are drawn once opened: closed, they are seven buttons a row that a
+  // record switch would build for nothing.
+  const [toolsOpen, setToolsOpen] = useState(false);
   const confidence = Math.round(row.confidence * 100);
   const flagged = row.flags.length > 0;
   const open = row.flags.some((f) => f.decision !== 'dismissed');
@@ -105,7 +109,7 @@ export const AlignedRow = memo(function AlignedRow(props: AlignedRowProps) {
       {flagged && (
         <ul className="review-row__flags" aria-label={t('flag.listLabel')}>
           {row.flags.map((flag) => (
-            <FlagChip key={flag.key} flag={flag} language={language} current={flag.key === currentFlag} onDecide={props.onDecide} />
+            <FlagChip key={flag.key} flag={flag} language={language} current={flag.key === currentFlag} onDecide={props.onDecide} t={t} />
           ))}
         </ul>
       )}
@@ -116,30 +120,32 @@ export const AlignedRow = memo(function AlignedRow(props: AlignedRowProps) {
           ))}
         </ul>
       )}
-      <details className="review-row__tools">
+      <details className="review-row__tools" onToggle={(event) => setToolsOpen(event.currentTarget.open)}>
         <summary>{t('align.tools')}</summary>
-        <div className="review-row__tool-buttons">
-          <button type="button" className="button button--small" onClick={() => props.onAnnotate({ side: row.zh.length ? 'zh' : 'en', sentence: (row.zh[0] ?? row.en[0])?.index ?? 0, link: row.link, start: 0, end: (row.zh[0] ?? row.en[0])?.text.length ?? 0, whole: true })}>
-            {t('row.annotate')}
-          </button>
-          <button type="button" className="button button--small" disabled={props.isLast} onClick={edit({ kind: 'merge', link: row.link })}>
-            {t('align.merge')}
-          </button>
-          <button type="button" className="button button--small" disabled={!canSplit} onClick={edit({ kind: 'split', link: row.link, ...splitAt })}>
-            {t('align.split')}
-          </button>
-          {RELINKS.map(({ side, delta, label }) => (
-            <button
-              key={label}
-              type="button"
-              className="button button--small"
-              disabled={props.isLast || (delta < 0 && row[side].length === 0)}
-              onClick={edit({ kind: 'relink', link: row.link, side, delta })}
-            >
-              {t(label)}
+        {toolsOpen && (
+          <div className="review-row__tool-buttons">
+            <button type="button" className="button button--small" onClick={() => props.onAnnotate({ side: row.zh.length ? 'zh' : 'en', sentence: (row.zh[0] ?? row.en[0])?.index ?? 0, link: row.link, start: 0, end: (row.zh[0] ?? row.en[0])?.text.length ?? 0, whole: true })}>
+              {t('row.annotate')}
             </button>
-          ))}
-        </div>
+            <button type="button" className="button button--small" disabled={props.isLast} onClick={edit({ kind: 'merge', link: row.link })}>
+              {t('align.merge')}
+            </button>
+            <button type="button" className="button button--small" disabled={!canSplit} onClick={edit({ kind: 'split', link: row.link, ...splitAt })}>
+              {t('align.split')}
+            </button>
+            {RELINKS.map(({ side, delta, label }) => (
+              <button
+                key={label}
+                type="button"
+                className="button button--small"
+                disabled={props.isLast || (delta < 0 && row[side].length === 0)}
+                onClick={edit({ kind: 'relink', link: row.link, side, delta })}
+              >
+                {t(label)}
+              </button>
+            ))}
+          </div>
+        )}
       </details>
     </div>
   );

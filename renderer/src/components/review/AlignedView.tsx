@@ -44,7 +44,7 @@ export function AlignedView({ sections, ...rowProps }: AlignedViewProps) {
               ))}
           </h3>
           {section.rows.map((row) => (
-            <AlignedRow key={`${row.link}:${row.en.map((s) => s.index).join(',')}:${row.zh.map((s) => s.index).join(',')}`} row={row} number={row.link + 1} isLast={row.link === last} {...rowProps} />
+            <AlignedRow key={`${row.link}:${row.en.map((s) => s.index).join(',')}:${row.zh.map((s) => s.index).join(',')}`} row={row} number={row.link + 1} isLast={row.link === last} t={t} {...rowProps} />
           ))}
         </section>
       ))}

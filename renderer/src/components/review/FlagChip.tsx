@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { FlagDecisionKind } from '../../../../shared/annotations/model.ts';
 import type { UiLanguage } from '../../../../shared/contract/channels.ts';
 import type { FlagView } from '../../features/review/reviewRows.ts';
@@ -8,11 +8,12 @@ export interface FlagChipProps {
   language: UiLanguage;
   current: boolean;
   onDecide(flagKey: string, decision: FlagDecisionKind): void;
+  /** Its row's translations (one subscription for the whole view). */
+  t: TFunction<'review'>;
 }
 
 /** One automatic flag: kind, severity, message, and the confirm / dismiss toggles. */
-export function FlagChip({ flag, language, current, onDecide }: FlagChipProps) {
-  const { t } = useTranslation('review');
+export function FlagChip({ flag, language, current, onDecide, t }: FlagChipProps) {
   const { finding, decision } = flag;
   const classes = ['flag', `flag--${finding.severity}`];
   if (decision) classes.push(`flag--${decision}`);

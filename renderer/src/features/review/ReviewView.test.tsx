@@ -112,7 +112,9 @@ describe('ReviewView', () => {
   it('merges two rows by hand, saves the correction, and undo puts the rows back', async () => {
     const { api } = renderReview();
     await waitFor(() => expect(rows().length).toBe(3));
-    fireEvent.click(within(rows()[0]!).getByRole('button', { name: 'Merge with next row' }));
+    // The row's tools are drawn once its Alignment section is opened.
+    fireEvent.click(within(rows()[0]!).getByText('Alignment', { exact: true }));
+    fireEvent.click(await within(rows()[0]!).findByRole('button', { name: 'Merge with next row' }));
     await waitFor(() => expect(rows().length).toBe(2));
     await act(() => reviewSessionStoreFor(api).idle());
     expect(api.tables.corrections.map((c) => c.action)).toEqual(['unlink', 'unlink', 'link']);

@@ -32,7 +32,9 @@ export interface ReviewViewProps {
 /** The review workflow for one record: analysis in the worker, then the aligned view. */
 export function ReviewView({ record, onStepRecord }: ReviewViewProps) {
   const { t } = useTranslation('review');
-  const analysis = useRecordAnalysis(record);
+  const store = reviewSessionStoreFor(useReviewApi());
+  const loadReview = useCallback((analysed: ReviewRecord, { alignment }: RecordAnalysis) => store.load(analysed.id, automaticAlignmentOf(alignment)), [store]);
+  const analysis = useRecordAnalysis(record, loadReview);
   if (analysis.status === 'failed') {
     return (
       <p className="placeholder placeholder--error" role="alert">

@@ -39,8 +39,11 @@ type Settled = { record: ReviewRecord; analysis: RecordAnalysis } | { record: Re
  * in this render). Only the answer for the record currently shown is ever used: a request
  * overtaken by a newer one is dropped before it runs, and an answer that arrives after the user
  * moved on is ignored, so scrolling through records never waits for the ones skipped over.
+ * `whenAnalysed` (a stable function) runs before an analysis done here is handed out: the review
+ * view reads the record's stored review in it, so the record is drawn once, review and all, not
+ * first with a placeholder and again a frame or two later.
  */
-export function useRecordAnalysis(record: ReviewRecord | null): AnalysisState {
+export function useRecordAnalysis(record: ReviewRecord | null, whenAnalysed?: (record: ReviewRecord, analysis: RecordAnalysis) => Promise<unknown>): AnalysisState {
   const analyses = useAnalysisCache();
   // A glossary change re-runs the checks; until the new answer arrives the previous one for the
   // same record stays on screen (only its glossary flags can differ), so editing never blanks the view.
@@ -56,10 +59,11 @@ export function useRecordAnalysis(record: ReviewRecord | null): AnalysisState {
     }
     let live = true;
     analyses.analyze(record, glossary).then(
-      (analysis) => {
+      async (analysis) => {
         if (!live) return;
         markSwitchStage('analysis', record.id);
-        setSettled({ record, analysis });
+        await whenAnalysed?.(record, analysis);
+        if (live) setSettled({ record, analysis });
       },
       (error: unknown) => {
         if (!live || error instanceof StaleAnalysisError) return;
@@ -69,7 +73,7 @@ export function useRecordAnalysis(record: ReviewRecord | null): AnalysisState {
     return () => {
       live = false;
     };
-  }, [analyses, record, glossary]);
+  }, [analyses, record, glossary, whenAnalysed]);
 
   if (record === null) return { status: 'none' };
   if (cached) return { status: 'ready', analysis: cached };
