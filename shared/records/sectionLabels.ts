@@ -194,10 +194,31 @@ const ZH_BARE_RE = new RegExp(
   'gu',
 );
 
+/*
+ * What each pattern cannot match without, tested first: most texts have no bracket, many no
+ * colon, and a pattern that cannot match is then not run over the whole text (the lookbehinds
+ * make those runs the costly part of reading a record). Folding only changes Han characters, so
+ * these tests read the text as written.
+ */
+const ZH_BRACKET_OPEN = /[【［[〔]/;
+const COLON = /[:：]/;
+const ZH_WORD_PATTERNS = [
+  { re: ZH_COLON_RE, needs: COLON },
+  { re: ZH_BARE_RE, needs: /[ \t\u3000]/ },
+];
+
+/** The patterns of `patterns` that can match somewhere in `text`. */
+function possible(patterns: readonly { re: RegExp; needs: RegExp }[], text: string): RegExp[] {
+  return patterns.filter((p) => p.needs.test(text)).map((p) => p.re);
+}
+
 function findChineseLabels(text: string): SectionLabelMatch[] {
+  const patterns = possible(ZH_WORD_PATTERNS, text);
+  const brackets = ZH_BRACKET_OPEN.test(text);
+  if (!brackets && patterns.length === 0) return [];
   const folded = foldTraditional(text);
   const found: SectionLabelMatch[] = [];
-  for (const m of folded.matchAll(ZH_BRACKET_RE)) {
+  for (const m of brackets ? folded.matchAll(ZH_BRACKET_RE) : []) {
     const inner = m[1] ?? '';
     if (isAbstractHeading(inner)) continue;
     const kind = sectionKindOfLabel(inner, 'zh');
@@ -207,7 +228,7 @@ function findChineseLabels(text: string): SectionLabelMatch[] {
     const close = folded.slice(bracketEnd).search(/[】］\]〕]/);
     found.push({ label: text.slice(start, bracketEnd + close + 1), kind, start, end: start + m[0].length });
   }
-  for (const re of [ZH_COLON_RE, ZH_BARE_RE]) {
+  for (const re of patterns) {
     for (const m of folded.matchAll(re)) {
       const word = m[1] ?? '';
       const kind = sectionKindOfLabel(word, 'zh');
@@ -226,10 +247,14 @@ function findChineseLabels(text: string): SectionLabelMatch[] {
 const EN_BOUNDARY = '(?<=^|[.!?;:][ \\t\\n\\r]{1,4}|[\\n\\r][ \\t]{0,8})';
 const EN_COLON_RE = new RegExp(`${EN_BOUNDARY}([A-Z][A-Za-z'’]*(?:(?:,? and |, | & |/| |-)[A-Za-z'’]+){0,6})[ \\t]*[:：][ \\t]*`, 'g');
 const EN_CAPS_RE = new RegExp(`${EN_BOUNDARY}([A-Z]{3,}(?:(?:, | AND | & |/| )[A-Z]{2,}){0,5})[ \\t]+(?=[A-Z0-9][a-z0-9])`, 'g');
+const EN_PATTERNS = [
+  { re: EN_COLON_RE, needs: COLON },
+  { re: EN_CAPS_RE, needs: /[A-Z]{3}/ },
+];
 
 function findEnglishLabels(text: string): SectionLabelMatch[] {
   const found: SectionLabelMatch[] = [];
-  for (const re of [EN_COLON_RE, EN_CAPS_RE]) {
+  for (const re of possible(EN_PATTERNS, text)) {
     for (const m of text.matchAll(re)) {
       const word = m[1] ?? '';
       if (isAbstractHeading(word)) continue;

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assembleSide, htmlToText, parseAbstractHtml } from './side.ts';
+import { assembleSide, collapseSpace, htmlToText, parseAbstractHtml } from './side.ts';
 
 describe('parseAbstractHtml', () => {
   it.each([
@@ -14,6 +15,32 @@ describe('parseAbstractHtml', () => {
     ['<script>alert(1)</script><style>p{}</style><p>Safe.</p>', [[null, 'Safe.']]],
   ])('%s', (html, expected) => {
     expect(parseAbstractHtml(html).map((p) => [p.label, p.body])).toEqual(expected);
+  });
+
+  // Plain text and bare <p>/<strong> markup are read without htmlparser2; an empty comment in
+  // front, which htmlparser2 reads as nothing, sends the same HTML through htmlparser2 to compare.
+  it('reads simple markup exactly as htmlparser2 does', () => {
+    const piece = fc.oneof(
+      fc.constantFrom('<p>', '</p>', '<strong>', '</strong>', '<b>', '</b>', '<i>', '</i>', '<sub>', '</sub>', '<span>', '</span>', '<br>', '<P>', '<p >', '<div>'),
+      fc.constantFrom('Background: ', 'BACKGROUND', '目的：', '【结论】', ' ', '  ', '\t', '\n', '\u00a0', '\u3000', 'x < y', 'a > b', ':', '结果 显示'),
+      fc.string({ maxLength: 12 }),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 14 }), (pieces) => {
+        const html = pieces.join('');
+        expect(parseAbstractHtml(html)).toEqual(parseAbstractHtml(`<!---->${html}`));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('collapses whitespace runs to one space and trims', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom(' ', '  ', '\t', '\n', '\r\n', '\u00a0', '\u3000', '\u2028', '\ufeff', ' \u3000 '), fc.string({ maxLength: 5 }))), (parts) => {
+        const text = parts.join('');
+        expect(collapseSpace(text)).toBe(text.replace(/\s+/g, ' ').trim());
+      }),
+    );
   });
 
   it('gives plain text, never markup', () => {

@@ -14,9 +14,16 @@ export interface Paragraph {
   body: string;
 }
 
+/*
+ * A run of two or more whitespace characters, or a single one that is not a plain space: a single
+ * space is already what a run collapses to, so leaving it alone gives the same text without a
+ * replacement (and a new string piece) for every word of an abstract.
+ */
+const SPACE_TO_COLLAPSE = /[\s\u00a0\u3000]{2,}|[^\S ]/g;
+
 /** Collapses runs of whitespace (including no-break spaces from `&nbsp;`) to one space. */
 export function collapseSpace(text: string): string {
-  return text.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+  return text.replace(SPACE_TO_COLLAPSE, ' ').trim();
 }
 
 /**
@@ -109,52 +116,99 @@ export function parseAbstractHtml(html: string): Paragraph[] {
     labelText = '';
     labelDepth = 0;
   };
-  const parser = new Parser(
-    {
-      onopentag(name, attribs) {
-        if (name === 'script' || name === 'style') skipDepth++;
-        if (BLOCK_TAGS.has(name)) flush();
-        const attrLabel = attribs['label'] ?? attribs['nlmcategory'];
-        if (name === 'abstracttext' && attrLabel !== undefined && attrLabel.trim() !== '') label = attrLabel;
-        else if (LABEL_TAGS.has(name) && label === null && !bodyHasText && labelDepth === 0) labelDepth = 1;
-        else if (labelDepth > 0) labelDepth++;
-      },
-      ontext(text) {
-        if (skipDepth > 0) return;
-        if (labelDepth > 0) labelText += text;
-        else {
-          body += text;
-          if (!bodyHasText && text.trim() !== '') bodyHasText = true;
-        }
-      },
-      onclosetag(name) {
-        if ((name === 'script' || name === 'style') && skipDepth > 0) skipDepth--;
-        if (labelDepth > 0) {
-          labelDepth--;
-          if (labelDepth === 0) {
-            // A long bold run opening a paragraph is emphasis, not a label: give it back to the body.
-            if (collapseSpace(labelText).length > 80) {
-              body = labelText + body;
-              bodyHasText = true;
-            }
-            else label = labelText;
-            labelText = '';
-          }
-        }
-        if (BLOCK_TAGS.has(name) && name !== 'br') flush();
-        else if (name === 'br') flush();
-      },
+  const handler = {
+    onopentag(name: string, attribs: Record<string, string>): void {
+      if (name === 'script' || name === 'style') skipDepth++;
+      if (BLOCK_TAGS.has(name)) flush();
+      const attrLabel = attribs['label'] ?? attribs['nlmcategory'];
+      if (name === 'abstracttext' && attrLabel !== undefined && attrLabel.trim() !== '') label = attrLabel;
+      else if (LABEL_TAGS.has(name) && label === null && !bodyHasText && labelDepth === 0) labelDepth = 1;
+      else if (labelDepth > 0) labelDepth++;
     },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeCDATA: true },
-  );
-  try {
-    parser.write(html);
-    parser.end();
-  } catch {
-    // htmlparser2 is lenient and does not throw on bad markup; this guards the contract anyway.
+    ontext(text: string): void {
+      if (skipDepth > 0) return;
+      if (labelDepth > 0) labelText += text;
+      else {
+        body += text;
+        if (!bodyHasText && text.trim() !== '') bodyHasText = true;
+      }
+    },
+    onclosetag(name: string): void {
+      if ((name === 'script' || name === 'style') && skipDepth > 0) skipDepth--;
+      if (labelDepth > 0) {
+        labelDepth--;
+        if (labelDepth === 0) {
+          // A long bold run opening a paragraph is emphasis, not a label: give it back to the body.
+          if (collapseSpace(labelText).length > 80) {
+            body = labelText + body;
+            bodyHasText = true;
+          }
+          else label = labelText;
+          labelText = '';
+        }
+      }
+      if (BLOCK_TAGS.has(name) && name !== 'br') flush();
+      else if (name === 'br') flush();
+    },
+  };
+  const simple = readSimpleMarkup(html);
+  if (simple !== null) {
+    for (const piece of simple) {
+      if (typeof piece === 'string') handler.ontext(piece);
+      else if (piece.open) handler.onopentag(piece.name, {});
+      else handler.onclosetag(piece.name);
+    }
+  } else {
+    const parser = new Parser(handler, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeCDATA: true });
+    try {
+      parser.write(html);
+      parser.end();
+    } catch {
+      // htmlparser2 is lenient and does not throw on bad markup; this guards the contract anyway.
+    }
   }
   flush();
   return paragraphs;
+}
+
+/*
+ * Most abstracts are plain text, or `<p>` and `<strong>` without attributes or entities. For those
+ * the text and tags are read here, and the handler gets exactly the calls htmlparser2 would make;
+ * anything else (an attribute, an entity, a comment, upper case, a tag that htmlparser2 opens or
+ * closes by implication, unbalanced tags) goes to htmlparser2, which costs a parser per abstract.
+ */
+const SIMPLE_TAGS = new Set(['p', 'strong', 'b', 'i', 'em', 'sup', 'sub', 'span', 'u']);
+const SIMPLE_TAG = /<(\/?)([a-z]+)>/y;
+
+type MarkupPiece = string | { open: boolean; name: string };
+
+function readSimpleMarkup(html: string): MarkupPiece[] | null {
+  if (html.includes('&')) return null;
+  const pieces: MarkupPiece[] = [];
+  const open: string[] = [];
+  let at = 0;
+  while (at < html.length) {
+    const lt = html.indexOf('<', at);
+    if (lt === -1) {
+      pieces.push(html.slice(at));
+      break;
+    }
+    if (lt > at) pieces.push(html.slice(at, lt));
+    SIMPLE_TAG.lastIndex = lt;
+    const tag = SIMPLE_TAG.exec(html);
+    const name = tag?.[2];
+    if (tag === null || name === undefined || !SIMPLE_TAGS.has(name)) return null;
+    if (tag[1] === '') {
+      // htmlparser2 closes an open <p> when another opens: not simple.
+      if (name === 'p' && open.length > 0) return null;
+      open.push(name);
+    } else if (open.pop() !== name) {
+      return null;
+    }
+    pieces.push({ open: tag[1] === '', name });
+    at = lt + tag[0].length;
+  }
+  return open.length === 0 ? pieces : null;
 }
 
 /** Plain text of an HTML fragment, paragraphs joined by newlines (for comparisons and fallbacks). */

@@ -37,16 +37,29 @@ const KEYS = {
   translation: ['translation', 'translationorigin', 'translation_origin'],
 } as const;
 
-// Lower-cased key index per object, built once: a record's fields are looked up a dozen times.
-const keyIndex = new WeakMap<object, Map<string, string>>();
+/*
+ * Lower-cased key index of the last two objects read: a record's fields are looked up a dozen
+ * times in a row (`isSiteObject`, then `readSiteObject`), with at most one nested object (a
+ * journal `{name}`) in between. Two slots, rather than a WeakMap of every object, cost nothing
+ * to look up and leave nothing for the garbage collector to trace.
+ */
+let recentObjects: [object | undefined, object | undefined] = [undefined, undefined];
+let recentIndexes: [Map<string, string> | undefined, Map<string, string> | undefined] = [undefined, undefined];
+
+function keyIndex(obj: Record<string, unknown>): Map<string, string> {
+  if (recentObjects[0] === obj) return recentIndexes[0]!;
+  if (recentObjects[1] === obj) return recentIndexes[1]!;
+  // Later spellings win, as when one object has both "Title" and "title".
+  const lower = new Map<string, string>();
+  for (const key of Object.keys(obj)) lower.set(key.toLowerCase(), key);
+  recentObjects = [obj, recentObjects[0]];
+  recentIndexes = [lower, recentIndexes[0]];
+  return lower;
+}
 
 /** Case-insensitive field lookup, first non-empty spelling wins. */
 function field(obj: Record<string, unknown>, names: readonly string[]): unknown {
-  let lower = keyIndex.get(obj);
-  if (lower === undefined) {
-    lower = new Map(Object.keys(obj).map((k) => [k.toLowerCase(), k]));
-    keyIndex.set(obj, lower);
-  }
+  const lower = keyIndex(obj);
   for (const name of names) {
     const key = lower.get(name);
     const value = key === undefined ? undefined : obj[key];
