@@ -51,6 +51,13 @@ export class PairScorer {
   private readonly done: Uint8Array;
   private readonly enMatched: Int32Array;
   private readonly zhMatched: Int32Array;
+  /**
+   * Matched weights of ranges of two and three sentences, -1 until computed: English sentence i
+   * against Chinese [j, j+k) at (k − 2) · n · m + i · m + j, and Chinese sentence j against
+   * English [i, i+k) at the same place.
+   */
+  private readonly enRangeMatched: Int32Array;
+  private readonly zhRangeMatched: Int32Array;
   /** Per Chinese sentence, its set of characters, built only if a rendering starts with a surrogate (see `pair`). */
   private readonly zhChars: (Set<string> | undefined)[];
   /** Per Chinese sentence, its adjacent code-unit pairs, built on first use. */
@@ -92,6 +99,8 @@ export class PairScorer {
     this.done = new Uint8Array(n * m);
     this.enMatched = new Int32Array(n * m);
     this.zhMatched = new Int32Array(n * m);
+    this.enRangeMatched = new Int32Array(2 * n * m).fill(-1);
+    this.zhRangeMatched = new Int32Array(2 * n * m).fill(-1);
     this.zhChars = new Array<Set<string> | undefined>(m);
     this.zhPairs = new Array<CodePairSet | undefined>(m);
   }
@@ -217,49 +226,68 @@ export class PairScorer {
    * 2-1 link win when, and only when, the second sentence's words are in the merged translation.
    */
   coverage(ei: number, en: number, zj: number, zn: number): Coverage {
-    const n = this.en.length;
-    const m = this.zh.length;
     let enTotal = 0;
     let enMatched = 0;
     for (let i = ei; i < ei + en; i++) {
       enTotal += this.enTotals[i]!;
-      // One Chinese sentence: the pair's own count. Several: a token counts once however many hit it.
-      if (zn === 1) {
-        enMatched += this.enMatched[this.pair(i, zj)]!;
-        continue;
-      }
-      for (let j = zj; j < zj + zn; j++) this.pair(i, j);
-      const weights = this.tokenWeights[i]!;
-      for (let t = 0; t < weights.length; t++) {
-        const base = (this.tokenStart[i]! + t) * m;
-        let hit = 0;
-        for (let j = zj; j < zj + zn; j++) hit |= this.tokenHit[base + j]!;
-        enMatched += hit * weights[t]!;
-      }
+      enMatched += this.enMatchedBy(i, zj, zn);
     }
     let zhTotal = 0;
     let zhMatched = 0;
     for (let j = zj; j < zj + zn; j++) {
       zhTotal += this.zhTotals[j]!;
-      if (en === 1) {
-        zhMatched += this.zhMatched[this.pair(ei, j)]!;
-        continue;
-      }
-      for (let i = ei; i < ei + en; i++) this.pair(i, j);
-      const contentEnd = this.contentStart[j + 1]!;
-      for (let c = this.contentStart[j]!; c < contentEnd; c++) {
-        let hit = 0;
-        for (let i = ei; i < ei + en; i++) hit |= this.contentHit[c * n + i]!;
-        zhMatched += hit;
-      }
-      const anchorEnd = this.anchorStart[j + 1]!;
-      for (let a = this.anchorStart[j]!; a < anchorEnd; a++) {
-        let hit = 0;
-        for (let i = ei; i < ei + en; i++) hit |= this.anchorHit[a * n + i]!;
-        zhMatched += ANCHOR_WEIGHT * hit;
-      }
+      zhMatched += this.zhMatchedBy(ei, en, j);
     }
     return { enTotal, enMatched, zhTotal, zhMatched };
+  }
+
+  /**
+   * Matched weight of English sentence i against Chinese sentences [zj, zj+zn): one Chinese
+   * sentence, the pair's own count; several, a token counts once however many hit it. The DP asks
+   * for the same range under several link types (2-2 repeats the halves of 1-2 links), so ranges
+   * of two and three sentences are kept.
+   */
+  private enMatchedBy(i: number, zj: number, zn: number): number {
+    const m = this.zh.length;
+    if (zn === 1) return this.enMatched[this.pair(i, zj)]!;
+    const memoAt = zn <= 3 ? (zn - 2) * this.en.length * m + i * m + zj : -1;
+    if (memoAt >= 0 && this.enRangeMatched[memoAt]! >= 0) return this.enRangeMatched[memoAt]!;
+    for (let j = zj; j < zj + zn; j++) this.pair(i, j);
+    const weights = this.tokenWeights[i]!;
+    let matched = 0;
+    for (let t = 0; t < weights.length; t++) {
+      const base = (this.tokenStart[i]! + t) * m;
+      let hit = 0;
+      for (let j = zj; j < zj + zn; j++) hit |= this.tokenHit[base + j]!;
+      matched += hit * weights[t]!;
+    }
+    if (memoAt >= 0) this.enRangeMatched[memoAt] = matched;
+    return matched;
+  }
+
+  /** Matched weight of Chinese sentence j against English sentences [ei, ei+en), kept like `enMatchedBy`'s. */
+  private zhMatchedBy(ei: number, en: number, j: number): number {
+    const n = this.en.length;
+    const m = this.zh.length;
+    if (en === 1) return this.zhMatched[this.pair(ei, j)]!;
+    const memoAt = en <= 3 ? (en - 2) * n * m + ei * m + j : -1;
+    if (memoAt >= 0 && this.zhRangeMatched[memoAt]! >= 0) return this.zhRangeMatched[memoAt]!;
+    for (let i = ei; i < ei + en; i++) this.pair(i, j);
+    let matched = 0;
+    const contentEnd = this.contentStart[j + 1]!;
+    for (let c = this.contentStart[j]!; c < contentEnd; c++) {
+      let hit = 0;
+      for (let i = ei; i < ei + en; i++) hit |= this.contentHit[c * n + i]!;
+      matched += hit;
+    }
+    const anchorEnd = this.anchorStart[j + 1]!;
+    for (let a = this.anchorStart[j]!; a < anchorEnd; a++) {
+      let hit = 0;
+      for (let i = ei; i < ei + en; i++) hit |= this.anchorHit[a * n + i]!;
+      matched += ANCHOR_WEIGHT * hit;
+    }
+    if (memoAt >= 0) this.zhRangeMatched[memoAt] = matched;
+    return matched;
   }
 }
 
