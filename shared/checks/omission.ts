@@ -8,7 +8,7 @@ import { contentWord, type Lexicon } from '../lexicon/lexicon.ts';
 import { extractNumbers } from '../numbers/extractNumbers.ts';
 import { lengthCost } from '../align/alignSentences.ts';
 import { asciiAlphanumericCount, chineseFeatures, chineseLength as alignerChineseLength, englishLength as alignerEnglishLength, hanCount } from '../align/textFeatures.ts';
-import { CodePairSet } from '../align/codePairSet.ts';
+import { withTextScreen, type Contains } from './textScreen.ts';
 import { dropCosts } from './dropRealignment.ts';
 import { sentenceEvidence } from './sentenceEvidence.ts';
 import type { AlignedRecord, EvidenceSpan, Finding, Severity } from './types.ts';
@@ -59,16 +59,18 @@ export interface Clause {
  * translation in the Chinese.
  */
 export function clauseCoverage(english: string, chinese: string, lexicon: Lexicon): Clause[] {
+  return withTextScreen(chinese, (contains) => coverageOfClauses(english, chinese, contains, lexicon));
+}
+
+/** `clauseCoverage`, with `contains` screening `chinese` (several English sentences may share one). */
+function coverageOfClauses(english: string, chinese: string, contains: Contains, lexicon: Lexicon): Clause[] {
   const cuts = [0];
   for (const m of english.matchAll(/[,;:]\s+|\s(?=(?:and|but|which|while|whereas|although|because|with|whereas)\s)/g)) cuts.push(m.index + m[0].length);
   cuts.push(english.length);
   const clauses: Clause[] = [];
   const lowerChinese = chinese.toLowerCase();
-  // An English word can only be in a Chinese text holding Latin letters; a translation of two or
-  // more characters only where its first two stand together: most searches are answered here.
+  // An English word can only be in a Chinese text holding Latin letters: most searches are answered here.
   const hasLatin = /[a-z]/.test(lowerChinese);
-  const pairs = new CodePairSet(chinese);
-  const rendered = (t: string) => (t.length < 2 ? chinese.includes(t) : pairs.has(t.charCodeAt(0), t.charCodeAt(1)) && (t.length === 2 || chinese.includes(t)));
   for (let c = 0; c + 1 < cuts.length; c++) {
     const start = cuts[c] ?? 0;
     const end = cuts[c + 1] ?? english.length;
@@ -96,7 +98,7 @@ export function clauseCoverage(english: string, chinese: string, lexicon: Lexico
       const translations = contentWord(lexicon, word.toLowerCase())?.translations;
       if (!translations || translations.length === 0) continue;
       known++;
-      if (translations.some(rendered)) covered++;
+      if (translations.some(contains)) covered++;
     }
     clauses.push({ start, end, known, covered });
   }
@@ -267,11 +269,15 @@ function unrenderedSentence(record: AlignedRecord, enIndexes: number[], zhIndexe
  * which is rendered, worth a look.
  */
 function lostClause(record: AlignedRecord, enIndexes: number[], chinese: string, lexicon: Lexicon, strict: boolean): { span: EvidenceSpan; sure: boolean } | null {
+  return withTextScreen(chinese, (contains) => lostClauseIn(record, enIndexes, chinese, contains, lexicon, strict));
+}
+
+function lostClauseIn(record: AlignedRecord, enIndexes: number[], chinese: string, contains: Contains, lexicon: Lexicon, strict: boolean): { span: EvidenceSpan; sure: boolean } | null {
   let weak: EvidenceSpan | null = null;
   for (const index of enIndexes) {
     const sentence = record.en[index];
     if (!sentence) continue;
-    const clauses = clauseCoverage(sentence.text, chinese, lexicon);
+    const clauses = coverageOfClauses(sentence.text, chinese, contains, lexicon);
     if (clauses.length < 2) continue;
     const totalKnown = clauses.reduce((n, c) => n + c.known, 0);
     const totalCovered = clauses.reduce((n, c) => n + c.covered, 0);

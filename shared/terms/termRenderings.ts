@@ -11,6 +11,7 @@ import { contentWord, type Lexicon } from '../lexicon/lexicon.ts';
 import { stemEnglish } from '../lexicon/englishWords.ts';
 import { containsTerm } from './termCandidates.ts';
 import { CodePairSet } from '../align/codePairSet.ts';
+import { withTextScreen } from '../checks/textScreen.ts';
 
 /** One aligned pair as the term analysis sees it. */
 export interface TermUnit {
@@ -94,14 +95,10 @@ function unitWords(unit: TermUnit, lexicon: Lexicon): UnitAnalysis {
   const cached = unitWordCache.get(unit);
   if (cached && cached.en === unit.en && cached.zh === unit.zh && cached.lexicon === lexicon) return cached;
   const translated: UnitWord[] = [];
-  const zh = unit.zh;
   const en = unit.en;
-  // The code units of the Chinese, a bit each: a translation whose first two units are not both
-  // among them is not there, which spares a search of the text for most of a word's senses (a
-  // word has a dozen on average). The bits live in one table, set here and cleared below, since
-  // allocating a table per unit cost more than the look-ups it saved.
-  markUnits(zh, true);
-  try {
+  // Most of a word's senses are not in the Chinese: the screen answers most of them from the
+  // text's code units, where a pair table per unit cost an allocation each.
+  withTextScreen(unit.zh, (contains) => {
     // The words are the runs of ASCII letters, read by code unit rather than by a regex.
     for (let k = 0; k < en.length; k++) {
       if (!isAsciiLetter(en.charCodeAt(k))) continue;
@@ -111,32 +108,13 @@ function unitWords(unit: TermUnit, lexicon: Lexicon): UnitAnalysis {
       const word = contentWord(lexicon, raw.toLowerCase());
       if (!word) continue;
       let found: string[] | null = null;
-      for (const t of word.translations) {
-        if (t.length >= 2 && hasUnit(t.charCodeAt(0)) && hasUnit(t.charCodeAt(1)) && zh.includes(t)) (found ??= []).push(t);
-      }
+      for (const t of word.translations) if (t.length >= 2 && contains(t)) (found ??= []).push(t);
       if (found) translated.push({ raw, stem: word.stem, present: found });
     }
-  } finally {
-    markUnits(zh, false);
-  }
+  });
   const analysis: UnitAnalysis = { en: unit.en, zh: unit.zh, lexicon, translated };
   unitWordCache.set(unit, analysis);
   return analysis;
-}
-
-/** One bit per UTF-16 code unit, all clear between calls of `unitWords`. */
-const unitBits = new Uint32Array(0x10000 / 32);
-
-function markUnits(text: string, on: boolean): void {
-  for (let k = 0; k < text.length; k++) {
-    const code = text.charCodeAt(k);
-    if (on) unitBits[code >>> 5]! |= 1 << (code & 31);
-    else unitBits[code >>> 5] = 0;
-  }
-}
-
-function hasUnit(code: number): boolean {
-  return (unitBits[code >>> 5]! & (1 << (code & 31))) !== 0;
 }
 
 function isAsciiLetter(code: number): boolean {
