@@ -5,7 +5,6 @@
  * arrays: the DP asks for the same pairs under every link type, and a range only ORs their bits.
  */
 import type { Lexicon } from '../lexicon/lexicon.ts';
-import { CodePairSet } from './codePairSet.ts';
 import { RenderingScreen } from './renderingScreen.ts';
 import { chineseFeatures, englishFeatures, type ChineseFeatures, type EnglishFeatures } from './textFeatures.ts';
 
@@ -21,6 +20,12 @@ export interface Coverage {
 }
 
 const NO_RENDERINGS: readonly string[] = [];
+
+/**
+ * Chinese sentences searched together (see `fillBlock`): a whole abstract at once, while a long
+ * document, whose DP visits only pairs near the diagonal, is not searched end to end per sentence.
+ */
+const BLOCK_SIZE = 16;
 
 /** Scores lexical agreement between ranges of English and Chinese sentences. */
 export class PairScorer {
@@ -60,8 +65,15 @@ export class PairScorer {
   private readonly zhRangeMatched: Int32Array;
   /** Per Chinese sentence, its set of characters, built only if a rendering starts with a surrogate (see `pair`). */
   private readonly zhChars: (Set<string> | undefined)[];
-  /** Per Chinese sentence, its adjacent code-unit pairs, built on first use. */
-  private readonly zhPairs: (CodePairSet | undefined)[];
+  /** Blocks of Chinese sentences joined, built on first use (see `fillBlock`). */
+  private readonly blocks: ({ text: string; ends: Int32Array } | undefined)[];
+  /**
+   * Where each anchor of the Chinese sentences first stands: its form → [sentence, index among the
+   * sentence's anchors] pairs, by sentence; null when no sentence has an anchor.
+   */
+  private readonly anchorPlaces: Map<string, number[]> | null;
+  /** Per Chinese sentence, whether the token being matched is an anchor there (scratch for `fillBlock`). */
+  private readonly anchored: Uint8Array;
 
   /**
    * Sentences as text, or as features already computed. `screen` defaults to one over these
@@ -102,7 +114,9 @@ export class PairScorer {
     this.enRangeMatched = new Int32Array(2 * n * m).fill(-1);
     this.zhRangeMatched = new Int32Array(2 * n * m).fill(-1);
     this.zhChars = new Array<Set<string> | undefined>(m);
-    this.zhPairs = new Array<CodePairSet | undefined>(m);
+    this.blocks = new Array<{ text: string; ends: Int32Array } | undefined>(Math.ceil(m / BLOCK_SIZE));
+    this.anchored = new Uint8Array(m);
+    this.anchorPlaces = anchorPlaces(this.zh);
   }
 
   private renderingsOf(i: number): readonly (readonly string[])[] {
@@ -114,76 +128,94 @@ export class PairScorer {
     return found;
   }
 
-  /** Fills the match tables of pair (i, j) once, and returns its index. */
+  /** Fills the match tables of pair (i, j) once (with the rest of its block), and returns its index. */
   private pair(i: number, j: number): number {
+    const key = i * this.zh.length + j;
+    if (this.done[key] === 0) this.fillBlock(i, Math.floor(j / BLOCK_SIZE));
+    return key;
+  }
+
+  /**
+   * Fills the match tables of English sentence i against every Chinese sentence of block `b`. Each
+   * rendering is searched for once in the block's sentences joined, instead of once per sentence;
+   * an occurrence counts for the sentence it lies in, and one across a join for none. A token that
+   * is an anchor of a sentence is matched there as an anchor, and its renderings are not read.
+   */
+  private fillBlock(i: number, b: number): void {
     const n = this.en.length;
     const m = this.zh.length;
-    const key = i * m + j;
-    if (this.done[key] === 1) return key;
-    this.done[key] = 1;
+    const first = b * BLOCK_SIZE;
+    const last = Math.min(m, first + BLOCK_SIZE) - 1;
+    const block = this.blockText(b);
     const tokens = this.en[i]!.tokens;
     const weights = this.tokenWeights[i]!;
-    const z = this.zh[j]!;
     const renderings = this.renderingsOf(i);
-    const contentIndex = this.contentIndex[j]!;
-    const contentBase = this.contentStart[j]!;
-    const anchorBase = this.anchorStart[j]!;
-    let enMatched = 0;
-    let zhMatched = 0;
+    const anchored = this.anchored;
     for (let t = 0; t < tokens.length; t++) {
-      const hitAt = (this.tokenStart[i]! + t) * m + j;
-      const anchorIndex = z.anchors.length > 0 ? z.anchors.indexOf(tokens[t]!.form) : -1;
-      if (anchorIndex >= 0) {
-        this.tokenHit[hitAt] = 1;
-        enMatched += weights[t]!;
-        const anchorAt = (anchorBase + anchorIndex) * n + i;
-        if (this.anchorHit[anchorAt] === 0) {
-          this.anchorHit[anchorAt] = 1;
-          zhMatched += ANCHOR_WEIGHT;
+      const hitBase = (this.tokenStart[i]! + t) * m;
+      const weight = weights[t]!;
+      const places = this.anchorPlaces?.get(tokens[t]!.form);
+      if (places) {
+        for (let k = 0; k < places.length; k += 2) {
+          const j = places[k]!;
+          if (j < first || j > last) continue;
+          anchored[j] = 1;
+          this.tokenHit[hitBase + j] = 1;
+          this.enMatched[i * m + j]! += weight;
+          const anchorAt = (this.anchorStart[j]! + places[k + 1]!) * n + i;
+          if (this.anchorHit[anchorAt] === 0) {
+            this.anchorHit[anchorAt] = 1;
+            this.zhMatched[i * m + j]! += ANCHOR_WEIGHT;
+          }
         }
-        continue;
       }
-      const candidates = renderings[t]!;
-      if (candidates.length === 0) continue;
-      const zhPairs = this.pairsOf(j);
-      for (const candidate of candidates) {
-        // A rendering of two or more characters is only where its first two stand together.
-        if (candidate.length >= 2 && !zhPairs.has(candidate.charCodeAt(0), candidate.charCodeAt(1))) continue;
-        let at = z.text.indexOf(candidate);
-        if (at < 0) continue;
+      for (const candidate of renderings[t]!) {
         // Renderings were once screened by their first character against the sentence's set of
         // characters (code points), which a surrogate half never matches: keep that exact outcome.
-        if (isSurrogate(candidate.charCodeAt(0)) && !this.charsOf(j).has(candidate[0]!)) continue;
-        if (this.tokenHit[hitAt] === 0) {
-          this.tokenHit[hitAt] = 1;
-          enMatched += weights[t]!;
-        }
-        while (at >= 0) {
-          for (let position = at; position < at + candidate.length; position++) {
+        const surrogate = isSurrogate(candidate.charCodeAt(0));
+        let j = first;
+        for (let at = block.text.indexOf(candidate); at >= 0; at = block.text.indexOf(candidate, at + 1)) {
+          while (at >= block.ends[j - first]!) j++;
+          const start = block.ends[j - first]! - this.zh[j]!.text.length;
+          if (at < start || at + candidate.length > block.ends[j - first]! || anchored[j] === 1) continue;
+          if (surrogate && !this.charsOf(j).has(candidate[0]!)) continue;
+          if (this.tokenHit[hitBase + j] === 0) {
+            this.tokenHit[hitBase + j] = 1;
+            this.enMatched[i * m + j]! += weight;
+          }
+          const contentIndex = this.contentIndex[j]!;
+          const contentBase = this.contentStart[j]!;
+          for (let position = at - start; position < at - start + candidate.length; position++) {
             const c = contentIndex[position]!;
             if (c < 0) continue;
             const coveredAt = (contentBase + c) * n + i;
             if (this.contentHit[coveredAt] === 0) {
               this.contentHit[coveredAt] = 1;
-              zhMatched++;
+              this.zhMatched[i * m + j]!++;
             }
           }
-          at = z.text.indexOf(candidate, at + 1);
         }
       }
+      if (places) anchored.fill(0, first, last + 1);
     }
-    this.enMatched[key] = enMatched;
-    this.zhMatched[key] = zhMatched;
-    return key;
+    this.done.fill(1, i * m + first, i * m + last + 1);
   }
 
-  private pairsOf(j: number): CodePairSet {
-    let pairs = this.zhPairs[j];
-    if (!pairs) {
-      pairs = new CodePairSet(this.zh[j]!.text);
-      this.zhPairs[j] = pairs;
+  /** The texts of block `b`'s Chinese sentences joined by newlines, and where each ends in it. */
+  private blockText(b: number): { text: string; ends: Int32Array } {
+    let block = this.blocks[b];
+    if (!block) {
+      const texts = this.zh.slice(b * BLOCK_SIZE, (b + 1) * BLOCK_SIZE).map((z) => z.text);
+      const ends = new Int32Array(texts.length);
+      let end = -1;
+      texts.forEach((text, k) => {
+        end += 1 + text.length;
+        ends[k] = end;
+      });
+      block = { text: texts.join('\n'), ends };
+      this.blocks[b] = block;
     }
-    return pairs;
+    return block;
   }
 
   private charsOf(j: number): Set<string> {
@@ -289,6 +321,20 @@ export class PairScorer {
     if (memoAt >= 0) this.zhRangeMatched[memoAt] = matched;
     return matched;
   }
+}
+
+/** Each anchor's first place in each sentence: form → [sentence, index, sentence, index, …]; null for none. */
+function anchorPlaces(zh: readonly ChineseFeatures[]): Map<string, number[]> | null {
+  let places: Map<string, number[]> | null = null;
+  zh.forEach((z, j) => {
+    z.anchors.forEach((anchor, a) => {
+      places ??= new Map();
+      const found = places.get(anchor);
+      if (!found) places.set(anchor, [j, a]);
+      else if (found[found.length - 2] !== j) found.push(j, a);
+    });
+  });
+  return places;
 }
 
 function isSurrogate(code: number): boolean {
