@@ -8,6 +8,7 @@
  * than `maxPending` tasks are taken but not yet consumed, so reading never runs ahead of the
  * workers, nor the workers ahead of a slow consumer (one writing a report to a slow pipe).
  */
+import type { ResourceLimits } from 'node:worker_threads';
 import type { LoadError } from '../../shared/records/model.ts';
 import type { GlossaryEntry } from '../../shared/terms/glossary.ts';
 import type { TermRenderingSummary } from '../../shared/terms/termInconsistency.ts';
@@ -26,6 +27,9 @@ export interface CheckBatchOptions {
   withTerms?: boolean;
   /** Tasks taken from the input and not yet consumed, at most (pool only); default 2 per worker slot. */
   maxPending?: number;
+  /** The job the workers run, and their heap limits; defaults `analyzeJob` and the pool's (for tests). */
+  jobModule?: URL;
+  resourceLimits?: ResourceLimits;
 }
 
 /** The results of one task, in input order. */
@@ -48,20 +52,34 @@ export async function* checkBatches(tasks: AsyncIterable<RecordTask> | Iterable<
   }
   // Two tasks queued per worker, and as many again ready: ~8 tasks of 200 records for 2 workers.
   const maxPending = options.maxPending ?? 4 * options.workers;
-  const pool = new WorkerPool<RecordTask, AnalyzeJobResult>({ jobModule: ANALYZE_JOB, jobOptions, size: options.workers, perWorker: 2, maxPending });
+  const pool = new WorkerPool<RecordTask, AnalyzeJobResult>({
+    jobModule: options.jobModule ?? ANALYZE_JOB, jobOptions, size: options.workers, perWorker: 2, maxPending,
+    ...(options.resourceLimits !== undefined ? { resourceLimits: options.resourceLimits } : {}),
+  });
   try {
     for await (const result of pool.map(tasks)) {
       if (result.ok) {
         yield batchOf(result.value);
       } else {
-        // The task's worker died or the job failed outright: the whole chunk is one error.
-        const { file, firstLine } = result.input;
-        yield { records: [], errors: [{ source: firstLine !== undefined ? { file, line: firstLine } : { file }, message: `Checking failed: ${result.error}` }] };
+        yield { records: [], errors: [taskFailure(result.input, result.error)] };
       }
     }
   } finally {
     await pool.close();
   }
+}
+
+/**
+ * The task's worker died (out of memory, a crash) or the job failed outright: the whole task is
+ * one error, at its file and first line, naming the lines it covered so they can be checked again.
+ */
+export function taskFailure(task: RecordTask, error: string): LoadError {
+  const { file, firstLine, text } = task;
+  if (firstLine === undefined) return { source: { file }, message: `Checking failed: ${error}` };
+  let lines = 1;
+  for (let at = text?.indexOf('\n') ?? -1; at >= 0; at = text!.indexOf('\n', at + 1)) lines++;
+  const range = lines > 1 ? `lines ${firstLine}–${firstLine + lines - 1}` : `line ${firstLine}`;
+  return { source: { file, line: firstLine }, message: `Checking ${range} failed: ${error}` };
 }
 
 function batchOf(result: AnalyzeJobResult): CheckBatch {

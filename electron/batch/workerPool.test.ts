@@ -83,6 +83,16 @@ describe('WorkerPool', () => {
     expect((await collect(p.map(doubles(10)))).every((r) => r.ok)).toBe(true);
   });
 
+  it('fails an item that reaches the heap limit with an out-of-memory error, replaces its worker, runs the rest', async () => {
+    const p = pool({ size: 1, resourceLimits: { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 8 } });
+    const items: TrivialInput[] = [...doubles(6)];
+    items[2] = { op: 'allocate', value: 2 };
+    const results = await collect(p.map(items));
+    expect(results[2]).toMatchObject({ ok: false, error: expect.stringMatching(/out of memory \(ERR_WORKER_OUT_OF_MEMORY\).* 32 MB heap/) });
+    expect(results.filter((r) => r.ok).map((r) => r.index)).toEqual([0, 1, 3, 4, 5]);
+    expect(p.workerDeaths).toBe(1);
+  });
+
   it('times out an item that never returns by terminating its worker', async () => {
     const items: TrivialInput[] = [{ op: 'double', value: 0 }, { op: 'hang', value: 1 }, { op: 'double', value: 2 }];
     const results = await collect(pool({ taskTimeoutMs: 300 }).map(items));

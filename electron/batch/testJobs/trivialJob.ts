@@ -10,7 +10,8 @@ export type TrivialInput =
   | { op: 'throw'; value: number }
   | { op: 'exit'; value: number }
   | { op: 'uncaught'; value: number }
-  | { op: 'hang'; value: number };
+  | { op: 'hang'; value: number }
+  | { op: 'allocate'; value: number };
 
 export const runJob: RunJob<TrivialInput, number> = async (input, options) => {
   const offset = typeof options === 'object' && options !== null && 'offset' in options ? Number(options.offset) : 0;
@@ -36,6 +37,12 @@ export const runJob: RunJob<TrivialInput, number> = async (input, options) => {
       for (;;) {
         // Busy loop: a timer cannot interrupt it, only terminating the thread can.
       }
+    case 'allocate': {
+      // Keeps every array alive until the heap limit kills the thread (ERR_WORKER_OUT_OF_MEMORY):
+      // what a runaway parse of a huge or hostile file does.
+      const kept: number[][] = [];
+      for (;;) kept.push(Array.from({ length: 1 << 16 }, (_, i) => i + kept.length));
+    }
   }
   return -1;
 };
