@@ -22,8 +22,12 @@ function keyOf(value: number): string {
 }
 
 function locate(sentences: PairSentence[], lang: 'en' | 'zh'): Located[] {
-  return sentences.flatMap((sentence) =>
-    extractNumbers(sentence.text, lang).map((t) => ({ ...t, sentence, key: keyOf(t.value) })));
+  const out: Located[] = [];
+  for (const sentence of sentences) {
+    // The tokens are fresh objects of this call: located in place rather than copied.
+    for (const t of extractNumbers(sentence.text, lang)) out.push(Object.assign(t, { sentence, key: keyOf(t.value) }));
+  }
+  return out;
 }
 
 /**
