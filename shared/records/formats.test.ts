@@ -63,6 +63,20 @@ describe('JSONL', () => {
     }
     for (const r of whole.records) expect(text.slice(r.source.offset!).startsWith('{"title"')).toBe(true);
   });
+
+  it('reads each object by its own keys when shapes repeat, alternate and differ only in case', () => {
+    const lines = [
+      { Title: 'A', TitleCN: '甲', DOI: '10.1/a' },
+      { title: 'B', titlecn: '乙', doi: '10.1/b' },
+      { Title: 'C', TitleCN: '丙', DOI: '10.1/c' },
+      { Title: 'D', TitleCN: '', title_zh: '丁', DOI: '10.1/d' },
+      { title: 'E', Title: 'e', doi: '10.1/e' },
+    ];
+    const { records } = parseJsonlRecords(lines.map((l) => JSON.stringify(l)).join('\n'), 'shapes.jsonl');
+    expect(records.map((r) => [r.id, r.en.title, r.zh?.title ?? null])).toEqual([
+      ['10.1/a', 'A', '甲'], ['10.1/b', 'B', '乙'], ['10.1/c', 'C', '丙'], ['10.1/d', 'D', '丁'], ['10.1/e', 'e', null],
+    ]);
+  });
 });
 
 describe('TSV and CSV', () => {

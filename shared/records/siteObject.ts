@@ -46,12 +46,35 @@ const KEYS = {
 let recentObjects: [object | undefined, object | undefined] = [undefined, undefined];
 let recentIndexes: [Map<string, string> | undefined, Map<string, string> | undefined] = [undefined, undefined];
 
+/*
+ * The objects of one export share their keys, in the same order: an index is built once per such
+ * shape and found again by comparing key lists (JSON.parse interns short keys, so the compares
+ * are cheap). A few shapes are kept: the record's, its journal object's, a second site's.
+ */
+const SHAPES_KEPT = 4;
+const shapes: { keys: string[]; index: Map<string, string> }[] = [];
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function shapeIndex(keys: string[]): Map<string, string> {
+  const known = shapes.find((shape) => sameKeys(shape.keys, keys));
+  if (known !== undefined) return known.index;
+  // Later spellings win, as when one object has both "Title" and "title".
+  const index = new Map<string, string>();
+  for (const key of keys) index.set(key.toLowerCase(), key);
+  shapes.unshift({ keys, index });
+  if (shapes.length > SHAPES_KEPT) shapes.pop();
+  return index;
+}
+
 function keyIndex(obj: Record<string, unknown>): Map<string, string> {
   if (recentObjects[0] === obj) return recentIndexes[0]!;
   if (recentObjects[1] === obj) return recentIndexes[1]!;
-  // Later spellings win, as when one object has both "Title" and "title".
-  const lower = new Map<string, string>();
-  for (const key of Object.keys(obj)) lower.set(key.toLowerCase(), key);
+  const lower = shapeIndex(Object.keys(obj));
   recentObjects = [obj, recentObjects[0]];
   recentIndexes = [lower, recentIndexes[0]];
   return lower;
