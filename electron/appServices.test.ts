@@ -63,4 +63,18 @@ describe('the record library behind the handlers', () => {
     services = undefined;
     expect(existsSync(storeFile)).toBe(false);
   });
+
+  it('answers a record with its stored review and corpus findings in one request (library:recordForReview)', async () => {
+    services = createAppServices({ userDataDir: folder, samplePaths: [], library: { storeDirectory: folder } });
+    const handlers = createHandlers(services);
+    const opened = await handleRequest('library:importText', { name: 'one.tsv', text: 'en\tzh\nAspirin lowered the risk.\t阿司匹林降低了风险。\n' }, handlers);
+    const id = opened.ok ? (opened.value as { records: { id: string }[] }).records[0]!.id : '';
+    expect((await handleRequest('review:setStatus', { recordId: id, status: 'in-progress' }, handlers)).ok).toBe(true);
+    const answer = await handleRequest('library:recordForReview', { id }, handlers);
+    const review = await handleRequest('annotations:list', { recordId: id }, handlers);
+    expect(answer.ok && answer.value).toMatchObject({ record: { id }, review: { state: { status: 'in-progress' } }, corpus: { findings: expect.any(Array) } });
+    expect(answer.ok && (answer.value as { review: unknown }).review).toEqual(review.ok && review.value);
+    expect(await handleRequest('library:recordForReview', { id: 'missing' }, handlers)).toEqual({ ok: false, error: 'No record with id "missing" is open' });
+    expect((await handleRequest('library:recordForReview', { id: 5 }, handlers)).ok).toBe(false);
+  });
 });

@@ -69,6 +69,13 @@ export function createHandlers(services: AppServices): Handlers {
       const record = library.get(id);
       return record ? ok(record) : fail(`No record with id "${id}" is open`);
     },
+    'library:recordForReview': async ({ id }) => {
+      const record = library.get(id);
+      if (!record) return fail(`No record with id "${id}" is open`);
+      const stored = await review['annotations:list']({ recordId: id });
+      if (!stored.ok) return stored;
+      return ok({ record, review: stored.value, corpus: recordIndex.corpusFindings({ id }) });
+    },
     'library:recent': () => ok(settings.recent()),
     'library:openSample': async () => ok(await library.openPaths(services.samplePaths, undefined, { remember: false })),
     'library:clear': () => ok(library.clear()),

@@ -19,6 +19,7 @@ const api: ReviewApi = {
   importText: (request) => ipcRenderer.invoke('library:importText', request),
   importTexts: (request) => ipcRenderer.invoke('library:importTexts', request),
   getRecord: (request) => ipcRenderer.invoke('library:getRecord', request),
+  getRecordForReview: (request) => ipcRenderer.invoke('library:recordForReview', request),
   recentFiles: (request) => ipcRenderer.invoke('library:recent', request),
   openSample: (request) => ipcRenderer.invoke('library:openSample', request),
   clearLibrary: (request) => ipcRenderer.invoke('library:clear', request),

@@ -64,7 +64,7 @@ describe('App', () => {
     await showFullText();
     expect(await within(main).findByText('Shorter sleep was associated with higher systolic pressure.')).toBeTruthy();
     expect(within(main).getByText('This file has no Chinese translation for this record.')).toBeTruthy();
-    expect(api.calls).toContainEqual(['library:getRecord', { id: 'fixture-2' }]);
+    expect(api.calls).toContainEqual(['library:recordForReview', { id: 'fixture-2' }]);
   });
 
   it('shows markup inside record text as text, never as HTML', async () => {
@@ -81,11 +81,11 @@ describe('App', () => {
   it('never shows a slow answer for a record the user has already left', async () => {
     const api = createFakeReviewApi({ records: [mdmaRecord, secondRecord] });
     const answerFirst: (() => void)[] = [];
-    const getRecord = api.getRecord.bind(api);
+    const getRecordForReview = api.getRecordForReview.bind(api);
     // The first record's answer is held back until after the second one has been shown.
-    api.getRecord = async (request) => {
+    api.getRecordForReview = async (request) => {
       if (request.id === mdmaRecord.id) await new Promise<void>((resolve) => answerFirst.push(resolve));
-      return getRecord(request);
+      return getRecordForReview(request);
     };
     render(<AppRoot api={api} i18n={createI18n('en')} />);
     const list = await recordList();

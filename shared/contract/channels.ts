@@ -2,8 +2,8 @@ import { z } from 'zod';
 import type { LoadError, RecordFormat, ReviewRecord } from '../records/model.ts';
 import type { Result } from './result.ts';
 import { glossaryMethodOfChannel, glossaryRequestSchemas, type GlossaryResponseTypes } from './glossary.ts';
-import { reviewMethodOfChannel, reviewRequestSchemas, type ReviewResponseTypes } from './review.ts';
-import { recordQueryMethodOfChannel, recordQueryRequestSchemas, type RecordQueryResponseTypes } from './recordQuery.ts';
+import { reviewMethodOfChannel, reviewRequestSchemas, type RecordReviewData, type ReviewResponseTypes } from './review.ts';
+import { recordQueryMethodOfChannel, recordQueryRequestSchemas, type CorpusFindings, type RecordQueryResponseTypes } from './recordQuery.ts';
 
 /**
  * The single contract between the renderer and the main side.
@@ -69,6 +69,17 @@ export type MenuCommand =
   | { type: 'show-help' }
   | { type: 'library-changed' };
 
+/**
+ * A record with what its review view asks for next (`library:recordForReview`): its stored review
+ * (as `annotations:list` answers) and its corpus-wide findings (as `library:corpusFindings`), in
+ * one round trip instead of three; the renderer fetches every record it shows or reads ahead so.
+ */
+export interface RecordForReview {
+  record: ReviewRecord;
+  review: RecordReviewData;
+  corpus: CorpusFindings;
+}
+
 export const requestSchemas = {
   // Without start/limit, the whole list; with them, one page (100,000 summaries are ~25 MB of JSON).
   'library:list': z.object({ start: z.number().int().min(0).optional(), limit: z.number().int().min(1).max(100_000).optional() }).strict(),
@@ -82,6 +93,7 @@ export const requestSchemas = {
     })
     .strict(),
   'library:getRecord': z.object({ id: z.string().min(1).max(2048) }).strict(),
+  'library:recordForReview': z.object({ id: z.string().min(1).max(2048) }).strict(),
   'library:recent': z.object({}).strict(),
   'library:openSample': z.object({}).strict(),
   'library:clear': z.object({}).strict(),
@@ -101,6 +113,7 @@ export interface ResponseTypes extends ReviewResponseTypes, GlossaryResponseType
   'library:importText': LibraryState;
   'library:importTexts': LibraryState;
   'library:getRecord': ReviewRecord;
+  'library:recordForReview': RecordForReview;
   'library:recent': string[];
   'library:openSample': LibraryState;
   'library:clear': LibraryState;
@@ -123,6 +136,7 @@ export const methodOfChannel = {
   'library:importText': 'importText',
   'library:importTexts': 'importTexts',
   'library:getRecord': 'getRecord',
+  'library:recordForReview': 'getRecordForReview',
   'library:recent': 'recentFiles',
   'library:openSample': 'openSample',
   'library:clear': 'clearLibrary',

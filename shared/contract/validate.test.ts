@@ -13,6 +13,7 @@ function makeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'library:importText': () => ok(emptyLibrary),
     'library:importTexts': () => ok(emptyLibrary),
     'library:getRecord': (request) => fail(`No record ${request.id}`),
+    'library:recordForReview': (request) => fail(`No record ${request.id}`),
     'library:recent': () => ok(['/tmp/a.jsonl']),
     'library:openSample': () => ok(emptyLibrary),
     'library:clear': () => ok(emptyLibrary),

@@ -57,6 +57,7 @@ export function createFakeReviewApi(options: FakeReviewApiOptions = {}): FakeRev
   const parse = options.parse ?? ((name) => ({ records: [], errors: [{ source: { file: name }, message: 'unsupported' }] }));
 
   const state = (): LibraryState => ({ records: records.map(summarise), errors: [...errors] });
+  const corpusFindingsOf = (found: ReviewRecord | undefined) => ({ complete: true, findings: found && options.corpusFindings ? options.corpusFindings(found) : [] });
   const record = <C extends Channel>(channel: C, request: RequestOf<C>) => {
     calls.push([channel, request]);
   };
@@ -97,6 +98,13 @@ export function createFakeReviewApi(options: FakeReviewApiOptions = {}): FakeRev
       const found = records.find((candidate) => candidate.id === request.id);
       return found ? ok(found) : fail(`no record ${request.id}`);
     },
+    async getRecordForReview(request) {
+      record('library:recordForReview', request);
+      const found = records.find((candidate) => candidate.id === request.id);
+      if (!found) return fail(`no record ${request.id}`);
+      const review = reviewMethods.readReview(request.id);
+      return ok({ record: found, review, corpus: corpusFindingsOf(found) });
+    },
     async recentFiles(request) {
       record('library:recent', request);
       return ok([]);
@@ -123,7 +131,7 @@ export function createFakeReviewApi(options: FakeReviewApiOptions = {}): FakeRev
     async corpusFindings(request) {
       record('library:corpusFindings', request);
       const found = records.find((candidate) => candidate.id === request.id);
-      return ok({ complete: true, findings: found && options.corpusFindings ? options.corpusFindings(found) : [] });
+      return ok(corpusFindingsOf(found));
     },
     ...reviewMethods,
     ...createFakeRecordQuery(record, () => records, () => reviewMethods.tables.states, summarise, options.flags),

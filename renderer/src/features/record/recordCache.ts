@@ -1,13 +1,15 @@
-import type { ReviewApi } from '../../../../shared/contract/channels.ts';
-import type { Result } from '../../../../shared/contract/result.ts';
+import type { RecordForReview, ReviewApi } from '../../../../shared/contract/channels.ts';
+import type { CorpusFindings } from '../../../../shared/contract/recordQuery.ts';
+import { fail, ok, type Result } from '../../../../shared/contract/result.ts';
 import type { ReviewRecord } from '../../../../shared/records/model.ts';
 import { oneEach } from '../oneEach.ts';
+import { reviewSessionStoreFor } from '../review/reviewSessionStore.ts';
 
 /** How many records are kept: the one shown, the few fetched ahead, and some just left. */
 const defaultCapacity = 24;
 
 interface Entry {
-  settled: Result<ReviewRecord> | null;
+  settled: RecordForReview | null;
   promise: Promise<Result<ReviewRecord>>;
 }
 
@@ -16,26 +18,37 @@ interface Entry {
  * just seen, or on to one fetched ahead (`useRecordPrefetch`), needs no request. A record answered
  * is available synchronously (`peek`), so the view can show it in the same render as the choice.
  *
+ * Each record comes with what its review view asks for next (`library:recordForReview`): its
+ * stored review goes to `onFetched` (the review session reads it from there, not with a request of
+ * its own) and its corpus findings are kept beside it (`corpusFindings`). One request a record,
+ * where three round trips each cost the page a fetch and the main side a turn of its queue.
+ *
  * An id names a record only within one list of the library: the same DOI can come back from
  * another file with other text, so `reset` (called when the list is replaced) forgets everything,
  * and an answer for a request made before the reset is not kept.
  */
 export class RecordCache {
-  private readonly fetchRecord: (id: string) => Promise<Result<ReviewRecord>>;
+  private readonly fetchRecord: (id: string) => Promise<Result<RecordForReview>>;
+  private readonly onFetched: (fetched: RecordForReview) => void;
   private readonly capacity: number;
   /** Insertion order is recency: a read moves the entry to the end. */
   private readonly entries = new Map<string, Entry>();
   private epoch = 0;
 
-  constructor(fetchRecord: (id: string) => Promise<Result<ReviewRecord>>, capacity: number = defaultCapacity) {
+  constructor(fetchRecord: (id: string) => Promise<Result<RecordForReview>>, onFetched: (fetched: RecordForReview) => void = () => {}, capacity: number = defaultCapacity) {
     this.fetchRecord = fetchRecord;
+    this.onFetched = onFetched;
     this.capacity = capacity;
   }
 
   /** The record if its answer is here (a failure is not kept: it is asked again next time). */
   peek(id: string): ReviewRecord | null {
-    const entry = this.entries.get(id);
-    return entry?.settled?.ok ? entry.settled.value : null;
+    return this.entries.get(id)?.settled?.record ?? null;
+  }
+
+  /** The record's corpus findings as they stood when it was fetched, if it is here. */
+  corpusFindings(id: string): CorpusFindings | null {
+    return this.entries.get(id)?.settled?.corpus ?? null;
   }
 
   /** The record, from the cache or fetched (one request however many ask at once). */
@@ -47,13 +60,17 @@ export class RecordCache {
       return held.promise;
     }
     const epoch = this.epoch;
-    const request = this.fetchRecord(id);
-    const entry: Entry = { settled: null, promise: request };
-    entry.promise = request.then((result) => {
-      if (epoch !== this.epoch || this.entries.get(id) !== entry) return result;
-      if (result.ok) entry.settled = result;
-      else this.entries.delete(id);
-      return result;
+    const entry: Entry = { settled: null, promise: Promise.resolve(fail('not asked yet')) };
+    entry.promise = this.fetchRecord(id).then((result): Result<ReviewRecord> => {
+      if (!result.ok) {
+        if (this.entries.get(id) === entry) this.entries.delete(id);
+        return result;
+      }
+      if (epoch === this.epoch && this.entries.get(id) === entry) {
+        entry.settled = result.value;
+        this.onFetched(result.value);
+      }
+      return ok(result.value.record);
     });
     this.entries.set(id, entry);
     for (const oldest of this.entries.keys()) {
@@ -70,5 +87,10 @@ export class RecordCache {
   }
 }
 
-/** One record cache per `ReviewApi` (per window), shared by the view and the prefetch. */
-export const recordCacheFor: (api: ReviewApi) => RecordCache = oneEach((api) => new RecordCache((id) => api.getRecord({ id })));
+/**
+ * One record cache per `ReviewApi` (per window), shared by the view and the prefetch; each stored
+ * review fetched with a record is handed to the window's review session.
+ */
+export const recordCacheFor: (api: ReviewApi) => RecordCache = oneEach(
+  (api) => new RecordCache((id) => api.getRecordForReview({ id }), ({ record, review }) => reviewSessionStoreFor(api).provideReview(record.id, review)),
+);

@@ -2,7 +2,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { I18nextProvider } from 'react-i18next';
-import type { ReviewApi } from '../../../../shared/contract/channels.ts';
+import type { RecordForReview, ReviewApi } from '../../../../shared/contract/channels.ts';
 import type { Result } from '../../../../shared/contract/result.ts';
 import type { ReviewRecord } from '../../../../shared/records/model.ts';
 import { App } from '../../App.tsx';
@@ -66,11 +66,11 @@ describe('switching records', () => {
     const { analyzer, analysed } = countingAnalyzer();
     renderApp(api, analyzer);
     await waitFor(() => expect(shownTitle()).toBe(mdmaRecord.en.title));
-    // The two records below are fetched, analysed and their reviews read while the first is read.
+    // The two records below are fetched with their stored reviews and analysed while the first is read.
     await waitFor(() => expect(analysed).toEqual([mdmaRecord.id, secondRecord.id, thirdRecord.id]));
     const asked = (channel: string, id: string) =>
       api.calls.filter(([name, request]) => name === channel && ((request as { id?: string; recordId?: string }).id ?? (request as { recordId?: string }).recordId) === id).length;
-    await waitFor(() => expect(asked('annotations:list', secondRecord.id)).toBe(1));
+    await waitFor(() => expect(asked('library:recordForReview', secondRecord.id)).toBe(1));
 
     // A sentence selected in the first record is not carried over to the next.
     const sentence = (await within(main()).findByText(/^Neurorehabilitation in military/)).closest('[role="button"]') as HTMLElement;
@@ -82,8 +82,10 @@ describe('switching records', () => {
     expect(shownTitle()).toBe(secondRecord.en.title);
     expect(within(main()).queryByText('Analysing the record…')).toBeNull();
     expect(within(main()).getByText(/^Shorter sleep was associated/)).toBeTruthy();
-    expect(asked('library:getRecord', secondRecord.id)).toBe(1);
-    expect(asked('annotations:list', secondRecord.id)).toBe(1);
+    // One request for the record, its stored review and its corpus findings, made ahead.
+    expect(asked('library:recordForReview', secondRecord.id)).toBe(1);
+    expect(asked('annotations:list', secondRecord.id)).toBe(0);
+    expect(asked('library:corpusFindings', secondRecord.id)).toBe(0);
     expect(analysed.filter((id) => id === secondRecord.id)).toHaveLength(1);
   });
 
@@ -93,10 +95,10 @@ describe('switching records', () => {
     const gates = new Map<string, () => void>();
     const api: ReviewApi = {
       ...fake,
-      getRecord: (request) =>
-        new Promise<Result<ReviewRecord>>((resolve) => {
-          if (request.id === mdmaRecord.id) return void fake.getRecord(request).then(resolve);
-          gates.set(request.id, () => void fake.getRecord(request).then(resolve));
+      getRecordForReview: (request) =>
+        new Promise<Result<RecordForReview>>((resolve) => {
+          if (request.id === mdmaRecord.id) return void fake.getRecordForReview(request).then(resolve);
+          gates.set(request.id, () => void fake.getRecordForReview(request).then(resolve));
         }),
     };
     renderApp(api, countingAnalyzer().analyzer);

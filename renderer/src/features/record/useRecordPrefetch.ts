@@ -7,8 +7,9 @@ import { recordCacheFor } from './recordCache.ts';
 
 /**
  * Gets the records the user is likely to open next (`nextIds`, likeliest first: the ones the arrow
- * keys go to) ready before they are chosen: fetched, analysed in the worker when it is idle, and
- * their stored review read, so switching to one needs no request and no wait. The shown record's
+ * keys go to) ready before they are chosen: fetched (with their stored review and corpus findings,
+ * one request each), analysed in the worker when it is idle, and their review read into the
+ * session, so switching to one needs no request and no wait. The shown record's
  * own request goes first; a new selection replaces the list, so records passed by are dropped.
  */
 export function useRecordPrefetch(shownId: string | null, nextIds: readonly string[]): void {
@@ -19,17 +20,13 @@ export function useRecordPrefetch(shownId: string | null, nextIds: readonly stri
   const key = nextIds.join('\n');
 
   useEffect(() => {
-    if (shownId === null) return;
-    // The shown record's stored review is read beside its text and analysis, not after them.
-    reviewSessionStoreFor(api).readAhead(shownId);
-    if (key === '') return;
+    if (shownId === null || key === '') return;
     let live = true;
     const store = reviewSessionStoreFor(api);
     void (async () => {
       const shown = await records.load(shownId);
       if (!live) return;
       const ids = key.split('\n');
-      for (const id of ids) store.readAhead(id);
       const fetched = await Promise.all(ids.map((id) => records.load(id)));
       if (!live) return;
       // The shown record heads the list: if the view has not asked for its analysis yet, it is

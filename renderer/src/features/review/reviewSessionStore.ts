@@ -17,7 +17,7 @@ import {
 } from '../../../../shared/annotations/history.ts';
 import type { Annotation, AnnotationInput, FlagDecisionKind, ReviewStatus } from '../../../../shared/annotations/model.ts';
 import type { ResponseOf, ReviewApi } from '../../../../shared/contract/channels.ts';
-import type { Result } from '../../../../shared/contract/result.ts';
+import { ok, type Result } from '../../../../shared/contract/result.ts';
 import { oneEach } from '../oneEach.ts';
 
 /** Where a record's stored review stands in this session. */
@@ -64,7 +64,7 @@ export class ReviewSessionStore {
   private readonly listeners = new Set<Listener>();
   private queue: Promise<unknown> = Promise.resolve();
   private readonly automatic = new Map<string, AutomaticAlignment>();
-  /** Stored reviews asked for ahead (`readAhead`), until `load` takes them. */
+  /** Stored reviews read ahead (`provideReview`), until `load` takes them. */
   private readonly readsAhead = new Map<string, Promise<Result<ResponseOf<'annotations:list'>>>>();
 
   constructor(api: ReviewApi) {
@@ -93,13 +93,14 @@ export class ReviewSessionStore {
   }
 
   /**
-   * Starts reading a record's stored review before its alignment is known (the record was just
-   * chosen, or is about to be), so `load` need not wait for the request after the analysis. Does
-   * nothing for a record already in the session.
+   * A record's stored review, read with the record itself (`library:recordForReview`) when it was
+   * chosen or fetched ahead, before its alignment is known, so `load` need not wait for a request
+   * after the analysis. Does nothing for a record already in the session, whose state holds every
+   * change made since.
    */
-  readAhead(recordId: string): void {
+  provideReview(recordId: string, review: ResponseOf<'annotations:list'>): void {
     if (this.snapshot.records[recordId] || this.readsAhead.has(recordId)) return;
-    this.readsAhead.set(recordId, this.api.listReview({ recordId }));
+    this.readsAhead.set(recordId, Promise.resolve(ok(review)));
     // Records passed by without being shown leave their reads here; keep the latest few.
     for (const oldest of this.readsAhead.keys()) {
       if (this.readsAhead.size <= maxReadsAhead) break;

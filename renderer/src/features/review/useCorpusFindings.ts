@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Finding } from '../../../../shared/checks/types.ts';
 import { findingKey } from '../../../../shared/annotations/model.ts';
 import { useReviewApi } from '../../api/ReviewApiContext.tsx';
+import { recordCacheFor } from '../record/recordCache.ts';
 
 /** How often to ask again while the main side is still checking the library. */
 const RETRY_MS = 1000;
@@ -14,7 +15,11 @@ const RETRY_MS = 1000;
  */
 export function useCorpusFindings(recordId: string): readonly Finding[] {
   const api = useReviewApi();
-  const [answer, setAnswer] = useState<{ recordId: string; findings: Finding[] } | null>(null);
+  const records = recordCacheFor(api);
+  const [answer, setAnswer] = useState<{ recordId: string; findings: readonly Finding[] } | null>(null);
+  // Fetched with the record (`library:recordForReview`): complete, that answer stands and nothing
+  // is asked; incomplete, it shows until the next ask.
+  const fetched = records.corpusFindings(recordId);
 
   useEffect(() => {
     let live = true;
@@ -26,14 +31,17 @@ export function useCorpusFindings(recordId: string): readonly Finding[] {
         if (!result.value.complete) timer = setTimeout(ask, RETRY_MS);
       });
     };
-    ask();
+    const held = records.corpusFindings(recordId);
+    if (!held) ask();
+    else if (!held.complete) timer = setTimeout(ask, RETRY_MS);
     return () => {
       live = false;
       if (timer !== undefined) clearTimeout(timer);
     };
-  }, [api, recordId]);
+  }, [api, records, recordId]);
 
-  return answer?.recordId === recordId ? answer.findings : NONE;
+  if (answer?.recordId === recordId) return answer.findings;
+  return fetched && fetched.findings.length > 0 ? fetched.findings : NONE;
 }
 
 const NONE: readonly Finding[] = [];

@@ -30,7 +30,7 @@ export function createFakeReviewMethods(
   reviewer: () => string,
   records: () => readonly ReviewRecord[] = () => [],
   tables: FakeReviewTables = { annotations: [], decisions: [], states: [], corrections: [] },
-): ReviewMethods & { tables: FakeReviewTables } {
+): ReviewMethods & { tables: FakeReviewTables; readReview(recordId: string): ResponseOf<'annotations:list'> } {
   let clock = Date.parse('2026-11-28T23:00:00.000Z');
   let nextId = 1;
   const stamp = () => new Date((clock += 1000)).toISOString();
@@ -39,6 +39,13 @@ export function createFakeReviewMethods(
     return Promise.resolve(value());
   };
   const find = (id: string) => tables.annotations.find((a) => a.id === id);
+  /** A record's stored review as `annotations:list` answers it (the combined record channel reads it too). */
+  const readReview = (recordId: string): ResponseOf<'annotations:list'> => ({
+    annotations: tables.annotations.filter((a) => a.recordId === recordId).map((a) => ({ ...a })),
+    decisions: tables.decisions.filter((d) => d.recordId === recordId),
+    state: tables.states.find((s) => s.recordId === recordId) ?? null,
+    corrections: tables.corrections.filter((c) => c.recordId === recordId),
+  });
   // The same assembly as the main side's reviewExport.ts, over the in-memory tables.
   const exportData = (ids?: readonly string[]): ReviewExport => ({
     reviewer: reviewer(),
@@ -62,15 +69,8 @@ export function createFakeReviewMethods(
 
   return {
     tables,
-    listReview: (request) =>
-      answer('annotations:list', request, () =>
-        ok({
-          annotations: tables.annotations.filter((a) => a.recordId === request.recordId).map((a) => ({ ...a })),
-          decisions: tables.decisions.filter((d) => d.recordId === request.recordId),
-          state: tables.states.find((s) => s.recordId === request.recordId) ?? null,
-          corrections: tables.corrections.filter((c) => c.recordId === request.recordId),
-        }),
-      ),
+    readReview,
+    listReview: (request) => answer('annotations:list', request, () => ok(readReview(request.recordId))),
     saveAnnotation: (request) =>
       answer('annotations:save', request, () => {
         const time = stamp();
