@@ -177,19 +177,27 @@ function isJsSpace(code: number): boolean {
 const LATIN_PER_HAN = 3;
 
 /**
- * Per UTF-16 code unit: 0 not yet known, 1 Han, 2 not Han. Testing `\p{Script=Han}` once per
- * code unit instead of once per character read is what makes Chinese features cheap; a lone
- * surrogate is never Han (as the regex says of it), so a table over code units is exact.
+ * Per UTF-16 code unit: 0 not yet known, 1 Han, 2 not Han, 3 a Han function word (see
+ * ZH_FUNCTION_CODES, read here so the content test costs no set look-up). Testing `\p{Script=Han}`
+ * once per code unit instead of once per character read is what makes Chinese features cheap; a
+ * lone surrogate is never Han (as the regex says of it), so a table over code units is exact.
  */
 const hanTable = new Uint8Array(0x10000);
+const HAN = 1;
+const NOT_HAN = 2;
+const HAN_FUNCTION = 3;
 
-function isHanUnit(code: number): boolean {
+function hanKind(code: number): number {
   let known = hanTable[code]!;
   if (known === 0) {
-    known = HAN_RE.test(String.fromCharCode(code)) ? 1 : 2;
+    known = !HAN_RE.test(String.fromCharCode(code)) ? NOT_HAN : ZH_FUNCTION_CODES.has(code) ? HAN_FUNCTION : HAN;
     hanTable[code] = known;
   }
-  return known === 1;
+  return known;
+}
+
+function isHanUnit(code: number): boolean {
+  return hanKind(code) !== NOT_HAN;
 }
 
 /** Han astral code points (CJK extensions B and on), tested once each. */
@@ -245,9 +253,10 @@ export function chineseFeatures(text: string): ChineseFeatures {
   let latin = 0;
   for (let i = 0; i < lower.length; i++) {
     const code = lower.charCodeAt(i);
-    if (isHanUnit(code)) {
+    const kind = hanKind(code);
+    if (kind !== NOT_HAN) {
       han++;
-      if (!ZH_FUNCTION_CODES.has(code)) contentPositions.push(i);
+      if (kind === HAN) contentPositions.push(i);
     } else if (isLatinUnit(code)) {
       latin++;
     }
