@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { EN_TOKEN_RE, asciiAlphanumericCount, chineseFeatures, englishFeatures, hanCount } from './textFeatures.ts';
+import { EN_TOKEN_RE, asciiAlphanumericCount, chineseFeatures, englishFeatures, englishLength, hanCount } from './textFeatures.ts';
 
 const viaRegex = (text: string) => [...text.matchAll(EN_TOKEN_RE)].map((m) => m[0]);
 /** Strings dense in the characters the tokenizer decides on. */
@@ -16,6 +16,12 @@ describe('englishFeatures', () => {
   it('keeps numbers, acronyms and possessives whole', () => {
     expect(englishFeatures("8,400 patients' MDMA-assisted BRCA1 .05 2.5.3 d'Alembert").tokens.map((t) => t.form))
       .toEqual(['8400', 'patients', 'mdma', 'assisted', 'brca1', '0.05', '2.5.3', "d'alembert"]);
+  });
+  it('measures the length englishLength measures', () => {
+    const spaced = fc.string({ unit: fc.constantFrom(...'a0., \t\u00a0\u2003\ufeff\u3000中'.split('')), maxLength: 40 });
+    fc.assert(fc.property(fc.oneof(tokenish, spaced, fc.string({ unit: 'binary' })), (text) => {
+      expect(englishFeatures(text).length).toBe(englishLength(text));
+    }), { numRuns: 2000 });
   });
 });
 

@@ -99,17 +99,21 @@ function englishToken(raw: string): EnglishToken | null {
 /** Tokens and length of an English sentence. */
 export function englishFeatures(text: string): EnglishFeatures {
   const tokens: EnglishToken[] = [];
+  // The length is counted in the same pass (see `englishLength`): a token holds no space.
+  let length = 0;
   for (let at = 0; at < text.length;) {
     const end = englishTokenEnd(text, at);
     if (end === at) {
+      if (!isJsSpace(text.charCodeAt(at))) length++;
       at++;
       continue;
     }
     const token = englishToken(text.slice(at, end));
     if (token) tokens.push(token);
+    length += end - at;
     at = end;
   }
-  return { tokens, length: englishLength(text) };
+  return { tokens, length };
 }
 
 const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
