@@ -10,7 +10,6 @@
 import { contentWord, type Lexicon } from '../lexicon/lexicon.ts';
 import { stemEnglish } from '../lexicon/englishWords.ts';
 import { containsTerm } from './termCandidates.ts';
-import { CodePairSet } from '../align/codePairSet.ts';
 import { withTextScreen } from '../checks/textScreen.ts';
 
 /** One aligned pair as the term analysis sees it. */
@@ -164,6 +163,48 @@ function besideTerm(zh: string, c: string, term: string): boolean {
 }
 
 /**
+ * The strings of 2 to MAX_NGRAM Han characters, none a particle, of the texts `from` that occur in
+ * two or more of the texts `among`, each with every text that holds it (its support, in text
+ * order), in the order first met.
+ *
+ * Both passes of `findTermRenderings` keep only strings found in two texts or more, all of them
+ * among a set of units (those with the term, or those translating it). So a string in fewer than
+ * two of those is no candidate, and since growing a string only narrows where it occurs, and keeps
+ * every character it holds, no longer string from the same start is one either: the search stops
+ * there. Only the strings that pass are looked for in the other texts, which spares searching
+ * every unit for every common word the units share.
+ */
+function sharedStrings(texts: readonly string[], from: readonly number[], among: readonly number[]): Map<string, number[]> {
+  const shared = new Map<string, number[]>();
+  /** Per string met, the texts of `among` holding it. */
+  const seen = new Map<string, readonly number[]>();
+  const isAmong = new Uint8Array(texts.length);
+  for (const k of among) isAmong[k] = 1;
+  for (const i of from) {
+    for (const run of (texts[i] ?? '').matchAll(HAN_RUN)) {
+      const s = run[0];
+      for (let a = 0; a < s.length; a++) {
+        let within = among;
+        for (let b = a + 2; b <= Math.min(s.length, a + MAX_NGRAM); b++) {
+          if (PARTICLE_CHARS.has(s.charCodeAt(b - 1)) || (b === a + 2 && PARTICLE_CHARS.has(s.charCodeAt(a)))) break;
+          const c = s.slice(a, b);
+          let found = seen.get(c);
+          if (!found) {
+            const inAmong = within.filter((k) => texts[k]!.includes(c));
+            seen.set(c, inAmong);
+            if (inAmong.length >= 2) shared.set(c, texts.flatMap((text, k) => ((isAmong[k] ? inAmong.includes(k) : text.includes(c)) ? [k] : [])));
+            found = inAmong;
+          }
+          if (found.length < 2) break;
+          within = found;
+        }
+      }
+    }
+  }
+  return shared;
+}
+
+/**
  * Finds how `term` is rendered in each unit that contains it. `lexicon` (optional) keeps strings
  * that translate other words of the same pairs from being taken for the term's rendering.
  */
@@ -180,50 +221,13 @@ export function findTermRenderings(term: string, units: readonly TermUnit[], lex
 
   const blanked = units.map((u) => blankedWords(u, term, lexicon));
   const residue = units.map((u, k) => residueOf(u, blanked[k] ?? [], lexicon));
-  const ngrams = (texts: readonly string[], from: readonly number[]): Map<string, number[]> => {
-    const support = new Map<string, number[]>();
-    const everyText = texts.map((_, k) => k);
-    // Two-character strings, the first asked of every text, are answered by each text's pairs.
-    let textPairs: CodePairSet[] | null = null;
-    for (const i of from) {
-      for (const run of (texts[i] ?? '').matchAll(HAN_RUN)) {
-        const s = run[0];
-        for (let a = 0; a < s.length; a++) {
-          // Growing c only narrows it: a longer string occurs only where c does, and holds every
-          // character c holds. So its support is searched among c's, and once c is in fewer than
-          // two texts or holds a particle, no longer string from here can be a candidate (both
-          // passes below require two texts and no particle): the search stops there.
-          let within = everyText;
-          for (let b = a + 2; b <= Math.min(s.length, a + MAX_NGRAM); b++) {
-            if (PARTICLE_CHARS.has(s.charCodeAt(b - 1)) || (b === a + 2 && PARTICLE_CHARS.has(s.charCodeAt(a)))) break;
-            const c = s.slice(a, b);
-            let found = support.get(c);
-            if (!found) {
-              if (c.length === 2) {
-                textPairs ??= texts.map((text) => new CodePairSet(text));
-                const first = c.charCodeAt(0);
-                const second = c.charCodeAt(1);
-                found = within.filter((k) => textPairs![k]!.has(first, second));
-              } else {
-                found = within.filter((k) => texts[k]!.includes(c));
-              }
-              support.set(c, found);
-            }
-            if (found.length < 2) break;
-            within = found;
-          }
-        }
-      }
-    }
-    return support;
-  };
-  const candidates = [...ngrams(residue, translated).entries()].filter(([c, z]) =>
+  const candidates = [...sharedStrings(residue, translated, withTerm).entries()].filter(([c, z]) =>
     !PARTICLES.test(c) && z.length >= 2 && z.every((k) => inTerm.has(k) && (!latin.includes(k) || besideTerm(units[k]?.zh ?? '', c, term))));
   // A name may contain a word that translates another word of its sentence (生血小板胶囊 holds
   // 血小板, "platelet"): strings of the raw text that swallow a blanked word whole count too, when
   // they occur only where the term is translated, never where it is kept in Latin.
   const raw = units.map((u) => u.zh);
-  for (const [c, z] of ngrams(raw, translated)) {
+  for (const [c, z] of sharedStrings(raw, translated, translated)) {
     if (z.length < 2 || !z.every((k) => inTerm.has(k) && !latin.includes(k))) continue;
     if (PARTICLES.test(c) || candidates.some(([d]) => d === c)) continue;
     const wraps = (k: number) => (residue[k] ?? '').includes(c) || wrapsOneWord(raw[k] ?? '', c, blanked[k] ?? []);
