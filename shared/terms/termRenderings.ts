@@ -163,6 +163,17 @@ function besideTerm(zh: string, c: string, term: string): boolean {
 }
 
 /**
+ * The texts `sharedStrings` reads, by unit index: `at(k)` is the text; `holds(k, c)` is
+ * `at(k).includes(c)`, which may be answered without reading `at(k)` (a blanked text is read
+ * only where the raw one holds `c`).
+ */
+interface TextsOf {
+  count: number;
+  at(k: number): string;
+  holds(k: number, c: string): boolean;
+}
+
+/**
  * The strings of 2 to MAX_NGRAM Han characters, none a particle, of the texts `from` that occur in
  * two or more of the texts `among`, each with every text that holds it (its support, in text
  * order), in the order first met.
@@ -174,14 +185,15 @@ function besideTerm(zh: string, c: string, term: string): boolean {
  * there. Only the strings that pass are looked for in the other texts, which spares searching
  * every unit for every common word the units share.
  */
-function sharedStrings(texts: readonly string[], from: readonly number[], among: readonly number[]): Map<string, number[]> {
+function sharedStrings(texts: TextsOf, from: readonly number[], among: readonly number[]): Map<string, number[]> {
   const shared = new Map<string, number[]>();
   /** Per string met, the texts of `among` holding it. */
   const seen = new Map<string, readonly number[]>();
-  const isAmong = new Uint8Array(texts.length);
+  const isAmong = new Uint8Array(texts.count);
   for (const k of among) isAmong[k] = 1;
+  const every = Array.from({ length: texts.count }, (_, k) => k);
   for (const i of from) {
-    for (const run of (texts[i] ?? '').matchAll(HAN_RUN)) {
+    for (const run of texts.at(i).matchAll(HAN_RUN)) {
       const s = run[0];
       for (let a = 0; a < s.length; a++) {
         let within = among;
@@ -190,9 +202,9 @@ function sharedStrings(texts: readonly string[], from: readonly number[], among:
           const c = s.slice(a, b);
           let found = seen.get(c);
           if (!found) {
-            const inAmong = within.filter((k) => texts[k]!.includes(c));
+            const inAmong = within.filter((k) => texts.at(k).includes(c));
             seen.set(c, inAmong);
-            if (inAmong.length >= 2) shared.set(c, texts.flatMap((text, k) => ((isAmong[k] ? inAmong.includes(k) : text.includes(c)) ? [k] : [])));
+            if (inAmong.length >= 2) shared.set(c, every.filter((k) => (isAmong[k] ? inAmong.includes(k) : texts.holds(k, c))));
             found = inAmong;
           }
           if (found.length < 2) break;
@@ -219,18 +231,25 @@ export function findTermRenderings(term: string, units: readonly TermUnit[], lex
     return { term, units: withTerm, renderings: latin.length ? [{ text: term, latin: true, units: latin }] : [], unidentified: [] };
   }
 
-  const blanked = units.map((u) => blankedWords(u, term, lexicon));
-  const residue = units.map((u, k) => residueOf(u, blanked[k] ?? [], lexicon));
-  const candidates = [...sharedStrings(residue, translated, withTerm).entries()].filter(([c, z]) =>
+  // Each unit's blanked words and residue, found when first needed: a unit without the term is
+  // read only for strings its raw text holds (the residue holds a string only where the raw text
+  // does), which spares looking up the words of most such units.
+  const blankedOf: (string[] | undefined)[] = [];
+  const residueOfUnit: (string | undefined)[] = [];
+  const blankedAt = (k: number) => (blankedOf[k] ??= blankedWords(units[k]!, term, lexicon));
+  const residueAt = (k: number) => (residueOfUnit[k] ??= residueOf(units[k]!, blankedAt(k), lexicon));
+  const raw = units.map((u) => u.zh);
+  const residues: TextsOf = { count: units.length, at: residueAt, holds: (k, c) => raw[k]!.includes(c) && residueAt(k).includes(c) };
+  const raws: TextsOf = { count: units.length, at: (k) => raw[k]!, holds: (k, c) => raw[k]!.includes(c) };
+  const candidates = [...sharedStrings(residues, translated, withTerm).entries()].filter(([c, z]) =>
     !PARTICLES.test(c) && z.length >= 2 && z.every((k) => inTerm.has(k) && (!latin.includes(k) || besideTerm(units[k]?.zh ?? '', c, term))));
   // A name may contain a word that translates another word of its sentence (生血小板胶囊 holds
   // 血小板, "platelet"): strings of the raw text that swallow a blanked word whole count too, when
   // they occur only where the term is translated, never where it is kept in Latin.
-  const raw = units.map((u) => u.zh);
-  for (const [c, z] of sharedStrings(raw, translated, translated)) {
+  for (const [c, z] of sharedStrings(raws, translated, translated)) {
     if (z.length < 2 || !z.every((k) => inTerm.has(k) && !latin.includes(k))) continue;
     if (PARTICLES.test(c) || candidates.some(([d]) => d === c)) continue;
-    const wraps = (k: number) => (residue[k] ?? '').includes(c) || wrapsOneWord(raw[k] ?? '', c, blanked[k] ?? []);
+    const wraps = (k: number) => residueAt(k).includes(c) || wrapsOneWord(raw[k] ?? '', c, blankedAt(k));
     if (z.every(wraps)) candidates.push([c, z]);
   }
   // Keep maximal strings: drop c when a longer candidate containing it has the same support.
