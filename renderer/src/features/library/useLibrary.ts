@@ -8,6 +8,7 @@ import { useReviewApi } from '../../api/ReviewApiContext.tsx';
 import { baseName } from '../../components/baseName.ts';
 import type { Message } from '../../i18n/messageKey.ts';
 import { recordCacheFor } from '../record/recordCache.ts';
+import { listPageSize, takeFirstListPage } from './firstListPage.ts';
 
 export interface Notice extends Message {
   kind: 'info' | 'error';
@@ -27,9 +28,6 @@ export interface Library {
 }
 
 const emptyLibrary: LibraryState = { records: [], errors: [] };
-
-/** Summaries per `library:list` page: 20,000 are ~5 MB of JSON, a fraction of a second to parse. */
-const pageSize = 20_000;
 
 /**
  * A picked or dropped file's text for `importText`. `File.text()` reads everything as UTF-8, which
@@ -86,7 +84,7 @@ export function useLibrary(): Library {
     let held = listed.current;
     for (;;) {
       const start = held?.records.length ?? 0;
-      const result = await api.listRecords({ start, limit: pageSize });
+      const result = await ((start === 0 ? takeFirstListPage(api) : null) ?? api.listRecords({ start, limit: listPageSize }));
       if (!result.ok) {
         setNotice({ kind: 'error', key: 'library.failed', values: { error: result.error } });
         return;
