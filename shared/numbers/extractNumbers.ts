@@ -81,18 +81,38 @@ interface Span {
   end: number;
 }
 
+/**
+ * The patterns below are built once, not at every call (a literal in a function body is a new
+ * object each time, and `matchAll` copies it again): `everyMatch` runs a global one by `exec`,
+ * resetting its position before and after, and nothing it calls uses the same pattern.
+ */
+const CITATION_RE = /\[\s*\d+(?:\s*[,，、\-–~]\s*\d+)*\s*\]/g;
+/** Anchored at the start and not global: one match at most, at 0. */
+const SECTION_NUMBER_RE = /^\s*\(?\d+(?:\.\d+)*[.)、]\s/;
+const ZH_LIST_NUMBER_RE = /^\s*[一二三四五六七八九十]+、/;
+const CONFIDENCE_LEVEL_RE = /\d+(?:\.\d+)?\s*%\s*(?=C[Il]\b|C\.I\.|confidence|置信|可信)/gi;
+
+function everyMatch(re: RegExp, t: string, found: (m: RegExpExecArray) => void): void {
+  re.lastIndex = 0;
+  try {
+    for (let m = re.exec(t); m !== null; m = re.exec(t)) found(m);
+  } finally {
+    re.lastIndex = 0;
+  }
+}
+
 function maskedSpans(t: string): Span[] {
   const spans: Span[] = [];
-  const add = (re: RegExp) => {
-    for (const m of t.matchAll(re)) spans.push({ start: m.index, end: m.index + m[0].length });
+  const add = (m: RegExpExecArray | null) => {
+    if (m) spans.push({ start: m.index, end: m.index + m[0].length });
   };
   // Each pattern below needs a character most sentences lack: those are not searched.
   const digits = HAS_DIGIT.test(t);
-  if (digits && t.includes('[')) add(/\[\s*\d+(?:\s*[,，、\-–~]\s*\d+)*\s*\]/g); // citation markers [12], [3,4]
-  if (digits) add(/^\s*\(?\d+(?:\.\d+)*[.)、]\s/g); // section numbering at the start ("1. ", "2.1) ")
-  if (t.includes('、')) add(/^\s*[一二三四五六七八九十]+、/g); // Chinese list numbering "一、"
+  if (digits && t.includes('[')) everyMatch(CITATION_RE, t, add); // citation markers [12], [3,4]
+  if (digits) add(SECTION_NUMBER_RE.exec(t)); // section numbering at the start ("1. ", "2.1) ")
+  if (t.includes('、')) add(ZH_LIST_NUMBER_RE.exec(t)); // Chinese list numbering "一、"
   // The confidence level of an interval is a convention, not a finding: "95% CI", "95%CI", "95%置信区间".
-  if (digits && t.includes('%')) add(/\d+(?:\.\d+)?\s*%\s*(?=C[Il]\b|C\.I\.|confidence|置信|可信)/gi);
+  if (digits && t.includes('%')) everyMatch(CONFIDENCE_LEVEL_RE, t, add);
   for (const word of LEXICALISED_FIRST.test(t) ? LEXICALISED : []) {
     let i = t.indexOf(word);
     while (i >= 0) {
@@ -132,54 +152,58 @@ function pushToken(tokens: NumberToken[], text: string, t: string, lang: 'en' | 
 }
 
 function scanDigits(text: string, t: string, lang: 'en' | 'zh', masked: Span[], tokens: NumberToken[]): void {
-  if (!HAS_DIGIT.test(t)) return; // every alternative below reads a digit
-  // Thousands separated by commas (3,150) or by a space, thin space or no-break space (20 000).
-  const re = /(?<![\d.,])\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|(?<![\d.,])\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d.,])|\d+(?:\.\d+)?|(?<=[<>=≤≥]\s?)\.\d+/g;
-  for (const m of t.matchAll(re)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    if (overlaps(masked, start, end)) continue;
-    const prev = t[start - 1] ?? '';
-    const prev2 = t[start - 2] ?? '';
-    // Digits glued to Latin letters belong to a name or code: IL-6, COVID-19, CD4, H1N1, T2DM.
-    if (LATIN.test(prev) || (prev === '-' && (LATIN.test(prev2) || /[)）]/.test(prev2)))) continue; // also "(IL)-6", "(miR)-150"
-    if (/[αβγδκ]/.test(prev)) continue;
-    let value = Number(m[0].replace(/[,\s\u00a0\u2009\u202f]/g, ''));
-    const next = t[end] ?? '';
-    const rest = t.slice(end);
-    if (/^s\b/.test(rest) && m[0].endsWith('0')) continue; // decades: "the 1990s", "in their 50s"
-    if (LATIN.test(next)) {
-      // Attached letters: a unit (5mg, 24h) or an ordinal suffix (3rd) keep the number; anything
-      // else (5HT, 3D, 4T1, 18F) is a code.
-      const ordinal = /^(?:st|nd|rd|th)\b/.exec(rest);
-      if (!ordinal && !matchUnit(t, end)) continue;
-    }
-    // A chemical locant (5-HT, 5-FU, 5-氟尿嘧啶) is not a quantity.
-    if (next === '-' && (/^-[A-Z]/.test(rest) || (lang === 'zh' && /^-[\u4e00-\u9fff]/.test(rest)))) continue;
-    let unitAt = end;
-    if (lang === 'zh' && /^(?:个)?(?:年|月|小时|天|周)半/.test(rest)) value += 0.5; // 3年半 = 3.5 years
-      // 1.5万 = 15000; but 千 before a unit is the metric prefix (167 千卡 = 167 kcal, 5千克 = 5 kg).
-    if (lang === 'zh') {
-      const big = /^(?:\s*[万亿]|千(?![克米卡瓦焦帕赫]))(?!一)/.exec(rest);
-      if (big) {
-        const unitChar = big[0].trim();
-        value *= unitChar === '万' ? 1e4 : unitChar === '亿' ? 1e8 : 1e3;
-        unitAt = end + big[0].length;
-      }
-    } else {
-      const scale = /^\s+(million|billion|thousand)\b/i.exec(rest);
-      if (scale) {
-        value *= SCALE_WORDS[(scale[1] ?? '').toLowerCase()] ?? 1;
-        unitAt = end + scale[0].length;
-      }
-    }
-    // A lone small integer in brackets is an enumerator ("(1)", "（2）"), often rendered as
-    // "first"/"second" or dropped: soft.
-    const enumerator = /^[(（]$/.test(prev) && /^[)）]/.test(next) && Number.isInteger(value) && value <= 20;
-    // Chinese counts decades and centuries where English names them: "20世纪90年代" ↔ "the 1990s".
-    const era = lang === 'zh' && /^\s*(?:世纪|年代)/.test(t.slice(unitAt));
-    pushToken(tokens, text, t, lang, start, end, value, !enumerator && !era, unitAt);
+  if (!HAS_DIGIT.test(t)) return; // every alternative of DIGITS_RE reads a digit
+  everyMatch(DIGITS_RE, t, (m) => readDigits(m, text, t, lang, masked, tokens));
+}
+
+/** Numbers, with thousands separated by commas (3,150) or by a space, thin space or no-break space (20 000). */
+const DIGITS_RE = /(?<![\d.,])\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|(?<![\d.,])\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d.,])|\d+(?:\.\d+)?|(?<=[<>=≤≥]\s?)\.\d+/g;
+
+/** One match of DIGITS_RE: a token, unless it is masked, part of a name or code, or a decade. */
+function readDigits(m: RegExpExecArray, text: string, t: string, lang: 'en' | 'zh', masked: Span[], tokens: NumberToken[]): void {
+  const start = m.index;
+  const end = start + m[0].length;
+  if (overlaps(masked, start, end)) return;
+  const prev = t[start - 1] ?? '';
+  const prev2 = t[start - 2] ?? '';
+  // Digits glued to Latin letters belong to a name or code: IL-6, COVID-19, CD4, H1N1, T2DM.
+  if (LATIN.test(prev) || (prev === '-' && (LATIN.test(prev2) || /[)）]/.test(prev2)))) return; // also "(IL)-6", "(miR)-150"
+  if (/[αβγδκ]/.test(prev)) return;
+  let value = Number(m[0].replace(/[,\s\u00a0\u2009\u202f]/g, ''));
+  const next = t[end] ?? '';
+  const rest = t.slice(end);
+  if (/^s\b/.test(rest) && m[0].endsWith('0')) return; // decades: "the 1990s", "in their 50s"
+  if (LATIN.test(next)) {
+    // Attached letters: a unit (5mg, 24h) or an ordinal suffix (3rd) keep the number; anything
+    // else (5HT, 3D, 4T1, 18F) is a code.
+    const ordinal = /^(?:st|nd|rd|th)\b/.exec(rest);
+    if (!ordinal && !matchUnit(t, end)) return;
   }
+  // A chemical locant (5-HT, 5-FU, 5-氟尿嘧啶) is not a quantity.
+  if (next === '-' && (/^-[A-Z]/.test(rest) || (lang === 'zh' && /^-[\u4e00-\u9fff]/.test(rest)))) return;
+  let unitAt = end;
+  if (lang === 'zh' && /^(?:个)?(?:年|月|小时|天|周)半/.test(rest)) value += 0.5; // 3年半 = 3.5 years
+    // 1.5万 = 15000; but 千 before a unit is the metric prefix (167 千卡 = 167 kcal, 5千克 = 5 kg).
+  if (lang === 'zh') {
+    const big = /^(?:\s*[万亿]|千(?![克米卡瓦焦帕赫]))(?!一)/.exec(rest);
+    if (big) {
+      const unitChar = big[0].trim();
+      value *= unitChar === '万' ? 1e4 : unitChar === '亿' ? 1e8 : 1e3;
+      unitAt = end + big[0].length;
+    }
+  } else {
+    const scale = /^\s+(million|billion|thousand)\b/i.exec(rest);
+    if (scale) {
+      value *= SCALE_WORDS[(scale[1] ?? '').toLowerCase()] ?? 1;
+      unitAt = end + scale[0].length;
+    }
+  }
+  // A lone small integer in brackets is an enumerator ("(1)", "（2）"), often rendered as
+  // "first"/"second" or dropped: soft.
+  const enumerator = /^[(（]$/.test(prev) && /^[)）]/.test(next) && Number.isInteger(value) && value <= 20;
+  // Chinese counts decades and centuries where English names them: "20世纪90年代" ↔ "the 1990s".
+  const era = lang === 'zh' && /^\s*(?:世纪|年代)/.test(t.slice(unitAt));
+  pushToken(tokens, text, t, lang, start, end, value, !enumerator && !era, unitAt);
 }
 
 const CHINESE_NUMERAL = `[${CHINESE_NUMERAL_CHARS}]`;
