@@ -39,8 +39,8 @@ function halfWidthSpans(sentence: PairSentence): EvidenceSpan[] {
   const text = sentence.text;
   const out: EvidenceSpan[] = [];
   for (let i = 0; i < text.length; i++) {
-    const c = text[i] ?? '';
     if (!isHalfWidthMark(text.charCodeAt(i))) continue;
+    const c = text[i] ?? '';
     const before = neighbour(text, i, -1);
     const after = neighbour(text, i, 1);
     if (c === '(' || c === ')') {
@@ -58,8 +58,10 @@ function unbalancedSpans(sentence: PairSentence): EvidenceSpan[] {
   const text = sentence.text;
   for (const [open, close] of PAIRS) {
     // Most sentences hold few of the eight kinds: a kind absent from the text needs no pass.
-    const first = Math.min(...[text.indexOf(open), text.indexOf(close)].filter((at) => at >= 0));
-    if (first === Infinity) continue;
+    const openAt = text.indexOf(open);
+    const closeAt = text.indexOf(close);
+    const first = openAt < 0 ? closeAt : closeAt < 0 ? openAt : Math.min(openAt, closeAt);
+    if (first < 0) continue;
     const openCode = open.charCodeAt(0);
     const closeCode = close.charCodeAt(0);
     const stack: number[] = [];
