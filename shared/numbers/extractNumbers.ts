@@ -207,49 +207,59 @@ function readDigits(m: RegExpExecArray, text: string, t: string, lang: 'en' | 'z
 }
 
 const CHINESE_NUMERAL = `[${CHINESE_NUMERAL_CHARS}]`;
-/** Built once: `matchAll` works on a copy, so sharing it is safe. */
+/** Built once; CHINESE_NUMERAL_RE is global and run only by `everyMatch`, which resets its position. */
 const HAS_CHINESE_NUMERAL = new RegExp(CHINESE_NUMERAL);
 const CHINESE_NUMERAL_RE = new RegExp(`(百分之|${CHINESE_NUMERAL}+分之)?(${CHINESE_NUMERAL}+)(?:点([零〇一二三四五六七八九]+))?`, 'g');
 
 function scanChineseNumerals(text: string, t: string, masked: Span[], tokens: NumberToken[]): void {
-  for (const m of HAS_CHINESE_NUMERAL.test(t) ? t.matchAll(CHINESE_NUMERAL_RE) : []) {
-    const start = m.index;
-    const end = start + m[0].length;
-    if (overlaps(masked, start, end)) continue;
-    const [, fraction, integer = '', decimals] = m;
-    // 万古霉素, 百日咳: a unit character without a digit is no numeral (十 alone is ten).
-    if (!/[零〇一二两三四五六七八九]/.test(integer) && !integer.startsWith('十')) continue;
-    const prev = t[start - 1] ?? '';
-    const next = t[end] ?? '';
-    if (prev === '第') continue; // ordinals: 第一 ↔ first
-    if (CHEMISTRY.has(next)) continue;
-    let value = parseChineseInteger(integer);
-    if (value === null) continue;
-    if (decimals) value += parseChineseDecimals(decimals) ?? 0;
-    let hard = true;
-    if (fraction && fraction !== '百分之') {
-      const denominator = parseChineseInteger(fraction.slice(0, -2));
-      if (!denominator) continue;
-      value = value / denominator;
-    } else if (!fraction && !decimals) {
-      if (integer === '一') {
-        if (prev === '之' || next === '半') continue; // 之一 "one of", 一半 "half"
-        hard = false;
-      } else if ([...integer].length === 1 && integer !== '十') {
-        hard = CLASSIFIERS.has(next);
-      }
-      // Approximate counts (数十, 十余, 几百, 一百多) have no exact English counterpart.
-      if (/[数几上]/.test(prev) || /[余几多来]/.test(next)) hard = false;
-    }
-    pushToken(tokens, text, t, 'zh', start, end, value, hard);
-    const last = tokens[tokens.length - 1];
-    if (fraction === '百分之' && last) last.kind = 'percent';
-  }
+  if (HAS_CHINESE_NUMERAL.test(t)) everyMatch(CHINESE_NUMERAL_RE, t, (m) => readChineseNumeral(m, text, t, masked, tokens));
+  if (!UNICODE_ROMAN_RE.test(t)) return; // most texts hold none
   for (let i = 0; i < t.length; i++) {
     // UNICODE_ROMAN is the contiguous run U+2160..U+216B: its index is the offset from Ⅰ.
     const r = t.charCodeAt(i) - UNICODE_ROMAN_FIRST;
     if (r >= 0 && r < UNICODE_ROMAN.length) pushToken(tokens, text, t, 'zh', i, i + 1, r + 1, true);
   }
+}
+
+/** The digits among the numerals, and the signs of an approximate count before and after one. */
+const HAS_DIGIT_NUMERAL = /[零〇一二两三四五六七八九]/;
+const APPROXIMATE_BEFORE = /[数几上]/;
+const APPROXIMATE_AFTER = /[余几多来]/;
+const UNICODE_ROMAN_RE = new RegExp(`[${UNICODE_ROMAN}]`);
+
+/** One match of CHINESE_NUMERAL_RE: a token, unless it is masked, an ordinal, part of a name or no count. */
+function readChineseNumeral(m: RegExpExecArray, text: string, t: string, masked: Span[], tokens: NumberToken[]): void {
+  const start = m.index;
+  const end = start + m[0].length;
+  if (overlaps(masked, start, end)) return;
+  const [, fraction, integer = '', decimals] = m;
+  // 万古霉素, 百日咳: a unit character without a digit is no numeral (十 alone is ten).
+  if (!HAS_DIGIT_NUMERAL.test(integer) && !integer.startsWith('十')) return;
+  const prev = t[start - 1] ?? '';
+  const next = t[end] ?? '';
+  if (prev === '第') return; // ordinals: 第一 ↔ first
+  if (CHEMISTRY.has(next)) return;
+  let value = parseChineseInteger(integer);
+  if (value === null) return;
+  if (decimals) value += parseChineseDecimals(decimals) ?? 0;
+  let hard = true;
+  if (fraction && fraction !== '百分之') {
+    const denominator = parseChineseInteger(fraction.slice(0, -2));
+    if (!denominator) return;
+    value = value / denominator;
+  } else if (!fraction && !decimals) {
+    if (integer === '一') {
+      if (prev === '之' || next === '半') return; // 之一 "one of", 一半 "half"
+      hard = false;
+    } else if ([...integer].length === 1 && integer !== '十') {
+      hard = CLASSIFIERS.has(next);
+    }
+    // Approximate counts (数十, 十余, 几百, 一百多) have no exact English counterpart.
+    if (APPROXIMATE_BEFORE.test(prev) || APPROXIMATE_AFTER.test(next)) hard = false;
+  }
+  pushToken(tokens, text, t, 'zh', start, end, value, hard);
+  const last = tokens[tokens.length - 1];
+  if (fraction === '百分之' && last) last.kind = 'percent';
 }
 
 interface EnglishWord {
