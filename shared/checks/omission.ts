@@ -62,6 +62,15 @@ export function clauseCoverage(english: string, chinese: string, lexicon: Lexico
   return withTextScreen(chinese, (contains) => coverageOfClauses(english, chinese, contains, lexicon));
 }
 
+/**
+ * The numbers and words of a clause, and the acronym test, built once: a regex literal in the loop
+ * is a new object for every clause (and `matchAll` copies it again). The global ones are run by
+ * `exec` from position 0, set before each loop.
+ */
+const CLAUSE_NUMBER = /\d+(?:\.\d+)?/g;
+const CLAUSE_WORD = /[A-Za-z][A-Za-z-]*/g;
+const ACRONYM = /^[A-Z0-9-]+$/;
+
 /** `clauseCoverage`, with `contains` screening `chinese` (several English sentences may share one). */
 function coverageOfClauses(english: string, chinese: string, contains: Contains, lexicon: Lexicon): Clause[] {
   const cuts = [0];
@@ -79,18 +88,20 @@ function coverageOfClauses(english: string, chinese: string, contains: Contains,
     const clause = english.slice(start, end);
     // Numbers and words kept verbatim (names, genes, drugs) are the surest sign a clause was
     // rendered: they count double.
-    for (const m of clause.matchAll(/\d+(?:\.\d+)?/g)) {
+    CLAUSE_NUMBER.lastIndex = 0;
+    for (let m = CLAUSE_NUMBER.exec(clause); m !== null; m = CLAUSE_NUMBER.exec(clause)) {
       known += 2;
       if (chinese.includes(m[0])) covered += 2;
     }
-    for (const m of clause.matchAll(/[A-Za-z][A-Za-z-]*/g)) {
+    CLAUSE_WORD.lastIndex = 0;
+    for (let m = CLAUSE_WORD.exec(clause); m !== null; m = CLAUSE_WORD.exec(clause)) {
       const word = m[0];
       if (word.length >= 3 && hasLatin && lowerChinese.includes(word.toLowerCase())) {
         known += 2;
         covered += 2;
         continue;
       }
-      if (word.length > 1 && /^[A-Z0-9-]+$/.test(word)) {
+      if (word.length > 1 && ACRONYM.test(word)) {
         known++; // acronyms are kept verbatim or spelled out; verbatim is the evidence we can see
         if (chinese.includes(word)) covered++;
         continue;
