@@ -27,13 +27,50 @@ const NO_RENDERINGS: readonly string[] = [];
  */
 const BLOCK_SIZE = 16;
 
+/**
+ * The English half of a scorer's set-up: token weights, totals and renderings. It depends only on
+ * the English sentences and the rendering screen, so scorers of several Chinese texts against the
+ * same English sentences (the seam splitter's pieces) build it once.
+ */
+export class EnglishSide {
+  readonly en: EnglishFeatures[];
+  readonly screen: RenderingScreen;
+  /** Per sentence, per token: its weight (anchors count double). */
+  readonly tokenWeights: Uint8Array[];
+  readonly totals: number[];
+  /** Where each sentence's tokens start in a scorer's flat arrays, and their count at the end. */
+  readonly tokenStart: Int32Array;
+  /** Per sentence (filled on first use), per token: its renderings the screen let through. */
+  private readonly renderings: (readonly (readonly string[])[] | undefined)[];
+
+  constructor(en: readonly (string | EnglishFeatures)[], screen: RenderingScreen) {
+    this.en = en.map((e) => (typeof e === 'string' ? englishFeatures(e) : e));
+    this.screen = screen;
+    this.renderings = new Array<readonly (readonly string[])[] | undefined>(this.en.length);
+    this.tokenWeights = this.en.map((e) => {
+      const weights = new Uint8Array(e.tokens.length);
+      for (let t = 0; t < weights.length; t++) weights[t] = e.tokens[t]!.anchor ? ANCHOR_WEIGHT : 1;
+      return weights;
+    });
+    this.totals = this.tokenWeights.map((weights) => weights.reduce((sum, w) => sum + w, 0));
+    this.tokenStart = starts(this.en.map((e) => e.tokens.length));
+  }
+
+  renderingsOf(i: number): readonly (readonly string[])[] {
+    let found = this.renderings[i];
+    if (!found) {
+      found = this.en[i]!.tokens.map((token) => (token.anchor ? NO_RENDERINGS : this.screen.renderings(token)));
+      this.renderings[i] = found;
+    }
+    return found;
+  }
+}
+
 /** Scores lexical agreement between ranges of English and Chinese sentences. */
 export class PairScorer {
   readonly en: EnglishFeatures[];
   readonly zh: ChineseFeatures[];
-  private readonly screen: RenderingScreen;
-  /** Per English sentence (filled on first use), per token: its renderings the screen let through. */
-  private readonly renderings: (readonly (readonly string[])[] | undefined)[];
+  private readonly side: EnglishSide;
   /** Per English sentence, per token: its weight (anchors count double). */
   private readonly tokenWeights: Uint8Array[];
   private readonly enTotals: number[];
@@ -76,26 +113,22 @@ export class PairScorer {
   private readonly anchored: Uint8Array;
 
   /**
-   * Sentences as text, or as features already computed. `screen` defaults to one over these
-   * Chinese sentences; the seam splitter shares one across the pieces of a sentence.
+   * Sentences as text, or as features already computed, or an English side shared with other
+   * scorers (and then its screen). `screen` defaults to one over these Chinese sentences; the seam
+   * splitter shares one, and one English side, across the pieces of a sentence.
    */
-  constructor(en: readonly (string | EnglishFeatures)[], zh: readonly (string | ChineseFeatures)[], lexicon: Lexicon | null, screen?: RenderingScreen) {
-    this.en = en.map((e) => (typeof e === 'string' ? englishFeatures(e) : e));
+  constructor(en: readonly (string | EnglishFeatures)[] | EnglishSide, zh: readonly (string | ChineseFeatures)[], lexicon: Lexicon | null, screen?: RenderingScreen) {
     this.zh = zh.map((z) => (typeof z === 'string' ? chineseFeatures(z) : z));
     // Sentence texts are already lower-cased; a rendering found only across a join is a harmless
     // false positive, since `pair` searches each sentence on its own.
-    this.screen = screen ?? new RenderingScreen(this.zh.map((z) => z.text).join('\n'), lexicon);
+    this.side = en instanceof EnglishSide ? en : new EnglishSide(en, screen ?? new RenderingScreen(this.zh.map((z) => z.text).join('\n'), lexicon));
+    this.en = this.side.en;
+    this.tokenWeights = this.side.tokenWeights;
+    this.enTotals = this.side.totals;
+    this.tokenStart = this.side.tokenStart;
     const n = this.en.length;
     const m = this.zh.length;
-    this.renderings = new Array<readonly (readonly string[])[] | undefined>(n);
-    this.tokenWeights = this.en.map((e) => {
-      const weights = new Uint8Array(e.tokens.length);
-      for (let t = 0; t < weights.length; t++) weights[t] = e.tokens[t]!.anchor ? ANCHOR_WEIGHT : 1;
-      return weights;
-    });
-    this.enTotals = this.tokenWeights.map((weights) => weights.reduce((sum, w) => sum + w, 0));
     this.zhTotals = this.zh.map((z) => z.contentPositions.length + ANCHOR_WEIGHT * z.anchors.length);
-    this.tokenStart = starts(this.en.map((e) => e.tokens.length));
     this.contentStart = starts(this.zh.map((z) => z.contentPositions.length));
     this.anchorStart = starts(this.zh.map((z) => z.anchors.length));
     this.contentIndex = this.zh.map((z) => {
@@ -119,15 +152,6 @@ export class PairScorer {
     this.anchorPlaces = anchorPlaces(this.zh);
   }
 
-  private renderingsOf(i: number): readonly (readonly string[])[] {
-    let found = this.renderings[i];
-    if (!found) {
-      found = this.en[i]!.tokens.map((token) => (token.anchor ? NO_RENDERINGS : this.screen.renderings(token)));
-      this.renderings[i] = found;
-    }
-    return found;
-  }
-
   /** Fills the match tables of pair (i, j) once (with the rest of its block), and returns its index. */
   private pair(i: number, j: number): number {
     const key = i * this.zh.length + j;
@@ -149,7 +173,7 @@ export class PairScorer {
     const block = this.blockText(b);
     const tokens = this.en[i]!.tokens;
     const weights = this.tokenWeights[i]!;
-    const renderings = this.renderingsOf(i);
+    const renderings = this.side.renderingsOf(i);
     const anchored = this.anchored;
     for (let t = 0; t < tokens.length; t++) {
       const hitBase = (this.tokenStart[i]! + t) * m;

@@ -5,7 +5,7 @@
  * match the English sentences in lexical agreement and in length.
  */
 import type { Lexicon } from '../lexicon/lexicon.ts';
-import { PairScorer } from './pairScorer.ts';
+import { EnglishSide, PairScorer } from './pairScorer.ts';
 import { RenderingScreen } from './renderingScreen.ts';
 import { lengthCost } from './alignSentences.ts';
 import { chineseFeatures, englishFeatures, type ChineseFeatures, type EnglishFeatures } from './textFeatures.ts';
@@ -42,6 +42,8 @@ export function splitAtSeams(en: readonly (string | EnglishFeatures)[], zh: stri
   }
   if (seams.length < k - 1) return null;
   const enFeatures = en.map((e) => (typeof e === 'string' ? englishFeatures(e) : e));
+  // Every piece's scorer shares one English side (weights, totals, renderings over `screen`).
+  const side = new EnglishSide(enFeatures, screen);
   // Every candidate cut set is scored piece by piece, and the same piece (a span between two seams
   // or the ends) recurs in many cut sets: its features and its score beside each English sentence
   // are computed once, and one rendering screen (by default over the whole sentence) serves every piece.
@@ -60,7 +62,7 @@ export function splitAtSeams(en: readonly (string | EnglishFeatures)[], zh: stri
     const p = piece(start, end);
     let term = p.terms[idx];
     if (term === undefined) {
-      p.scorer ??= new PairScorer(enFeatures, [p.features], lexicon, screen);
+      p.scorer ??= new PairScorer(side, [p.features], lexicon);
       const sim = p.scorer.similarity(idx, 1, 0, 1) ?? 0.3;
       term = 8 * (1 - sim) + lengthCost(enFeatures[idx]!.length, p.features.length, ratio);
       p.terms[idx] = term;
