@@ -54,18 +54,20 @@ export interface WorkerPoolOptions {
  * whole process (here 192 MB of young generation, 4 GB of old) and let the young generation grow
  * into them: a checking worker holding ~80 MB of live data sat at ~250 MB more RSS than needed.
  * What the scavenger copies is the few records in flight, so a young generation of 24 MB (V8 makes
- * it three 8 MB semi-spaces) costs no CPU that we could measure. The old-generation cap is the
+ * it three 8 MB semi-spaces) costs no CPU that we could measure. The old-generation cap is a
  * safety net for a runaway item, far above what a worker needs (the lexicon and one task of
- * records), so that a large file read whole (JSON, TSV, a page dump) still fits.
+ * records) so that a large file read whole (JSON, TSV, a page dump) still fits; below 2 GB it also
+ * makes V8 grow the old generation in smaller steps, which is what 1,536 MB is for.
  *
- * Measured (3,000 records through one analysis worker, process RSS peak, rec per CPU-second of
- * the process, two runs each on a busy 2-core machine): V8's limits 428/374 MB, 352/357;
- * young 12 MB 253/236 MB, 368/372; young 24 MB 262/277 MB, 331/375; young 48 MB 262/286 MB,
- * 313/309; old 256 MB alone 370/368 MB. Young 24 + old 2048 MB: 274 MB, 297 rec/CPU-s beside 298
- * for V8's limits in the same series. The 100,000-record `check` with 2 workers peaked at 549 MB
- * of RSS with young 24 MB (old 1,024 MB in that run), against 1,034 MB without limits.
+ * Measured (one analysis worker, process RSS peak, rec per CPU-second of the process, on a busy
+ * 2-core machine). 3,000 records: V8's limits 428/374 MB, 352/357; young 12 MB 253/236 MB,
+ * 368/372; young 24 MB 262/277 MB, 331/375; young 48 MB 262/286 MB, 313/309; old 256 MB alone
+ * 370/368 MB. 10,000 records with young 24 MB: old 1,024 MB 301/305/308 MB, old 1,536 MB
+ * 311/312 MB, old 2,048 MB 368/371/374 MB, no old cap 382 MB; CPU within the noise (454-630).
+ * `check` over 100,000 records with 2 workers: 1,034 MB without limits; young 24 MB with old
+ * 1,024 MB 549 MB, with old 2,048 MB 684 MB.
  */
-export const DEFAULT_RESOURCE_LIMITS: Readonly<ResourceLimits> = { maxYoungGenerationSizeMb: 24, maxOldGenerationSizeMb: 2048 };
+export const DEFAULT_RESOURCE_LIMITS: Readonly<ResourceLimits> = { maxYoungGenerationSizeMb: 24, maxOldGenerationSizeMb: 1536 };
 
 /** Cores − 1, at least 1. */
 export function defaultPoolSize(): number {
