@@ -1,4 +1,4 @@
-import { useCallback, useId, useState } from 'react';
+import { useCallback, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppHeader } from './components/AppHeader.tsx';
 import { ErrorEntries } from './components/ErrorEntries.tsx';
@@ -32,15 +32,17 @@ export function App() {
   const { records, errors } = library.state;
   // The shown record: the user's choice while it is still loaded, else the first record, so the
   // app opens on something to read.
-  const selectedId = chosenId !== null && records.some((record) => record.id === chosenId) ? chosenId : (records[0]?.id ?? null);
+  // Each record's place in the list, found once per list rather than by a scan on every switch.
+  const positions = useMemo(() => new Map(records.map((record, index) => [record.id, index])), [records]);
+  const selectedId = chosenId !== null && positions.has(chosenId) ? chosenId : (records[0]?.id ?? null);
 
   // Alt+Down / Alt+Up in the review view: the next or previous record in list order.
   const stepRecord = useCallback(
     (delta: 1 | -1) => {
-      const next = records[records.findIndex((record) => record.id === selectedId) + delta];
+      const next = records[(selectedId === null ? -1 : (positions.get(selectedId) ?? -1)) + delta];
       if (next) choose(next.id);
     },
-    [records, selectedId, choose],
+    [records, positions, selectedId, choose],
   );
 
   const { openFiles, openPaths, openSample } = library;

@@ -4,6 +4,7 @@ import type { RecordSummary } from '../../../../shared/contract/channels.ts';
 import { FilteredRecordList } from '../../components/recordList/FilteredRecordList.tsx';
 import { noFilter, RecordFilterBar, type RecordFilterChoice } from '../../components/recordList/RecordFilterBar.tsx';
 import { useRecordPrefetch } from '../record/useRecordPrefetch.ts';
+import { indexNear } from './indexNear.ts';
 import { useRecordQuery } from './useRecordQuery.ts';
 
 export interface RecordListPanelProps {
@@ -36,9 +37,9 @@ export function RecordListPanel({ records, selectedId, onSelect }: RecordListPan
     return () => clearTimeout(timer);
   }, [filter, queried.text]);
   const view = useRecordQuery(queried, records);
-  const selectedIndex = useMemo(() => (selectedId === null ? -1 : view.ids.indexOf(selectedId)), [view.ids, selectedId]);
   // The direction of the last move (down at first), so the records ahead are fetched first.
-  const [move, setMove] = useState<{ index: number; direction: 1 | -1 }>({ index: selectedIndex, direction: 1 });
+  const [move, setMove] = useState<{ index: number; direction: 1 | -1 }>(() => ({ index: indexNear(view.ids, selectedId, 0), direction: 1 }));
+  const selectedIndex = useMemo(() => indexNear(view.ids, selectedId, move.index), [view.ids, selectedId, move.index]);
   if (selectedIndex !== move.index) {
     setMove({ index: selectedIndex, direction: selectedIndex >= 0 && move.index >= 0 && selectedIndex < move.index ? -1 : 1 });
   }
