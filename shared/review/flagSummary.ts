@@ -1,7 +1,6 @@
 import type { RecordFlagCounts } from '../contract/recordQuery.ts';
-import { defaultLexicon } from '../lexicon/defaultLexicon.ts';
 import type { ReviewRecord } from '../records/model.ts';
-import { summarizeTermRenderings, type TermRenderingSummary } from '../terms/termInconsistency.ts';
+import type { TermRenderingSummary } from '../terms/termInconsistency.ts';
 import { analyzeRecord, type RecordAnalysis } from './analyzeRecord.ts';
 import { countFlags } from './recordQuery.ts';
 
@@ -23,9 +22,9 @@ export function alignedOf(record: ReviewRecord, analysis: RecordAnalysis) {
  */
 export function summarizeRecordFlags(record: ReviewRecord): RecordFlagSummary {
   try {
-    const analysis = analyzeRecord(record);
-    const terms = record.zh ? summarizeTermRenderings(alignedOf(record, analysis), defaultLexicon()) : [];
-    return { counts: countFlags(analysis.findings), terms };
+    // The term check's own renderings give the summary: no second pass over the record's terms.
+    const analysis = analyzeRecord(record, { termSummary: true });
+    return { counts: countFlags(analysis.findings), terms: analysis.terms ?? [] };
   } catch {
     return { counts: countFlags([]), terms: [] };
   }
