@@ -13,7 +13,7 @@
  */
 import type { AlignmentLink } from './types.ts';
 import type { Lexicon } from '../lexicon/lexicon.ts';
-import { PairScorer } from './pairScorer.ts';
+import { PairScorer, type Coverage } from './pairScorer.ts';
 import type { RenderingScreen } from './renderingScreen.ts';
 import type { EnglishFeatures } from './textFeatures.ts';
 import { defaultLexicon } from '../lexicon/defaultLexicon.ts';
@@ -135,8 +135,9 @@ export function alignSentences(en: readonly (string | EnglishFeatures)[], zh: re
   const zhWeights = zh.map((_, j) => scorer.zhWeight(j));
   const enUnit = Math.max(1, enWeights.reduce((a, b) => a + b, 0) / n);
   const zhUnit = Math.max(1, zhWeights.reduce((a, b) => a + b, 0) / m);
+  const scratch: Coverage = { enTotal: 0, enMatched: 0, zhTotal: 0, zhMatched: 0 };
   const unexplained = (i: number, a: number, j: number, b: number): number => {
-    const c = scorer.coverage(i, a, j, b);
+    const c = scorer.coverageInto(i, a, j, b, scratch);
     if (c.enTotal === 0 && c.zhTotal === 0) return (a + b) * (1 - NEUTRAL_SIMILARITY);
     return (c.enTotal - c.enMatched) / enUnit + (c.zhTotal - c.zhMatched) / zhUnit;
   };

@@ -282,6 +282,11 @@ export class PairScorer {
    * 2-1 link win when, and only when, the second sentence's words are in the merged translation.
    */
   coverage(ei: number, en: number, zj: number, zn: number): Coverage {
+    return this.coverageInto(ei, en, zj, zn, { enTotal: 0, enMatched: 0, zhTotal: 0, zhMatched: 0 });
+  }
+
+  /** `coverage` written into `out`, for a caller that asks for many and keeps none (the DP). */
+  coverageInto(ei: number, en: number, zj: number, zn: number, out: Coverage): Coverage {
     let enTotal = 0;
     let enMatched = 0;
     for (let i = ei; i < ei + en; i++) {
@@ -294,7 +299,11 @@ export class PairScorer {
       zhTotal += this.zhTotals[j]!;
       zhMatched += this.zhMatchedBy(ei, en, j);
     }
-    return { enTotal, enMatched, zhTotal, zhMatched };
+    out.enTotal = enTotal;
+    out.enMatched = enMatched;
+    out.zhTotal = zhTotal;
+    out.zhMatched = zhMatched;
+    return out;
   }
 
   /**
