@@ -31,7 +31,7 @@ describe('the worker pool in the built output', () => {
     expect(bundled.stdout).toBe(fromSource);
     const doc = JSON.parse(bundled.stdout) as { records: unknown[]; errors: { source: string; message: string }[] };
     expect(doc.records).toHaveLength(12);
-    // The one error is the broken line, not a worker that failed to start ("Checking failed").
+    // The one error is the broken line, not a task whose worker failed ("Checking lines …–… failed").
     expect(doc.errors.map((e) => e.source)).toEqual([`${file}:5`]);
   });
 });
