@@ -145,8 +145,22 @@ describe('RecordIndex background checking', () => {
     expect(b.rows.map((row) => [row.id, row.flags])).toEqual(a.rows.map((row) => [row.id, row.flags]));
     expect(b.rows.some((row) => (row.flags?.total ?? 0) > 0)).toBe(true);
     expect(b.counts).toEqual(a.counts);
+    // The thread outlives the check, so a file opened next is checked without a new thread, and
+    // goes with the index.
+    const threadOf = (index: RecordIndex) => (index as unknown as { pool: object | null }).pool;
+    const thread = threadOf(inWorker);
+    expect(thread).not.toBeNull();
+    const lines = Array.from({ length: 3 }, (_, n) => JSON.stringify({ id: `w${n}`, en: { title: `Record ${n}`, abstract: 'Text.' }, zh: { title: `记录${n}`, abstract: '文本。' } }));
+    const next = join(folder, 'next.jsonl');
+    writeFileSync(next, `${lines.join('\n')}\n`);
+    await services.library.openPaths([next]);
+    inWorker.query({ offset: 0, limit: 10 });
+    await inWorker.idle();
+    expect(inWorker.query({ offset: 0, limit: 10 }).analysed).toBe(5);
+    expect(threadOf(inWorker)).toBe(thread);
     inThread.dispose();
     inWorker.dispose();
+    expect(threadOf(inWorker)).toBeNull();
   });
 
   it('while checking runs, answers polls from the last filtering instead of a pass over every row per slice; exact again when done', async () => {

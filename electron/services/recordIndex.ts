@@ -46,6 +46,8 @@ interface Filtered {
   counts: RecordQueryCounts;
 }
 
+/** How long the checking thread is kept after its last batch (see `RecordIndex.releasePool`). */
+const POOL_IDLE_MS = 15_000;
 /** Records read from the store per refill of the checking queue. */
 const CHECK_BATCH = 32;
 /**
@@ -108,6 +110,8 @@ export class RecordIndex {
   private readonly useWorker: boolean;
   /** The checking thread while there is checking to do (`worker: true`). */
   private pool: WorkerPool<ReviewRecord[], Checked[]> | null = null;
+  /** Closes the idle checking thread (see `releasePool`). */
+  private poolIdle: ReturnType<typeof setTimeout> | null = null;
   private readonly stopListening: () => void;
 
   private readonly library: RecordLibrary;
@@ -133,6 +137,8 @@ export class RecordIndex {
   dispose(): void {
     this.stopListening();
     this.disposed = true;
+    // While a check runs, its loop sees `disposed` and lets the thread go when it stops.
+    if (!this.pumping) this.releasePool();
     this.checkTable?.checks.drop();
     this.checkTable = null;
   }
@@ -327,17 +333,36 @@ export class RecordIndex {
     } catch {
       // The library closed under the check (the app quitting): nothing left to store it in.
     } finally {
+      this.pumping = false;
+      this.releasePool();
+    }
+  }
+
+  /**
+   * The checking thread goes when there has been nothing to check for a while (it holds the
+   * lexicon and its heap), or at once when the index is disposed. The wait keeps one thread for
+   * files opened one after another: every thread started and stopped is a V8 isolate made and
+   * torn down, which costs start-up time and has been seen to crash Node 24's V8
+   * ("Check failed: jit_page.has_value()") when it happens often.
+   */
+  private releasePool(): void {
+    if (this.poolIdle) clearTimeout(this.poolIdle);
+    this.poolIdle = null;
+    const close = (): void => {
+      this.poolIdle = null;
       const pool = this.pool;
       this.pool = null;
-      this.pumping = false;
-      // The thread holds the lexicon (a few hundred MB): it goes when there is nothing to check.
-      await pool?.close();
-    }
+      void pool?.close();
+    };
+    if (this.disposed) close();
+    else if (this.pool) this.poolIdle = setTimeout(close, POOL_IDLE_MS);
   }
 
   /** One batch through the checking thread; in this thread if the thread cannot run it. */
   private async checkInWorker(records: ReviewRecord[]): Promise<Checked[]> {
     try {
+      if (this.poolIdle) clearTimeout(this.poolIdle);
+      this.poolIdle = null;
       this.pool ??= new WorkerPool<ReviewRecord[], Checked[]>({ jobModule: batchModuleUrl('./jobs/flagSummaryJob'), size: 1, perWorker: 1 });
       for await (const result of this.pool.map([records])) {
         if (result.ok && result.value.length === records.length) return result.value;
