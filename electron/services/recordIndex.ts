@@ -7,7 +7,7 @@ import { alignedOf, summarizeRecordFlags, type RecordFlagSummary } from '../../s
 import { corpusTermFinding, findCorpusTermDisagreements, type CorpusTermDisagreement } from '../../shared/terms/termInconsistency.ts';
 import { batchModuleUrl } from '../batch/batchModules.ts';
 import { WorkerPool } from '../batch/workerPool.ts';
-import { RecentMap } from './recentMap.ts';
+import { RecentMap } from '../../shared/collections/recentMap.ts';
 import { countFlags, filterRecords, type QueryableRecord } from '../../shared/review/recordQuery.ts';
 import type { AnnotationRepository } from './annotationStore.ts';
 import type { RecordLibrary } from './recordLibrary.ts';

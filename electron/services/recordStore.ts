@@ -8,7 +8,7 @@ import { FINDING_KINDS, SEVERITIES, type RecordFlagCounts } from '../../shared/c
 import type { ReviewRecord } from '../../shared/records/model.ts';
 import { displayTitle } from '../../shared/records/displayTitle.ts';
 import type { TermRenderingSummary } from '../../shared/terms/termInconsistency.ts';
-import { RecentMap } from './recentMap.ts';
+import { RecentMap } from '../../shared/collections/recentMap.ts';
 
 /**
  * The opened records, on disk: a SQLite file per library in the temp folder, so memory holds a

@@ -1,3 +1,4 @@
+import { RecentMap } from '../../../../shared/collections/recentMap.ts';
 import type { RecordForReview, ReviewApi } from '../../../../shared/contract/channels.ts';
 import type { CorpusFindings } from '../../../../shared/contract/recordQuery.ts';
 import { fail, ok, type Result } from '../../../../shared/contract/result.ts';
@@ -30,53 +31,44 @@ interface Entry {
 export class RecordCache {
   private readonly fetchRecord: (id: string) => Promise<Result<RecordForReview>>;
   private readonly onFetched: (fetched: RecordForReview) => void;
-  private readonly capacity: number;
-  /** Insertion order is recency: a read moves the entry to the end. */
-  private readonly entries = new Map<string, Entry>();
+  /** `load` counts as a use, `peek` does not. */
+  private readonly entries: RecentMap<string, Entry>;
   private epoch = 0;
 
   constructor(fetchRecord: (id: string) => Promise<Result<RecordForReview>>, onFetched: (fetched: RecordForReview) => void = () => {}, capacity: number = defaultCapacity) {
     this.fetchRecord = fetchRecord;
     this.onFetched = onFetched;
-    this.capacity = capacity;
+    this.entries = new RecentMap(capacity);
   }
 
   /** The record if its answer is here (a failure is not kept: it is asked again next time). */
   peek(id: string): ReviewRecord | null {
-    return this.entries.get(id)?.settled?.record ?? null;
+    return this.entries.peek(id)?.settled?.record ?? null;
   }
 
   /** The record's corpus findings as they stood when it was fetched, if it is here. */
   corpusFindings(id: string): CorpusFindings | null {
-    return this.entries.get(id)?.settled?.corpus ?? null;
+    return this.entries.peek(id)?.settled?.corpus ?? null;
   }
 
   /** The record, from the cache or fetched (one request however many ask at once). */
   load(id: string): Promise<Result<ReviewRecord>> {
     const held = this.entries.get(id);
-    if (held) {
-      this.entries.delete(id);
-      this.entries.set(id, held);
-      return held.promise;
-    }
+    if (held) return held.promise;
     const epoch = this.epoch;
     const entry: Entry = { settled: null, promise: Promise.resolve(fail('not asked yet')) };
     entry.promise = this.fetchRecord(id).then((result): Result<ReviewRecord> => {
       if (!result.ok) {
-        if (this.entries.get(id) === entry) this.entries.delete(id);
+        if (this.entries.peek(id) === entry) this.entries.delete(id);
         return result;
       }
-      if (epoch === this.epoch && this.entries.get(id) === entry) {
+      if (epoch === this.epoch && this.entries.peek(id) === entry) {
         entry.settled = result.value;
         this.onFetched(result.value);
       }
       return ok(result.value.record);
     });
     this.entries.set(id, entry);
-    for (const oldest of this.entries.keys()) {
-      if (this.entries.size <= this.capacity) break;
-      this.entries.delete(oldest);
-    }
     return entry.promise;
   }
 

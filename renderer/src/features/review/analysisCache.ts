@@ -1,3 +1,4 @@
+import { RecentMap } from '../../../../shared/collections/recentMap.ts';
 import type { ReviewRecord } from '../../../../shared/records/model.ts';
 import type { GlossaryEntry } from '../../../../shared/terms/glossary.ts';
 import { oneEach } from '../oneEach.ts';
@@ -29,21 +30,20 @@ interface Waiting extends Job {
  */
 export class AnalysisCache {
   private readonly analyzer: RecordAnalyzer;
-  private readonly capacity: number;
-  /** By record id; insertion order is recency. */
-  private readonly done = new Map<string, Job & { analysis: RecordAnalysis }>();
+  /** By record id, the last few analysed. */
+  private readonly done: RecentMap<string, Job & { analysis: RecordAnalysis }>;
   private running: (Job & { promise: Promise<RecordAnalysis> }) | null = null;
   private waiting: Waiting | null = null;
   private ahead: { jobs: Job[]; onAnalysed: (record: ReviewRecord, analysis: RecordAnalysis) => void } = { jobs: [], onAnalysed: () => {} };
 
   constructor(analyzer: RecordAnalyzer, capacity: number = defaultCapacity) {
     this.analyzer = analyzer;
-    this.capacity = capacity;
+    this.done = new RecentMap(capacity);
   }
 
   /** The analysis of this very record object with this glossary, if it is done. */
   peek(record: ReviewRecord, glossary: readonly GlossaryEntry[]): RecordAnalysis | null {
-    const held = this.done.get(record.id);
+    const held = this.done.peek(record.id);
     return held && held.record === record && held.glossary === glossary ? held.analysis : null;
   }
 
@@ -103,12 +103,7 @@ export class AnalysisCache {
   }
 
   private keep(entry: Job & { analysis: RecordAnalysis }): void {
-    this.done.delete(entry.record.id);
     this.done.set(entry.record.id, entry);
-    for (const oldest of this.done.keys()) {
-      if (this.done.size <= this.capacity) break;
-      this.done.delete(oldest);
-    }
   }
 }
 

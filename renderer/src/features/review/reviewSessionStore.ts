@@ -1,4 +1,5 @@
 import type { AlignmentLink, RecordAlignment } from '../../../../shared/align/types.ts';
+import { RecentMap } from '../../../../shared/collections/recentMap.ts';
 import type { AlignmentEdit } from '../../../../shared/annotations/alignmentEdits.ts';
 import { linkChanges, replayCorrections } from '../../../../shared/annotations/correctedLinks.ts';
 import {
@@ -64,8 +65,11 @@ export class ReviewSessionStore {
   private readonly listeners = new Set<Listener>();
   private queue: Promise<unknown> = Promise.resolve();
   private readonly automatic = new Map<string, AutomaticAlignment>();
-  /** Stored reviews read ahead (`provideReview`), until `load` takes them. */
-  private readonly readsAhead = new Map<string, Promise<Result<ResponseOf<'annotations:list'>>>>();
+  /**
+   * Stored reviews read ahead (`provideReview`), until `load` takes them. Records passed by without
+   * being shown leave their reads here: the latest few are kept.
+   */
+  private readonly readsAhead = new RecentMap<string, Promise<Result<ResponseOf<'annotations:list'>>>>(maxReadsAhead);
 
   constructor(api: ReviewApi) {
     this.api = api;
@@ -101,11 +105,6 @@ export class ReviewSessionStore {
   provideReview(recordId: string, review: ResponseOf<'annotations:list'>): void {
     if (this.snapshot.records[recordId] || this.readsAhead.has(recordId)) return;
     this.readsAhead.set(recordId, Promise.resolve(ok(review)));
-    // Records passed by without being shown leave their reads here; keep the latest few.
-    for (const oldest of this.readsAhead.keys()) {
-      if (this.readsAhead.size <= maxReadsAhead) break;
-      this.readsAhead.delete(oldest);
-    }
   }
 
   /**
@@ -116,7 +115,7 @@ export class ReviewSessionStore {
     this.automatic.set(recordId, automatic);
     const known = this.snapshot.records[recordId];
     if (known && known.status !== 'failed') return;
-    const ahead = known ? undefined : this.readsAhead.get(recordId);
+    const ahead = known ? undefined : this.readsAhead.peek(recordId);
     this.readsAhead.delete(recordId);
     this.setRecord(recordId, { status: 'loading' });
     await this.reload(recordId, ahead);

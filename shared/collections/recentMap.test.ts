@@ -22,4 +22,18 @@ describe('RecentMap', () => {
     map.clear();
     expect(map.get('a')).toBeUndefined();
   });
+
+  it('peeks and tests without counting a use, and deletes', () => {
+    const map = new RecentMap<string, number>(2);
+    map.set('a', 1);
+    map.set('b', 2);
+    expect(map.peek('a')).toBe(1);
+    expect(map.has('a')).toBe(true);
+    map.set('c', 3);
+    expect(map.has('a')).toBe(false);
+    expect(map.peek('b')).toBe(2);
+    map.delete('b');
+    expect(map.has('b')).toBe(false);
+    expect(map.peek('c')).toBe(3);
+  });
 });
