@@ -30,16 +30,63 @@ function englishLength(text: string): number {
 }
 
 /**
+ * Per sentence, the letter counts every length judgement reads: the ratio sums them over every
+ * link, and each link and diagonal sub-pair over its own sentences, so they are counted once per
+ * record instead of once per join. A joined text's counts are the sum of its sentences' (no
+ * sentence ends inside a surrogate pair), so the lengths are exactly those of the joined texts.
+ */
+interface SentenceLengths {
+  /** `englishLength` of each English sentence. */
+  en: number[];
+  /** `hanCount` and `asciiAlphanumericCount` of each Chinese sentence. */
+  zhHan: number[];
+  zhLatin: number[];
+}
+
+function sentenceLengths(record: AlignedRecord): SentenceLengths {
+  return {
+    en: record.en.map((s) => englishLength(s.text)),
+    zhHan: record.zh.map((s) => hanCount(s.text)),
+    zhLatin: record.zh.map((s) => asciiAlphanumericCount(s.text)),
+  };
+}
+
+/** `englishLength` of the English sentences `en` joined. */
+function englishLengthOf(lengths: SentenceLengths, en: readonly number[]): number {
+  let n = 0;
+  for (const i of en) n += lengths.en[i] ?? 0;
+  return n;
+}
+
+/** `chineseLength` of the Chinese sentences `zh` joined. */
+function chineseLengthOf(lengths: SentenceLengths, zh: readonly number[], ratio: number): number {
+  let han = 0;
+  let latin = 0;
+  for (const j of zh) {
+    han += lengths.zhHan[j] ?? 0;
+    latin += lengths.zhLatin[j] ?? 0;
+  }
+  return han + latin * ratio;
+}
+
+/**
  * The record's Chinese-per-English length ratio over its aligned pairs, shrunk towards the prior
  * so one odd pair cannot set it.
  */
 export function calibratedRatio(record: AlignedRecord): number {
+  return ratioOf(record, sentenceLengths(record));
+}
+
+function ratioOf(record: AlignedRecord, lengths: SentenceLengths): number {
   let en = 0;
   let zh = 0;
   for (const link of record.links) {
     if (link.en.length === 0 || link.zh.length === 0) continue;
-    en += link.en.reduce((n, i) => n + englishLength(textAt(record.en, i)), 0);
-    zh += link.zh.reduce((n, i) => n + chineseLength(textAt(record.zh, i), PRIOR_RATIO), 0);
+    en += englishLengthOf(lengths, link.en);
+    // Summed sentence by sentence, as `chineseLength` of each would be.
+    let linkZh = 0;
+    for (const j of link.zh) linkZh += (lengths.zhHan[j] ?? 0) + (lengths.zhLatin[j] ?? 0) * PRIOR_RATIO;
+    zh += linkZh;
   }
   return (zh + PRIOR_RATIO * PRIOR_WEIGHT) / (en + PRIOR_WEIGHT);
 }
@@ -59,59 +106,154 @@ export interface Clause {
  * translation in the Chinese.
  */
 export function clauseCoverage(english: string, chinese: string, lexicon: Lexicon): Clause[] {
-  return withTextScreen(chinese, (contains) => coverageOfClauses(english, chinese, contains, lexicon));
+  return withTextScreen(chinese, (contains) => coverageOfClauses(english, clauseCuts(english), screenedChinese(chinese, contains), lexicon));
+}
+
+/** Built once: a regex literal in a function is a new object on every call (and `matchAll` copies it again). */
+const CLAUSE_CUT = /[,;:]\s+|\s(?=(?:and|but|which|while|whereas|although|because|with|whereas)\s)/g;
+const ACRONYM = /^[A-Z0-9-]+$/;
+
+/**
+ * Where a sentence's clauses start, then its length. Every cut follows a space, so no word or
+ * number runs across one: the sentence can be scanned whole and each token given to its clause.
+ */
+function clauseCuts(english: string): number[] {
+  const cuts = [0];
+  CLAUSE_CUT.lastIndex = 0;
+  for (let m = CLAUSE_CUT.exec(english); m !== null; m = CLAUSE_CUT.exec(english)) cuts.push(m.index + m[0].length);
+  cuts.push(english.length);
+  return cuts;
+}
+
+/** The Chinese a clause is looked for in, with what every word's search reads of it made once. */
+interface ScreenedChinese {
+  text: string;
+  lower: string;
+  /**
+   * The letters a-z of `lower`, a bit each: an English word can only be in the lower-cased Chinese
+   * if all its letters are, which answers most searches (and all of them in Chinese without Latin).
+   */
+  letters: number;
+  contains: Contains;
+}
+
+function screenedChinese(text: string, contains: Contains): ScreenedChinese {
+  const lower = text.toLowerCase();
+  return { text, lower, letters: latinLetters(lower), contains };
+}
+
+/** Bit k set when the letter a + k occurs in `text` (upper case counted as lower). */
+function latinLetters(text: string): number {
+  let bits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i) | 0x20;
+    if (code >= 0x61 && code <= 0x7a) bits |= 1 << (code - 0x61);
+  }
+  return bits;
+}
+
+/** What the clause count needs of an English word as written, the same for every sentence holding it. */
+interface ClauseWord {
+  lower: string;
+  /** `latinLetters(lower)`. */
+  letters: number;
+  acronym: boolean;
+  /** The lexicon's translations, or null when it has none (or the word is a stopword). */
+  translations: readonly string[] | null;
 }
 
 /**
- * The numbers and words of a clause, and the acronym test, built once: a regex literal in the loop
- * is a new object for every clause (and `matchAll` copies it again). The global ones are run by
- * `exec` from position 0, set before each loop.
+ * Clause words by lexicon and word as written: one look-up stands for lower-casing, the acronym
+ * test and the lexicon's (see `contentWord`). Cleared when full.
  */
-const CLAUSE_NUMBER = /\d+(?:\.\d+)?/g;
-const CLAUSE_WORD = /[A-Za-z][A-Za-z-]*/g;
-const ACRONYM = /^[A-Z0-9-]+$/;
+const clauseWords = new WeakMap<Lexicon, Map<string, ClauseWord>>();
+const CLAUSE_WORD_LIMIT = 200_000;
 
-/** `clauseCoverage`, with `contains` screening `chinese` (several English sentences may share one). */
-function coverageOfClauses(english: string, chinese: string, contains: Contains, lexicon: Lexicon): Clause[] {
-  const cuts = [0];
-  for (const m of english.matchAll(/[,;:]\s+|\s(?=(?:and|but|which|while|whereas|although|because|with|whereas)\s)/g)) cuts.push(m.index + m[0].length);
-  cuts.push(english.length);
+function clauseWordsOf(lexicon: Lexicon): Map<string, ClauseWord> {
+  let byWord = clauseWords.get(lexicon);
+  if (!byWord) {
+    byWord = new Map();
+    clauseWords.set(lexicon, byWord);
+  }
+  return byWord;
+}
+
+function clauseWord(byWord: Map<string, ClauseWord>, lexicon: Lexicon, word: string): ClauseWord {
+  let found = byWord.get(word);
+  if (found === undefined) {
+    const lower = word.toLowerCase();
+    const translations = contentWord(lexicon, lower)?.translations;
+    found = {
+      lower, letters: latinLetters(lower), acronym: word.length > 1 && ACRONYM.test(word),
+      translations: translations && translations.length > 0 ? translations : null,
+    };
+    if (byWord.size >= CLAUSE_WORD_LIMIT) byWord.clear();
+    byWord.set(word, found);
+  }
+  return found;
+}
+
+const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
+const isAsciiLetter = (code: number) => (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+
+/**
+ * `clauseCoverage` of a sentence cut at `cuts`, against screened Chinese (several English
+ * sentences may share one). The sentence is read once, by code unit, for the numbers
+ * (/\d+(?:\.\d+)?/) and words (/[A-Za-z][A-Za-z-]*\/) the clauses hold.
+ */
+function coverageOfClauses(english: string, cuts: readonly number[], chinese: ScreenedChinese, lexicon: Lexicon): Clause[] {
   const clauses: Clause[] = [];
-  const lowerChinese = chinese.toLowerCase();
-  // An English word can only be in a Chinese text holding Latin letters: most searches are answered here.
-  const hasLatin = /[a-z]/.test(lowerChinese);
-  for (let c = 0; c + 1 < cuts.length; c++) {
-    const start = cuts[c] ?? 0;
-    const end = cuts[c + 1] ?? english.length;
-    let known = 0;
-    let covered = 0;
-    const clause = english.slice(start, end);
+  for (let c = 0; c + 1 < cuts.length; c++) clauses.push({ start: cuts[c]!, end: cuts[c + 1]!, known: 0, covered: 0 });
+  const byWord = clauseWordsOf(lexicon);
+  let clause = 0;
+  for (let i = 0; i < english.length;) {
+    const code = english.charCodeAt(i);
+    const number = isDigit(code);
+    if (!number && !isAsciiLetter(code)) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    if (number) {
+      while (end < english.length && isDigit(english.charCodeAt(end))) end++;
+      if (english.charCodeAt(end) === 0x2e && isDigit(english.charCodeAt(end + 1))) {
+        end += 2;
+        while (end < english.length && isDigit(english.charCodeAt(end))) end++;
+      }
+    } else {
+      while (end < english.length && (isAsciiLetter(english.charCodeAt(end)) || english.charCodeAt(end) === 0x2d)) end++;
+    }
+    while (i >= clauses[clause]!.end) clause++;
+    const counts = clauses[clause]!;
+    const token = english.slice(i, end);
+    i = end;
     // Numbers and words kept verbatim (names, genes, drugs) are the surest sign a clause was
     // rendered: they count double.
-    CLAUSE_NUMBER.lastIndex = 0;
-    for (let m = CLAUSE_NUMBER.exec(clause); m !== null; m = CLAUSE_NUMBER.exec(clause)) {
-      known += 2;
-      if (chinese.includes(m[0])) covered += 2;
+    if (number) {
+      counts.known += 2;
+      if (chinese.text.includes(token)) counts.covered += 2;
+      continue;
     }
-    CLAUSE_WORD.lastIndex = 0;
-    for (let m = CLAUSE_WORD.exec(clause); m !== null; m = CLAUSE_WORD.exec(clause)) {
-      const word = m[0];
-      if (word.length >= 3 && hasLatin && lowerChinese.includes(word.toLowerCase())) {
-        known += 2;
-        covered += 2;
-        continue;
-      }
-      if (word.length > 1 && ACRONYM.test(word)) {
-        known++; // acronyms are kept verbatim or spelled out; verbatim is the evidence we can see
-        if (chinese.includes(word)) covered++;
-        continue;
-      }
-      const translations = contentWord(lexicon, word.toLowerCase())?.translations;
-      if (!translations || translations.length === 0) continue;
-      known++;
-      if (translations.some(contains)) covered++;
+    const word = clauseWord(byWord, lexicon, token);
+    if (token.length >= 3 && (word.letters & ~chinese.letters) === 0 && chinese.lower.includes(word.lower)) {
+      counts.known += 2;
+      counts.covered += 2;
+      continue;
     }
-    clauses.push({ start, end, known, covered });
+    if (word.acronym) {
+      counts.known++; // acronyms are kept verbatim or spelled out; verbatim is the evidence we can see
+      if (chinese.text.includes(token)) counts.covered++;
+      continue;
+    }
+    const translations = word.translations;
+    if (translations === null) continue;
+    counts.known++;
+    for (const t of translations) {
+      if (chinese.contains(t)) {
+        counts.covered++;
+        break;
+      }
+    }
   }
   return clauses;
 }
@@ -126,12 +268,12 @@ function severityOf(text: string): Severity {
  * `lexicon` null skips the clause check.
  */
 export function findOmissionsAndAdditions(record: AlignedRecord, lexicon: Lexicon | null): Finding[] {
-  const ratio = calibratedRatio(record);
+  const lengths = sentenceLengths(record);
+  const ratio = ratioOf(record, lengths);
   const findings: Finding[] = [];
   for (const [li, link] of record.links.entries()) {
-    const enText = link.en.map((i) => textAt(record.en, i)).join(' ');
-    const zhText = link.zh.map((i) => textAt(record.zh, i)).join('');
     if (link.zh.length === 0 && link.en.length > 0) {
+      const enText = link.en.map((i) => textAt(record.en, i)).join(' ');
       findings.push({
         kind: 'omission', severity: severityOf(enText), en: link.en, zh: [],
         message: { en: 'This English sentence has no counterpart in the translation.', 'zh-CN': '该英文句子在译文中没有对应内容。' },
@@ -140,7 +282,7 @@ export function findOmissionsAndAdditions(record: AlignedRecord, lexicon: Lexico
       continue;
     }
     if (link.en.length === 0 && link.zh.length > 0) {
-      const short = chineseLength(zhText, ratio) < 12;
+      const short = chineseLengthOf(lengths, link.zh, ratio) < 12;
       findings.push({
         kind: 'addition', severity: short ? 'minor' : 'major', en: [], zh: link.zh,
         message: { en: 'This Chinese sentence has no counterpart in the English.', 'zh-CN': '该中文句子在英文原文中没有对应内容。' },
@@ -161,12 +303,18 @@ export function findOmissionsAndAdditions(record: AlignedRecord, lexicon: Lexico
     // A sure one found with a neighbour accounts for this link's short Chinese as well (the
     // aligner shifted the pairs by one around it).
     if (lost !== null && (lost.sure || lost.en.some((i) => link.en.includes(i)))) continue;
-    const whole = lengthFindings(record, link.en, link.zh, ratio, lexicon);
-    findings.push(...whole);
+    const whole = lengthFinding(record, lengths, link.en, link.zh, ratio, lexicon);
+    if (whole !== null) {
+      findings.push(whole);
+      continue;
+    }
     // An n-n link reads diagonally (the aligner pairs 2-2 when one pair's lengths look odd):
     // judge each English sentence against its own Chinese too.
-    if (whole.length === 0 && link.en.length === link.zh.length && link.en.length > 1) {
-      link.en.forEach((i, k) => findings.push(...lengthFindings(record, [i], [link.zh[k] ?? -1], ratio, lexicon)));
+    if (link.en.length === link.zh.length && link.en.length > 1) {
+      link.en.forEach((i, k) => {
+        const diagonal = lengthFinding(record, lengths, [i], [link.zh[k] ?? -1], ratio, lexicon);
+        if (diagonal !== null) findings.push(diagonal);
+      });
     }
   }
   return findings;
@@ -280,16 +428,20 @@ function unrenderedSentence(record: AlignedRecord, enIndexes: number[], zhIndexe
  * which is rendered, worth a look.
  */
 function lostClause(record: AlignedRecord, enIndexes: number[], chinese: string, lexicon: Lexicon, strict: boolean): { span: EvidenceSpan; sure: boolean } | null {
-  return withTextScreen(chinese, (contains) => lostClauseIn(record, enIndexes, chinese, contains, lexicon, strict));
+  // Only a sentence of two clauses or more can have lost one: the cuts, which need no Chinese,
+  // decide whether the Chinese is screened at all.
+  const cuts = enIndexes.map((index) => clauseCuts(record.en[index]?.text ?? ''));
+  if (!cuts.some((c) => c.length > 2)) return null;
+  return withTextScreen(chinese, (contains) => lostClauseIn(record, enIndexes, cuts, screenedChinese(chinese, contains), lexicon, strict));
 }
 
-function lostClauseIn(record: AlignedRecord, enIndexes: number[], chinese: string, contains: Contains, lexicon: Lexicon, strict: boolean): { span: EvidenceSpan; sure: boolean } | null {
+function lostClauseIn(record: AlignedRecord, enIndexes: number[], cuts: number[][], chinese: ScreenedChinese, lexicon: Lexicon, strict: boolean): { span: EvidenceSpan; sure: boolean } | null {
   let weak: EvidenceSpan | null = null;
-  for (const index of enIndexes) {
+  for (const [k, index] of enIndexes.entries()) {
     const sentence = record.en[index];
-    if (!sentence) continue;
-    const clauses = coverageOfClauses(sentence.text, chinese, contains, lexicon);
-    if (clauses.length < 2) continue;
+    const sentenceCuts = cuts[k]!;
+    if (!sentence || sentenceCuts.length <= 2) continue;
+    const clauses = coverageOfClauses(sentence.text, sentenceCuts, chinese, lexicon);
     const totalKnown = clauses.reduce((n, c) => n + c.known, 0);
     const totalCovered = clauses.reduce((n, c) => n + c.covered, 0);
     for (const c of clauses) {
@@ -312,39 +464,45 @@ function lostClauseIn(record: AlignedRecord, enIndexes: number[], chinese: strin
  * evidence; somewhat short alone is worth a look but no more; far too long may be an addition.
  * Length is the steadier signal within a pair, since dictionary coverage misses free renderings.
  */
-function lengthFindings(record: AlignedRecord, en: number[], zh: number[], ratio: number, lexicon: Lexicon | null): Finding[] {
-  const zhText = zh.map((i) => textAt(record.zh, i)).join('');
-  const enLen = englishLength(en.map((i) => textAt(record.en, i)).join(' '));
-  const zhLen = chineseLength(zhText, ratio);
+function lengthFinding(record: AlignedRecord, lengths: SentenceLengths, en: number[], zh: number[], ratio: number, lexicon: Lexicon | null): Finding | null {
+  const enLen = englishLengthOf(lengths, en);
+  if (enLen < 40) return null; // too short a sentence for a length judgement
+  const zhLen = chineseLengthOf(lengths, zh, ratio);
   const expected = enLen * ratio;
   const share = expected > 0 ? zhLen / expected : 1;
-  if (enLen < 40) return []; // too short a sentence for a length judgement
-  const lost = lexicon && share < 0.95 ? lostClause(record, en, zhText, lexicon, share >= 0.8) : null;
-  const lengthMessage = {
-    en: `The translation is much shorter than expected (${Math.round(zhLen)} for about ${Math.round(expected)} characters): content may be missing.`,
-    'zh-CN': `译文明显短于预期（${Math.round(zhLen)} 字，预期约 ${Math.round(expected)} 字），可能有内容缺失。`,
-  };
+  const lost = lexicon && share < 0.95 ? lostClause(record, en, zh.map((i) => textAt(record.zh, i)).join(''), lexicon, share >= 0.8) : null;
   if (lost && (lost.sure || share >= 0.6)) {
-    return [{
+    return {
       kind: 'omission', severity: lost.sure ? 'major' : 'minor', en, zh,
       message: { en: `Part of the English is not translated: "${lost.span.text}".`, 'zh-CN': `部分英文内容未译出：“${lost.span.text}”。` },
       evidence: [lost.span],
-    }];
+    };
   }
-  if (share < 0.6) return [{ kind: 'omission', severity: 'major', en, zh, message: lengthMessage, evidence: [] }];
+  if (share < 0.6) return shortTranslation('major', en, zh, zhLen, expected);
   // Relative length varies less in long sentences (about 1/√length), so the bar for "somewhat
   // short" rises with the English length: 0.72 at 40 letters, 0.82 from 100 on.
   const bar = Math.min(0.82, Math.max(0.7, 1 - 1.8 / Math.sqrt(enLen)));
-  if (share < bar) return [{ kind: 'omission', severity: 'minor', en, zh, message: lengthMessage, evidence: [] }];
+  if (share < bar) return shortTranslation('minor', en, zh, zhLen, expected);
   if (zhLen >= 40 && zhLen > 2.2 * expected) {
-    return [{
+    return {
       kind: 'addition', severity: 'minor', en, zh,
       message: {
         en: `The translation is much longer than expected (${Math.round(zhLen)} for about ${Math.round(expected)} characters): content may have been added.`,
         'zh-CN': `译文明显长于预期（${Math.round(zhLen)} 字，预期约 ${Math.round(expected)} 字），可能有增译内容。`,
       },
       evidence: [],
-    }];
+    };
   }
-  return [];
+  return null;
+}
+
+function shortTranslation(severity: Severity, en: number[], zh: number[], zhLen: number, expected: number): Finding {
+  return {
+    kind: 'omission', severity, en, zh,
+    message: {
+      en: `The translation is much shorter than expected (${Math.round(zhLen)} for about ${Math.round(expected)} characters): content may be missing.`,
+      'zh-CN': `译文明显短于预期（${Math.round(zhLen)} 字，预期约 ${Math.round(expected)} 字），可能有内容缺失。`,
+    },
+    evidence: [],
+  };
 }
