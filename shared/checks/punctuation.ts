@@ -53,19 +53,31 @@ function halfWidthSpans(sentence: PairSentence): EvidenceSpan[] {
   return out;
 }
 
+/** Per code unit of an opening or closing mark of `PAIRS`, the bit of its pair. */
+const PAIR_BIT = new Map<number, number>(PAIRS.flatMap(([open, close], k) => [[open.charCodeAt(0), 1 << k], [close.charCodeAt(0), 1 << k]]));
+
+/** True for the code-unit ranges that hold the marks of `PAIRS`, so Han text skips the map. */
+function inPairRanges(code: number): boolean {
+  return code < 0x80 ? code === 0x28 || code === 0x29 || code === 0x5b || code === 0x5d
+    : (code >= 0x2018 && code <= 0x201d) || (code >= 0x300a && code <= 0x3011) || code === 0xff08 || code === 0xff09;
+}
+
 function unbalancedSpans(sentence: PairSentence): EvidenceSpan[] {
   const out: EvidenceSpan[] = [];
   const text = sentence.text;
-  for (const [open, close] of PAIRS) {
-    // Most sentences hold few of the eight kinds: a kind absent from the text needs no pass.
-    const openAt = text.indexOf(open);
-    const closeAt = text.indexOf(close);
-    const first = openAt < 0 ? closeAt : closeAt < 0 ? openAt : Math.min(openAt, closeAt);
-    if (first < 0) continue;
+  // Most sentences hold few of the eight kinds: one pass finds which, and only those get a pass
+  // of their own (instead of two searches of the text per kind).
+  let present = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (inPairRanges(code)) present |= PAIR_BIT.get(code) ?? 0;
+  }
+  PAIRS.forEach(([open, close], k) => {
+    if ((present & (1 << k)) === 0) return;
     const openCode = open.charCodeAt(0);
     const closeCode = close.charCodeAt(0);
     const stack: number[] = [];
-    for (let i = first; i < text.length; i++) {
+    for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
       if (code === openCode) stack.push(i);
       else if (code === closeCode) {
@@ -74,7 +86,7 @@ function unbalancedSpans(sentence: PairSentence): EvidenceSpan[] {
       }
     }
     for (const i of stack) out.push(span('zh', sentence, i, i + 1));
-  }
+  });
   return out;
 }
 

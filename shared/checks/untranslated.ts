@@ -33,8 +33,14 @@ interface LatinWord {
   end: number;
 }
 
+/** Built once (a regex literal in a function is a new object per call), run by `exec` from 0. */
+const LATIN_WORD = /[A-Za-z][A-Za-z0-9'’]*(?:-[A-Za-z0-9]+)*/g;
+
 function latinWords(text: string): LatinWord[] {
-  return [...text.matchAll(/[A-Za-z][A-Za-z0-9'’]*(?:-[A-Za-z0-9]+)*/g)].map((m) => ({ word: m[0], start: m.index, end: m.index + m[0].length }));
+  const words: LatinWord[] = [];
+  LATIN_WORD.lastIndex = 0;
+  for (let m = LATIN_WORD.exec(text); m !== null; m = LATIN_WORD.exec(text)) words.push({ word: m[0], start: m.index, end: m.index + m[0].length });
+  return words;
 }
 
 /** Latin binomials the English writes ("Escherichia coli"), lower-cased, to keep their epithet. */
@@ -44,7 +50,11 @@ function binomials(english: string): Set<string> {
   return names;
 }
 
-function isConventional(w: LatinWord, text: string, names: Set<string>, previousGenus: string | null): boolean {
+/**
+ * Whether a Latin word of a Chinese sentence is kept there by convention. `names` gives the
+ * binomials of the English, found only when a word might be an epithet.
+ */
+function isConventional(w: LatinWord, text: string, names: () => Set<string>, previousGenus: string | null): boolean {
   const { word } = w;
   if (/\d/.test(word)) return true; // codes, formulas, genes: IL-6, CO2, p53
   if (/[A-Z]/.test(word.slice(1))) return true; // acronyms and mixed-case codes: PTSD, mRNA, HbA1c
@@ -58,8 +68,31 @@ function isConventional(w: LatinWord, text: string, names: Set<string>, previous
   // A species epithet after an abbreviated genus: "T. reesei".
   if (/\b[A-Z]\.\s?$/.test(text.slice(Math.max(0, w.start - 4), w.start)) && /^[a-z]+$/.test(word)) return true;
   // The epithet of a binomial follows its kept genus: "Escherichia coli", "Staphylococcus aureus".
-  if (previousGenus && /^[a-z]+$/.test(word) && (names.has(`${previousGenus} ${word}`) || /^[a-z]+(?:us|um|a|is|i|ae|ii|ensis|ica|ans|ens)$/.test(word))) return true;
+  if (previousGenus && /^[a-z]+$/.test(word) && (/^[a-z]+(?:us|um|a|is|i|ae|ii|ensis|ica|ans|ens)$/.test(word) || names().has(`${previousGenus} ${word}`))) return true;
   return false;
+}
+
+/**
+ * Per position of a Chinese sentence, whether it is in a fixed Latin phrase (in vitro, et al.) or
+ * a bracketed Latin-only gloss. Built only for a sentence with a word no convention keeps: most
+ * Latin in Chinese is acronyms, codes and units.
+ */
+function phraseAndGlossMask(text: string): boolean[] {
+  const lower = text.toLowerCase();
+  const latinMask = new Array<boolean>(text.length).fill(false);
+  for (const phrase of LATIN_PHRASES) {
+    for (let i = lower.indexOf(phrase); i >= 0; i = lower.indexOf(phrase, i + 1)) {
+      if (/[a-z]/.test(lower[i - 1] ?? '') || /[a-z]/.test(lower[i + phrase.length] ?? '')) continue;
+      latinMask.fill(true, i, i + phrase.length);
+    }
+  }
+  // An English gloss in brackets, "表皮生长因子受体（epidermal growth factor receptor, EGFR）",
+  // is how Chinese medical writing introduces a term: bracketed Latin-only text stays quiet.
+  for (const [open, close] of bracketPairs(text)) {
+    const inner = text.slice(open + 1, close);
+    if (/[A-Za-z]/.test(inner) && !/\p{Script=Han}/u.test(inner)) latinMask.fill(true, open, close + 1);
+  }
+  return latinMask;
 }
 
 /**
@@ -71,32 +104,21 @@ function isConventional(w: LatinWord, text: string, names: Set<string>, previous
  */
 export function findUntranslated(pair: AlignedPair, lexicon: Lexicon | null = null): Finding[] {
   let names: Set<string> | null = null;
+  const binomialNames = () => (names ??= binomials(pair.en.map((s) => s.text).join(' ')));
+  // The English lower-cased once per pair, for the evidence of every run, and only for a pair that has a run.
+  let lowerEnglish: string[] | null = null;
   const findings: Finding[] = [];
   for (const sentence of pair.zh) {
     const text = sentence.text;
     // Without a Latin letter a sentence has no English word to report.
     if (!/[A-Za-z]/.test(text)) continue;
-    names ??= binomials(pair.en.map((s) => s.text).join(' '));
-    const lower = text.toLowerCase();
-    const latinMask = new Array<boolean>(text.length).fill(false);
-    for (const phrase of LATIN_PHRASES) {
-      for (let i = lower.indexOf(phrase); i >= 0; i = lower.indexOf(phrase, i + 1)) {
-        if (/[a-z]/.test(lower[i - 1] ?? '') || /[a-z]/.test(lower[i + phrase.length] ?? '')) continue;
-        latinMask.fill(true, i, i + phrase.length);
-      }
-    }
-    // An English gloss in brackets, "表皮生长因子受体（epidermal growth factor receptor, EGFR）",
-    // is how Chinese medical writing introduces a term: bracketed Latin-only text stays quiet.
-    for (const [open, close] of bracketPairs(text)) {
-      const inner = text.slice(open + 1, close);
-      if (/[A-Za-z]/.test(inner) && !/\p{Script=Han}/u.test(inner)) latinMask.fill(true, open, close + 1);
-    }
+    let latinMask: boolean[] | null = null;
     const runs: LatinWord[][] = [];
     let previousGenus: string | null = null;
     let current: LatinWord[] = [];
     let lastEnd = -1;
     for (const w of latinWords(text)) {
-      const kept = latinMask[w.start] || isConventional(w, text, names, previousGenus);
+      const kept = isConventional(w, text, binomialNames, previousGenus) || (latinMask ??= phraseAndGlossMask(text))[w.start];
       previousGenus = /^[A-Z][a-z]+$/.test(w.word) ? w.word.toLowerCase() : null;
       const adjacent = lastEnd >= 0 && /^[\s-]*$/.test(text.slice(lastEnd, w.start));
       if (kept) {
@@ -122,10 +144,12 @@ export function findUntranslated(pair: AlignedPair, lexicon: Lexicon | null = nu
       const ordinary = !lexicon || run.some((w) => lexicon.translations(stemEnglish(w.word.toLowerCase())).length > 0);
       const severity = run.length > 1 && ordinary ? 'major' : 'minor';
       const evidence: EvidenceSpan[] = [span('zh', sentence, start, end)];
-      for (const en of pair.en) {
-        const at = en.text.toLowerCase().indexOf(phrase.toLowerCase());
+      const lowerPhrase = phrase.toLowerCase();
+      lowerEnglish ??= pair.en.map((en) => en.text.toLowerCase());
+      pair.en.forEach((en, k) => {
+        const at = lowerEnglish![k]!.indexOf(lowerPhrase);
         if (at >= 0) evidence.push(span('en', en, at, at + phrase.length));
-      }
+      });
       findings.push(pairFinding('untranslated', severity, pair,
         `Left in English: "${phrase}".`,
         `未翻译的英文：“${phrase}”。`, evidence));
