@@ -2,7 +2,6 @@
  * `number-mismatch`: the quantities of an aligned pair differ once both sides are normalised
  * (digits, Chinese and English number words, percentages, p-values, interval bounds, units).
  */
-import { diffArrays } from 'diff';
 import { extractNumbers, type NumberToken } from '../numbers/extractNumbers.ts';
 import { isClinicalUnit, unitDimension } from '../numbers/units.ts';
 import { pairFinding, span } from './findingFactory.ts';
@@ -25,37 +24,45 @@ function locate(sentences: PairSentence[], lang: 'en' | 'zh'): Located[] {
   const out: Located[] = [];
   for (const sentence of sentences) {
     // The tokens are fresh objects of this call: located in place rather than copied.
-    for (const t of extractNumbers(sentence.text, lang)) out.push(Object.assign(t, { sentence, key: keyOf(t.value) }));
+    for (const token of extractNumbers(sentence.text, lang)) {
+      const located = token as Located;
+      located.sentence = sentence;
+      located.key = keyOf(token.value);
+      out.push(located);
+    }
   }
   return out;
 }
 
 /**
- * Splits each side's tokens into matched and unmatched by value, as multisets: `diffArrays` over
- * the sorted keys says which values one side has more often than the other. Among tokens with
- * the same value, soft ones are left unmatched first, so a hard "two" pairs with a hard 两.
+ * Splits each side's tokens into matched and unmatched by value, as multisets: a value one side
+ * has n more times than the other leaves n of that side's tokens unmatched. (This is what a
+ * minimal diff of the two sorted key lists says, whose common part is the multisets' intersection,
+ * without building the diff.) Values are taken in sorted key order; among tokens with the same
+ * value, soft ones are left unmatched first, so a hard "two" pairs with a hard 两.
  */
 function unmatched(en: Located[], zh: Located[]): { en: Located[]; zh: Located[] } {
-  const enKeys = en.map((t) => t.key).sort();
-  const zhKeys = zh.map((t) => t.key).sort();
+  const enCounts = countKeys(en);
+  const zhCounts = countKeys(zh);
   // The same values on both sides (most often none): nothing is unmatched.
-  if (enKeys.length === zhKeys.length && enKeys.every((k, i) => k === zhKeys[i])) return { en: [], zh: [] };
-  const extraEn = new Map<string, number>();
-  const extraZh = new Map<string, number>();
-  for (const part of diffArrays(enKeys, zhKeys)) {
-    const target = part.removed ? extraEn : part.added ? extraZh : null;
-    if (!target) continue;
-    for (const k of part.value) target.set(k, (target.get(k) ?? 0) + 1);
-  }
-  const pick = (tokens: Located[], extra: Map<string, number>) => {
+  if (enCounts.size === zhCounts.size && [...enCounts].every(([k, n]) => zhCounts.get(k) === n)) return { en: [], zh: [] };
+  const pick = (tokens: Located[], counts: Map<string, number>, other: Map<string, number>) => {
     const out: Located[] = [];
-    for (const [k, n] of extra) {
+    for (const k of [...counts.keys()].sort()) {
+      const n = (counts.get(k) ?? 0) - (other.get(k) ?? 0);
+      if (n <= 0) continue;
       const same = tokens.filter((t) => t.key === k).sort((a, b) => Number(a.hard) - Number(b.hard));
       out.push(...same.slice(0, n));
     }
     return out;
   };
-  return { en: pick(en, extraEn), zh: pick(zh, extraZh) };
+  return { en: pick(en, enCounts, zhCounts), zh: pick(zh, zhCounts, enCounts) };
+}
+
+function countKeys(tokens: Located[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const t of tokens) counts.set(t.key, (counts.get(t.key) ?? 0) + 1);
+  return counts;
 }
 
 /** Same value written with units of one dimension that differ ("5 mg" ↔ "5克"). */

@@ -127,13 +127,19 @@ function overlaps(spans: Span[], start: number, end: number): boolean {
   return spans.some((s) => start < s.end && end > s.start);
 }
 
+const P_VALUE_BEFORE = /(?:^|[^A-Za-z])[Pp]\s*(?:值\s*)?[<>=≤≥]\s*$/;
+const PERCENT_AFTER = /^\s*(?:%|‰|percent|per cent)/;
+const CI_BEFORE = /(?:CI|置信区间|可信区间)[\s:：,，=]*[\d.\s\-–~～至到to]*$/;
+const COMPARISON_SIGNS = '<>=≤≥';
+
 /** Kind from the context: p-value after "P <", CI bound after "CI", percent before "%". */
 function kindAt(t: string, start: number, end: number, lang: 'en' | 'zh'): NumberKind {
   const before = t.slice(Math.max(0, start - 24), start);
-  if (/(?:^|[^A-Za-z])[Pp]\s*(?:值\s*)?[<>=≤≥]\s*$/.test(before)) return 'p-value';
-  const after = t.slice(end, end + 12);
-  if (/^\s*(?:%|‰|percent|per cent)/.test(after)) return 'percent';
-  if (/(?:CI|置信区间|可信区间)[\s:：,，=]*[\d.\s\-–~～至到to]*$/.test(before)) return 'ci';
+  // The two searches in `before` need what most contexts lack, tested first: a comparison sign as
+  // the last character but white space (\s, what trimEnd removes) and a CI label.
+  if (COMPARISON_SIGNS.includes(before.trimEnd().slice(-1)) && P_VALUE_BEFORE.test(before)) return 'p-value';
+  if (PERCENT_AFTER.test(t.slice(end, end + 12))) return 'percent';
+  if ((before.includes('CI') || before.includes('置信区间') || before.includes('可信区间')) && CI_BEFORE.test(before)) return 'ci';
   if (lang === 'zh' && before.endsWith('百分之')) return 'percent';
   return 'number';
 }
@@ -159,40 +165,53 @@ function scanDigits(text: string, t: string, lang: 'en' | 'zh', masked: Span[], 
 /** Numbers, with thousands separated by commas (3,150) or by a space, thin space or no-break space (20 000). */
 const DIGITS_RE = /(?<![\d.,])\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|(?<![\d.,])\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d.,])|\d+(?:\.\d+)?|(?<=[<>=≤≥]\s?)\.\d+/g;
 
+/** The tests of `readDigits`, built once rather than at every match. */
+const CLOSING_BRACKET = /[)）]/;
+const GREEK_LETTER = /[αβγδκ]/;
+const DIGIT_SEPARATORS = /[,\s\u00a0\u2009\u202f]/g;
+const DECADE_SUFFIX = /^s\b/;
+const ORDINAL_SUFFIX = /^(?:st|nd|rd|th)\b/;
+const LOCANT_BEFORE_NAME = /^-[A-Z]/;
+const LOCANT_BEFORE_CHINESE_NAME = /^-[\u4e00-\u9fff]/;
+const AND_A_HALF = /^(?:个)?(?:年|月|小时|天|周)半/;
+const CHINESE_MULTIPLIER = /^(?:\s*[万亿]|千(?![克米卡瓦焦帕赫]))(?!一)/;
+const SCALE_WORD_AFTER = /^\s+(million|billion|thousand)\b/i;
+const ERA_AFTER = /^\s*(?:世纪|年代)/;
+
 /** One match of DIGITS_RE: a token, unless it is masked, part of a name or code, or a decade. */
 function readDigits(m: RegExpExecArray, text: string, t: string, lang: 'en' | 'zh', masked: Span[], tokens: NumberToken[]): void {
+  const digits = m[0];
   const start = m.index;
-  const end = start + m[0].length;
+  const end = start + digits.length;
   if (overlaps(masked, start, end)) return;
   const prev = t[start - 1] ?? '';
   const prev2 = t[start - 2] ?? '';
   // Digits glued to Latin letters belong to a name or code: IL-6, COVID-19, CD4, H1N1, T2DM.
-  if (LATIN.test(prev) || (prev === '-' && (LATIN.test(prev2) || /[)）]/.test(prev2)))) return; // also "(IL)-6", "(miR)-150"
-  if (/[αβγδκ]/.test(prev)) return;
-  let value = Number(m[0].replace(/[,\s\u00a0\u2009\u202f]/g, ''));
+  if (LATIN.test(prev) || (prev === '-' && (LATIN.test(prev2) || CLOSING_BRACKET.test(prev2)))) return; // also "(IL)-6", "(miR)-150"
+  if (GREEK_LETTER.test(prev)) return;
+  let value = Number(digits.replace(DIGIT_SEPARATORS, ''));
   const next = t[end] ?? '';
   const rest = t.slice(end);
-  if (/^s\b/.test(rest) && m[0].endsWith('0')) return; // decades: "the 1990s", "in their 50s"
+  if (next === 's' && DECADE_SUFFIX.test(rest) && digits.endsWith('0')) return; // decades: "the 1990s", "in their 50s"
   if (LATIN.test(next)) {
     // Attached letters: a unit (5mg, 24h) or an ordinal suffix (3rd) keep the number; anything
     // else (5HT, 3D, 4T1, 18F) is a code.
-    const ordinal = /^(?:st|nd|rd|th)\b/.exec(rest);
-    if (!ordinal && !matchUnit(t, end)) return;
+    if (!ORDINAL_SUFFIX.test(rest) && !matchUnit(t, end)) return;
   }
   // A chemical locant (5-HT, 5-FU, 5-氟尿嘧啶) is not a quantity.
-  if (next === '-' && (/^-[A-Z]/.test(rest) || (lang === 'zh' && /^-[\u4e00-\u9fff]/.test(rest)))) return;
+  if (next === '-' && (LOCANT_BEFORE_NAME.test(rest) || (lang === 'zh' && LOCANT_BEFORE_CHINESE_NAME.test(rest)))) return;
   let unitAt = end;
-  if (lang === 'zh' && /^(?:个)?(?:年|月|小时|天|周)半/.test(rest)) value += 0.5; // 3年半 = 3.5 years
-    // 1.5万 = 15000; but 千 before a unit is the metric prefix (167 千卡 = 167 kcal, 5千克 = 5 kg).
+  if (lang === 'zh' && AND_A_HALF.test(rest)) value += 0.5; // 3年半 = 3.5 years
+  // 1.5万 = 15000; but 千 before a unit is the metric prefix (167 千卡 = 167 kcal, 5千克 = 5 kg).
   if (lang === 'zh') {
-    const big = /^(?:\s*[万亿]|千(?![克米卡瓦焦帕赫]))(?!一)/.exec(rest);
+    const big = CHINESE_MULTIPLIER.exec(rest);
     if (big) {
       const unitChar = big[0].trim();
       value *= unitChar === '万' ? 1e4 : unitChar === '亿' ? 1e8 : 1e3;
       unitAt = end + big[0].length;
     }
   } else {
-    const scale = /^\s+(million|billion|thousand)\b/i.exec(rest);
+    const scale = SCALE_WORD_AFTER.exec(rest);
     if (scale) {
       value *= SCALE_WORDS[(scale[1] ?? '').toLowerCase()] ?? 1;
       unitAt = end + scale[0].length;
@@ -200,9 +219,9 @@ function readDigits(m: RegExpExecArray, text: string, t: string, lang: 'en' | 'z
   }
   // A lone small integer in brackets is an enumerator ("(1)", "（2）"), often rendered as
   // "first"/"second" or dropped: soft.
-  const enumerator = /^[(（]$/.test(prev) && /^[)）]/.test(next) && Number.isInteger(value) && value <= 20;
+  const enumerator = (prev === '(' || prev === '（') && (next === ')' || next === '）') && Number.isInteger(value) && value <= 20;
   // Chinese counts decades and centuries where English names them: "20世纪90年代" ↔ "the 1990s".
-  const era = lang === 'zh' && /^\s*(?:世纪|年代)/.test(t.slice(unitAt));
+  const era = lang === 'zh' && ERA_AFTER.test(t.slice(unitAt));
   pushToken(tokens, text, t, lang, start, end, value, !enumerator && !era, unitAt);
 }
 
@@ -287,39 +306,32 @@ const QUANTITY_WORDS: ReadonlySet<string> = new Set([
   ...Object.keys(SOFT_WORDS), ...MONTHS,
 ]);
 
-/** A word's first two code units (0 for a one-letter word) and its length, as one number. */
-function wordShape(first: number, second: number, length: number): number {
-  return ((first & 0x7f) * 128 + (second & 0x7f)) * 256 + Math.min(length, 255);
-}
-
-/** Both cases of an ASCII letter's code (0 stays 0). */
-const caseVariants = (code: number): number[] => (code === 0 ? [0] : [code | 0x20, code & ~0x20]);
-
 /**
- * The shapes of the words the test after it can let through: the quantity words in either case
- * of their first two letters (they are compared lower-cased) and the ROMAN keys as written (ROMAN is
- * tested case-sensitively).
+ * A word (a run of ASCII letters, as below) that is a quantity word in any case, or a ROMAN key
+ * as written: the words a reading can start with. Most sentences have none, and one native search
+ * finds them much faster than splitting the sentence into words. (Without the u flag, /i folds
+ * ASCII letters only, as toLowerCase does on the letters a word is made of.) Global, run only by
+ * `everyMatch`; group 1 is the word.
  */
-const READABLE_SHAPES: ReadonlySet<number> = new Set([
-  ...[...QUANTITY_WORDS].filter((w) => /^[a-z]+$/.test(w)).flatMap((w) =>
-    caseVariants(w.charCodeAt(0)).flatMap((first) => caseVariants(w.length > 1 ? w.charCodeAt(1) : 0).map((second) => wordShape(first, second, w.length)))),
-  ...Object.keys(ROMAN).map((w) => wordShape(w.charCodeAt(0), w.length > 1 ? w.charCodeAt(1) : 0, w.length)),
-]);
+const QUANTITY_WORD_RE = new RegExp(`(?:^|[^A-Za-z])(${[...QUANTITY_WORDS].join('|')})(?![A-Za-z])`, 'gi');
+// A lookbehind here lets the search skip to the letters I, V and X (it does not help above, where most letters can start a word).
+const ROMAN_WORD_RE = new RegExp(`(?<![A-Za-z])(${Object.keys(ROMAN).join('|')})(?![A-Za-z])`, 'g');
 
-/** Whether some word of `t` has a shape in READABLE_SHAPES: most sentences have none, and no reading applies. */
-function hasReadableWord(t: string): boolean {
-  for (let k = 0; k < t.length; k++) {
-    if (!isAsciiLetter(t.charCodeAt(k))) continue;
-    const start = k;
-    while (k + 1 < t.length && isAsciiLetter(t.charCodeAt(k + 1))) k++;
-    const length = k + 1 - start;
-    if (READABLE_SHAPES.has(wordShape(t.charCodeAt(start), length > 1 ? t.charCodeAt(start + 1) : 0, length))) return true;
-  }
-  return false;
+/** Where the words start that a reading can start with, in increasing order. */
+function readableWordStarts(t: string): number[] {
+  const found: number[] = [];
+  const add = (m: RegExpExecArray) => void found.push(m.index + m[0].length - (m[1] ?? '').length);
+  everyMatch(QUANTITY_WORD_RE, t, add);
+  const quantityWords = found.length;
+  everyMatch(ROMAN_WORD_RE, t, add);
+  // Both lists are in order; merged only when both have words (rare).
+  if (quantityWords > 0 && found.length > quantityWords) found.sort((a, b) => a - b);
+  return found;
 }
 
 function scanEnglishWords(text: string, t: string, masked: Span[], tokens: NumberToken[]): void {
-  if (!hasReadableWord(t)) return;
+  const readable = readableWordStarts(t);
+  if (readable.length === 0) return;
   // Word spans as offsets; a word's text is read only where a reading below needs it.
   const starts: number[] = [];
   const ends: number[] = [];
@@ -335,13 +347,11 @@ function scanEnglishWords(text: string, t: string, masked: Span[], tokens: Numbe
     return { w, lw: w.toLowerCase(), start: starts[k]!, end: ends[k]! };
   };
   const lw = (k: number) => wordAt(k)?.lw ?? '';
+  let next = 0; // the first entry of `readable` not behind word i
   for (let i = 0; i < starts.length; i++) {
     // Most words are no quantity word and no Roman numeral: none of the readings below applies.
-    // Their first two letters and length say so for most without building the word.
-    const length = ends[i]! - starts[i]!;
-    if (!READABLE_SHAPES.has(wordShape(t.charCodeAt(starts[i]!), length > 1 ? t.charCodeAt(starts[i]! + 1) : 0, length))) continue;
-    const w = t.slice(starts[i]!, ends[i]!);
-    if (!QUANTITY_WORDS.has(w.toLowerCase()) && !Object.hasOwn(ROMAN, w)) continue;
+    while (next < readable.length && readable[next]! < starts[i]!) next++;
+    if (readable[next] !== starts[i]) continue;
     const word = wordAt(i)!;
     if (overlaps(masked, word.start, word.end)) continue;
     // "1.5 million" was read with its digits.
