@@ -7,10 +7,10 @@
 import { contentWord, type Lexicon } from '../lexicon/lexicon.ts';
 import { extractNumbers } from '../numbers/extractNumbers.ts';
 import { lengthCost } from '../align/alignSentences.ts';
-import { asciiAlphanumericCount, chineseFeatures, chineseLength as alignerChineseLength, englishLength as alignerEnglishLength, hanCount } from '../align/textFeatures.ts';
+import { asciiAlphanumericCount, chineseFeatures, chineseLength as alignerChineseLength, englishFeatures, englishLength as alignerEnglishLength, hanCount, type EnglishFeatures } from '../align/textFeatures.ts';
 import { withTextScreen, type Contains } from './textScreen.ts';
 import { dropCosts } from './dropRealignment.ts';
-import { sentenceEvidence } from './sentenceEvidence.ts';
+import { evidenceOfFeatures } from './sentenceEvidence.ts';
 import type { AlignedRecord, EvidenceSpan, Finding, Severity } from './types.ts';
 
 const textAt = (sentences: readonly { text: string }[], i: number): string => sentences[i]?.text ?? '';
@@ -270,6 +270,9 @@ function severityOf(text: string): Severity {
 export function findOmissionsAndAdditions(record: AlignedRecord, lexicon: Lexicon | null): Finding[] {
   const lengths = sentenceLengths(record);
   const ratio = ratioOf(record, lengths);
+  // A merged link is read with each neighbour, so a sentence's features serve up to three readings.
+  const featuresOf: (EnglishFeatures | undefined)[] = [];
+  const englishOf = (i: number) => (featuresOf[i] ??= englishFeatures(textAt(record.en, i)));
   const findings: Finding[] = [];
   for (const [li, link] of record.links.entries()) {
     if (link.zh.length === 0 && link.en.length > 0) {
@@ -290,7 +293,7 @@ export function findOmissionsAndAdditions(record: AlignedRecord, lexicon: Lexico
       });
       continue;
     }
-    const lost = lexicon && link.en.length > 1 ? lostInMergedLink(record, li, ratio, lexicon) : null;
+    const lost = lexicon && link.en.length > 1 ? lostInMergedLink(record, li, ratio, lexicon, englishOf) : null;
     if (lost !== null && !findings.some((f) => f.kind === 'omission' && f.en.join() === lost.en.join())) {
       const text = lost.en.map((i) => textAt(record.en, i)).join(' ');
       findings.push({
@@ -320,6 +323,9 @@ export function findOmissionsAndAdditions(record: AlignedRecord, lexicon: Lexico
   return findings;
 }
 
+/** `englishFeatures` of a record's English sentence by index, measured once per record. */
+type EnglishOf = (index: number) => EnglishFeatures;
+
 interface LostSentence {
   en: number[];
   zh: number[];
@@ -334,7 +340,7 @@ interface LostSentence {
  * neighbour with the next sentence instead, so the link is also read together with each adjacent
  * link; sure readings win over unsure ones.
  */
-function lostInMergedLink(record: AlignedRecord, li: number, ratio: number, lexicon: Lexicon): LostSentence | null {
+function lostInMergedLink(record: AlignedRecord, li: number, ratio: number, lexicon: Lexicon, englishOf: EnglishOf): LostSentence | null {
   const windows = [[li], [li - 1, li], [li, li + 1]]
     .map((w) => w.map((k) => record.links[k]))
     .filter((w) => w.every((l) => l && l.en.length > 0 && l.zh.length > 0))
@@ -347,7 +353,7 @@ function lostInMergedLink(record: AlignedRecord, li: number, ratio: number, lexi
     costs ??= dropCosts(en.map((k) => textAt(record.en, k)), zh.map((j) => textAt(record.zh, j)), en.map((_, k) => k), alignerRatio(record), lexicon);
     return costs[en.indexOf(i)] ?? Infinity;
   };
-  const found = windows.map((w) => unrenderedSentence(record, w.en, w.zh, ratio, lexicon)).filter((f) => f !== null);
+  const found = windows.map((w) => unrenderedSentence(record, w.en, w.zh, ratio, lexicon, englishOf)).filter((f) => f !== null);
   const link = record.links[li];
   if (found.length === 0 && link && link.en.length > link.zh.length) {
     // More English than Chinese sentences and no reading from the dictionary alone: when the
@@ -356,7 +362,7 @@ function lostInMergedLink(record: AlignedRecord, li: number, ratio: number, lexi
     const ranked = [...en].sort((a, b) => costOf(a) - costOf(b));
     const best = ranked[0]!;
     if (ranked.length > 1 && costOf(ranked[1]!) - costOf(best) >= 2) {
-      const agrees = windows.some((w) => { const r = w.en.includes(best) ? leastExplained(record, w.en, w.zh, lexicon) : null; return r !== null && w.en[r.worst] === best; });
+      const agrees = windows.some((w) => { const r = w.en.includes(best) ? leastExplained(record, w.en, w.zh, lexicon, englishOf) : null; return r !== null && w.en[r.worst] === best; });
       if (agrees) return { en: [best], zh: link.zh, sure: false, clarity: 1 };
     }
   }
@@ -380,13 +386,12 @@ function alignerRatio(record: AlignedRecord): number {
  * Per English sentence of a stretch, what it explains exclusively of the stretch's Chinese per
  * unit of the Chinese its length would take up, and which sentence explains least.
  */
-function leastExplained(record: AlignedRecord, enIndexes: number[], zhIndexes: number[], lexicon: Lexicon) {
+function leastExplained(record: AlignedRecord, enIndexes: number[], zhIndexes: number[], lexicon: Lexicon, englishOf: EnglishOf) {
   const chinese = zhIndexes.map((j) => textAt(record.zh, j)).join('');
-  const english = enIndexes.map((i) => textAt(record.en, i));
-  const evidence = sentenceEvidence(english, chinese, lexicon);
   const features = chineseFeatures(chinese);
+  const evidence = evidenceOfFeatures(enIndexes.map(englishOf), features, lexicon);
   const zhContent = features.contentPositions.length + 2 * features.anchors.length;
-  const lengths = english.map(englishLength);
+  const lengths = enIndexes.map((i) => englishLength(textAt(record.en, i)));
   const total = lengths.reduce((a, b) => a + b, 0);
   if (total === 0 || zhContent === 0) return null;
   const explained = evidence.map((e, k) => e.exclusive / (zhContent * Math.max(0.05, (lengths[k] ?? 0) / total)));
@@ -402,8 +407,8 @@ function leastExplained(record: AlignedRecord, enIndexes: number[], zhIndexes: n
  * when the dictionary and a second, independent signal agree (the Chinese fits the others' length
  * at least as well without it, or an anchor only it has is missing), `minor` on one signal.
  */
-function unrenderedSentence(record: AlignedRecord, enIndexes: number[], zhIndexes: number[], ratio: number, lexicon: Lexicon): LostSentence | null {
-  const reading = leastExplained(record, enIndexes, zhIndexes, lexicon);
+function unrenderedSentence(record: AlignedRecord, enIndexes: number[], zhIndexes: number[], ratio: number, lexicon: Lexicon, englishOf: EnglishOf): LostSentence | null {
+  const reading = leastExplained(record, enIndexes, zhIndexes, lexicon, englishOf);
   if (!reading) return null;
   const { evidence, explained, coverage, lengths, total, chinese, worst } = reading;
   const others = explained.filter((_, k) => k !== worst);

@@ -7,7 +7,8 @@
  * sentence its other words.
  */
 import type { Lexicon } from '../lexicon/lexicon.ts';
-import { chineseFeatures, englishFeatures } from '../align/textFeatures.ts';
+import { chineseFeatures, englishFeatures, type ChineseFeatures, type EnglishFeatures } from '../align/textFeatures.ts';
+import { withTextScreen, type Contains } from './textScreen.ts';
 
 /** What one English sentence of a link explains in the link's Chinese. */
 export interface SentenceEvidence {
@@ -28,13 +29,24 @@ const ANCHOR_WEIGHT = 2;
  * renders it. Pure and cheap: one dictionary look-up per English word.
  */
 export function sentenceEvidence(english: readonly string[], chinese: string, lexicon: Lexicon): SentenceEvidence[] {
-  const zh = chineseFeatures(chinese);
-  const content = new Set(zh.contentPositions);
+  return evidenceOfFeatures(english.map(englishFeatures), chineseFeatures(chinese), lexicon);
+}
+
+/**
+ * `sentenceEvidence` from features measured already: a caller reading overlapping stretches of a
+ * record measures each sentence once, and keeps the Chinese features it needs itself.
+ */
+export function evidenceOfFeatures(features: readonly EnglishFeatures[], zh: ChineseFeatures, lexicon: Lexicon): SentenceEvidence[] {
+  // Most renderings of most words are not in the Chinese: the screen answers those without a search.
+  return withTextScreen(zh.text, (contains) => evidenceIn(features, zh, contains, lexicon));
+}
+
+function evidenceIn(features: readonly EnglishFeatures[], zh: ChineseFeatures, contains: Contains, lexicon: Lexicon): SentenceEvidence[] {
   // Per Chinese position, the set of English sentences (bit mask) whose words cover it.
   const owners = new Uint32Array(zh.text.length);
   const anchorOwners = new Uint32Array(zh.anchors.length);
-  const features = english.map(englishFeatures);
-  const anchorSets = features.map((f) => new Set(f.tokens.filter((t) => t.anchor).map((t) => t.form)));
+  // Each sentence's anchors, for telling an anchor only it has; made when first needed.
+  let anchorSets: Set<string>[] | null = null;
   const out = features.map((f, k) => {
     const bit = 1 << Math.min(k, 31);
     let known = 0;
@@ -50,6 +62,7 @@ export function sentenceEvidence(english: readonly string[], chinese: string, le
       }
       if (token.anchor) {
         known += ANCHOR_WEIGHT;
+        anchorSets ??= features.map((g) => new Set(g.tokens.filter((t) => t.anchor).map((t) => t.form)));
         if (!anchorSets.some((s, other) => other !== k && s.has(token.form))) missingAnchors.push(token.form);
         continue;
       }
@@ -58,6 +71,7 @@ export function sentenceEvidence(english: readonly string[], chinese: string, le
       known++;
       let hit = false;
       for (const t of translations) {
+        if (!contains(t)) continue;
         for (let at = zh.text.indexOf(t); at >= 0; at = zh.text.indexOf(t, at + 1)) {
           hit = true;
           for (let p = at; p < at + t.length; p++) owners[p]! |= bit;
@@ -67,11 +81,13 @@ export function sentenceEvidence(english: readonly string[], chinese: string, le
     }
     return { known, covered, exclusive: 0, missingAnchors };
   });
-  owners.forEach((mask, p) => {
-    if (!content.has(p) || mask === 0 || (mask & (mask - 1)) !== 0) return;
+  // Only content positions count (a Chinese function word is explained by nobody).
+  for (const p of zh.contentPositions) {
+    const mask = owners[p]!;
+    if (mask === 0 || (mask & (mask - 1)) !== 0) continue;
     const k = 31 - Math.clz32(mask);
     if (out[k]) out[k].exclusive++;
-  });
+  }
   anchorOwners.forEach((mask) => {
     if (mask === 0 || (mask & (mask - 1)) !== 0) return;
     const k = 31 - Math.clz32(mask);

@@ -62,15 +62,39 @@ export function checkAlignedRecord(record: AlignedRecord, options: Omit<AnalyzeO
 function checkAligned(record: AlignedRecord, options: Omit<AnalyzeOptions, 'alignment' | 'termSummary'>) {
   const lexicon = options.lexicon === undefined ? defaultLexicon() : options.lexicon;
   const findings: Finding[] = [];
+  const add = (found: readonly Finding[]) => {
+    for (const f of found) findings.push(f);
+  };
   for (const pair of alignedPairs(record)) {
-    findings.push(...findNumberMismatches(pair), ...findUntranslated(pair, lexicon), ...findPunctuationIssues(pair));
-    if (options.glossary?.length) findings.push(...findGlossaryViolations(pair, options.glossary));
+    add(findNumberMismatches(pair));
+    add(findUntranslated(pair, lexicon));
+    add(findPunctuationIssues(pair));
+    if (options.glossary?.length) add(findGlossaryViolations(pair, options.glossary));
   }
   const renderings = recordTermRenderings(record, lexicon);
-  findings.push(...findMissingSections(record), ...findOmissionsAndAdditions(record, lexicon), ...findTermInconsistencies(record, lexicon, renderings));
-  const position = (f: Finding) => f.en[0] ?? (f.zh[0] !== undefined ? record.links.find((l) => l.zh.includes(f.zh[0]!))?.en[0] ?? 0 : 0);
-  findings.sort((a, b) => position(a) - position(b) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
-  return { findings, renderings };
+  add(findMissingSections(record));
+  add(findOmissionsAndAdditions(record, lexicon));
+  add(findTermInconsistencies(record, lexicon, renderings));
+  return { findings: inReadingOrder(record, findings), renderings };
+}
+
+/**
+ * Findings ordered by position (first English sentence; for a Chinese-only one, the first English
+ * sentence of the first link holding its Chinese), then severity. Each finding's key is read once,
+ * not in every comparison, and the sort is stable as before.
+ */
+function inReadingOrder(record: AlignedRecord, findings: Finding[]): Finding[] {
+  const enOfZh = new Map<number, number>();
+  for (const link of record.links) {
+    for (const j of link.zh) if (!enOfZh.has(j)) enOfZh.set(j, link.en[0] ?? 0);
+  }
+  const keyed = findings.map((f) => ({
+    finding: f,
+    position: f.en[0] ?? (f.zh[0] !== undefined ? enOfZh.get(f.zh[0]) ?? 0 : 0),
+    severity: SEVERITY_ORDER[f.severity],
+  }));
+  keyed.sort((a, b) => a.position - b.position || a.severity - b.severity);
+  return keyed.map((k) => k.finding);
 }
 
 /**
