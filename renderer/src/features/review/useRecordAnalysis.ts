@@ -50,10 +50,14 @@ export function useRecordAnalysis(record: ReviewRecord | null, whenAnalysed?: (r
   const glossary = useCheckGlossary();
   const [settled, setSettled] = useState<Settled | null>(null);
   const cached = record === null ? null : analyses.peek(record, glossary);
+  const drawnAnalysed = cached !== null;
 
   useEffect(() => {
     if (record === null) return;
-    if (analyses.peek(record, glossary)) {
+    // Whether this render had the analysis, not whether the cache has it now: one done (ahead)
+    // between the render and this effect must still come back through `settled`, or the view
+    // would wait on its placeholder for a render nothing asks for.
+    if (drawnAnalysed) {
       markSwitchStage('analysis', record.id);
       return;
     }
@@ -73,7 +77,7 @@ export function useRecordAnalysis(record: ReviewRecord | null, whenAnalysed?: (r
     return () => {
       live = false;
     };
-  }, [analyses, record, glossary, whenAnalysed]);
+  }, [analyses, record, glossary, whenAnalysed, drawnAnalysed]);
 
   if (record === null) return { status: 'none' };
   if (cached) return { status: 'ready', analysis: cached };
