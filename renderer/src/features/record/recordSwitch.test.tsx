@@ -114,4 +114,21 @@ describe('switching records', () => {
     expect(shownTitle()).toBe(thirdRecord.en.title);
     expect(within(list).getByRole('option', { selected: true }).textContent).toContain(thirdRecord.en.title);
   });
+
+  it('analyses a record fetched ahead without waiting for the others still being fetched', async () => {
+    const fake = createFakeReviewApi({ records });
+    let releaseThird: () => void = () => {};
+    const api: ReviewApi = {
+      ...fake,
+      getRecordForReview: (request) =>
+        request.id === thirdRecord.id
+          ? new Promise<Result<RecordForReview>>((resolve) => (releaseThird = () => void fake.getRecordForReview(request).then(resolve)))
+          : fake.getRecordForReview(request),
+    };
+    const { analyzer, analysed } = countingAnalyzer();
+    renderApp(api, analyzer);
+    await waitFor(() => expect(analysed).toEqual([mdmaRecord.id, secondRecord.id]));
+    await act(async () => releaseThird());
+    await waitFor(() => expect(analysed).toEqual([mdmaRecord.id, secondRecord.id, thirdRecord.id]));
+  });
 });

@@ -4,6 +4,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ReviewRecord } from '../../../../shared/records/model.ts';
 import { countFlags } from '../../../../shared/review/recordQuery.ts';
 import { AppRoot } from '../../AppRoot.tsx';
+import { nextRecordIds } from './RecordListPanel.tsx';
 import { createI18n } from '../../i18n/i18n.ts';
 import { createFakeReviewApi } from '../../testing/fakeReviewApi.ts';
 import { mdmaRecord, secondRecord } from '../../testing/sampleRecords.ts';
@@ -100,5 +101,18 @@ describe('record list filters', () => {
     expect(await screen.findByRole('searchbox', { name: '搜索标题和摘要' })).toBeTruthy();
     await screen.findByText('共 2 条记录，显示 2 条');
     expect(screen.getByLabelText('标记类型')).toBeTruthy();
+  });
+});
+
+describe('records fetched ahead', () => {
+  const ids = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
+  it('takes four on in the direction of the last move, then one back', () => {
+    expect(nextRecordIds(ids, 1, 1)).toEqual(['c', 'd', 'e', 'f', 'a']);
+    expect(nextRecordIds(ids, 5, -1)).toEqual(['e', 'd', 'c', 'b', 'g']);
+  });
+  it('stops at the ends of the list', () => {
+    expect(nextRecordIds(ids, 5, 1)).toEqual(['g', 'e']);
+    expect(nextRecordIds(ids, 0, -1)).toEqual(['b']);
+    expect(nextRecordIds(ids, -1, 1)).toEqual([]);
   });
 });
