@@ -22,6 +22,9 @@ export interface TermOccurrence {
  */
 export function findTermCandidates(sentence: string): TermOccurrence[] {
   const out: TermOccurrence[] = [];
+  // Both patterns need two capitals; most sentences have only their first, and this spares them
+  // both regular expressions.
+  if (!hasTwoCapitals(sentence)) return out;
   for (const m of sentence.matchAll(/(?<![A-Za-z0-9-])[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?:-[A-Z0-9]+)*(?![A-Za-z0-9])/g)) {
     if (NOT_TERMS.test(m[0])) continue;
     if ((m[0].match(/[A-Z]/g)?.length ?? 0) < 2) continue;
@@ -32,6 +35,15 @@ export function findTermCandidates(sentence: string): TermOccurrence[] {
     out.push({ term: m[0], start: m.index, end: m.index + m[0].length });
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+function hasTwoCapitals(text: string): boolean {
+  let seen = 0;
+  for (let k = 0; k < text.length; k++) {
+    const code = text.charCodeAt(k);
+    if (code >= 0x41 && code <= 0x5a && ++seen === 2) return true;
+  }
+  return false;
 }
 
 /** True when `term` occurs in `text` as a whole word (MDMA in "MDMA-assisted", not in "MDMAX"). */

@@ -62,14 +62,17 @@ export function recordTermRenderings(record: AlignedRecord, lexicon: Lexicon | n
  * is `recordTermRenderings(record, lexicon)` found already (the batch job summarises them too).
  */
 export function findTermInconsistencies(record: AlignedRecord, lexicon: Lexicon | null, renderings?: readonly TermRenderings[]): Finding[] {
-  const units = unitsOf(record);
+  // Built only for a finding when the renderings are given: most records have none.
+  let linked: LinkedUnit[] | undefined;
+  const unitsNow = () => (linked ??= unitsOf(record));
   const findings: Finding[] = [];
-  for (const r of renderings ?? recordTerms(units).map((t) => findTermRenderings(t, units, lexicon))) {
+  for (const r of renderings ?? recordTermRenderings(record, lexicon)) {
     const term = r.term;
     const chinese = r.renderings.filter((x) => !x.latin);
     const hasLatin = r.renderings.some((x) => x.latin);
     const variants = r.renderings.length + (r.unidentified.length > 0 && chinese.length === 0 ? 1 : 0);
     if (variants < 2) continue;
+    const units = unitsNow();
     const severity = chinese.length >= 2 ? 'major' : 'minor';
     const ks = r.units;
     const enIdx = [...new Set(ks.flatMap((k) => units[k]?.enIndexes ?? []))];

@@ -10,7 +10,6 @@
 import { contentWord, type Lexicon } from '../lexicon/lexicon.ts';
 import { stemEnglish } from '../lexicon/englishWords.ts';
 import { containsTerm } from './termCandidates.ts';
-import { withTextScreen } from '../checks/textScreen.ts';
 
 /** One aligned pair as the term analysis sees it. */
 export interface TermUnit {
@@ -37,9 +36,9 @@ export interface TermRenderings {
 
 const HAN_RUN = /\p{Script=Han}{2,}/gu;
 /** Function characters that mark a phrase, not a name: a rendering of a term holds none of them. */
-const PARTICLES = /[的了和与在对是为及或将被把]/;
 const PARTICLE_CHARS = new Set([...'的了和与在对是为及或将被把'].map((c) => c.charCodeAt(0)));
 const MAX_NGRAM = 12;
+const SURROGATE = /[\uD800-\uDFFF]/;
 
 /**
  * The lexicon's translations of a unit's other English words that occur in its Chinese, longest
@@ -94,26 +93,87 @@ function unitWords(unit: TermUnit, lexicon: Lexicon): UnitAnalysis {
   const cached = unitWordCache.get(unit);
   if (cached && cached.en === unit.en && cached.zh === unit.zh && cached.lexicon === lexicon) return cached;
   const translated: UnitWord[] = [];
-  const en = unit.en;
-  // Most of a word's senses are not in the Chinese: the screen answers most of them from the
-  // text's code units, where a pair table per unit cost an allocation each.
-  withTextScreen(unit.zh, (contains) => {
-    // The words are the runs of ASCII letters, read by code unit rather than by a regex.
-    for (let k = 0; k < en.length; k++) {
-      if (!isAsciiLetter(en.charCodeAt(k))) continue;
-      const start = k;
-      while (k + 1 < en.length && isAsciiLetter(en.charCodeAt(k + 1))) k++;
-      const raw = en.slice(start, k + 1);
-      const word = contentWord(lexicon, raw.toLowerCase());
-      if (!word) continue;
-      let found: string[] | null = null;
-      for (const t of word.translations) if (t.length >= 2 && contains(t)) (found ??= []).push(t);
-      if (found) translated.push({ raw, stem: word.stem, present: found });
+  const { en, zh } = unit;
+  const byWord = blankingWordsOf(lexicon);
+  markCodeUnits(zh, true);
+  // The words are the runs of ASCII letters, read by code unit rather than by a regex.
+  for (let k = 0; k < en.length; k++) {
+    if (!isAsciiLetter(en.charCodeAt(k))) continue;
+    const start = k;
+    while (k + 1 < en.length && isAsciiLetter(en.charCodeAt(k + 1))) k++;
+    const raw = en.slice(start, k + 1);
+    const word = blankingWord(byWord, lexicon, raw);
+    if (!word) continue;
+    let found: string[] | null = null;
+    const { translations, heads } = word;
+    // A translation whose first two code units are not both in the text is not there: the packed
+    // heads answer most senses without reading the translation's string at all.
+    for (let t = 0; t < heads.length; t++) {
+      const head = heads[t]!;
+      if (hasCodeUnit(head >>> 16) && hasCodeUnit(head & 0xffff) && zh.includes(translations[t]!)) (found ??= []).push(translations[t]!);
     }
-  });
-  const analysis: UnitAnalysis = { en: unit.en, zh: unit.zh, lexicon, translated };
+    if (found) translated.push({ raw, stem: word.stem, present: found });
+  }
+  markCodeUnits(zh, false);
+  const analysis: UnitAnalysis = { en, zh, lexicon, translated };
   unitWordCache.set(unit, analysis);
   return analysis;
+}
+
+/**
+ * A word as the blanking reads it: its stem and the lexicon's translations of two characters or
+ * more (shorter ones are never blanked), with each one's first two code units packed into a number
+ * (first << 16 | second), so most translations are ruled out without touching their strings.
+ */
+interface BlankingWord {
+  stem: string;
+  translations: readonly string[];
+  heads: Uint32Array;
+}
+
+/**
+ * Blanking words by lexicon and word as written (null for stopwords and words with no translation
+ * of two characters). A corpus's vocabulary is small next to its word count; cleared when full.
+ */
+const blankingWords = new WeakMap<Lexicon, Map<string, BlankingWord | null>>();
+const BLANKING_WORD_LIMIT = 200_000;
+
+function blankingWordsOf(lexicon: Lexicon): Map<string, BlankingWord | null> {
+  let byWord = blankingWords.get(lexicon);
+  if (!byWord) blankingWords.set(lexicon, (byWord = new Map()));
+  return byWord;
+}
+
+function blankingWord(byWord: Map<string, BlankingWord | null>, lexicon: Lexicon, raw: string): BlankingWord | null {
+  let found = byWord.get(raw);
+  if (found === undefined) {
+    const word = contentWord(lexicon, raw.toLowerCase());
+    const translations = word ? word.translations.filter((t) => t.length >= 2) : [];
+    found = word && translations.length > 0
+      ? { stem: word.stem, translations, heads: Uint32Array.from(translations, (t) => (t.charCodeAt(0) << 16) | t.charCodeAt(1)) }
+      : null;
+    if (byWord.size >= BLANKING_WORD_LIMIT) byWord.clear();
+    byWord.set(raw, found);
+  }
+  return found;
+}
+
+/**
+ * One bit per UTF-16 code unit, set for the text being read by `unitWords` and cleared after it:
+ * one table for the process, since allocating one per unit cost more than the searches it spared.
+ */
+const CODE_UNITS = new Uint32Array(0x10000 / 32);
+
+function markCodeUnits(text: string, on: boolean): void {
+  for (let k = 0; k < text.length; k++) {
+    const code = text.charCodeAt(k);
+    if (on) CODE_UNITS[code >>> 5]! |= 1 << (code & 31);
+    else CODE_UNITS[code >>> 5] = 0;
+  }
+}
+
+function hasCodeUnit(code: number): boolean {
+  return (CODE_UNITS[code >>> 5]! & (1 << (code & 31))) !== 0;
 }
 
 function isAsciiLetter(code: number): boolean {
@@ -122,7 +182,7 @@ function isAsciiLetter(code: number): boolean {
 
 /** The unit's Chinese with the blanked strings replaced by "|", longest first. */
 function residueOf(unit: TermUnit, blanked: readonly string[], lexicon: Lexicon | null): string {
-  const blank = () => blanked.reduce((zh, t) => zh.split(t).join('|'), unit.zh);
+  const blank = () => blanked.reduce((zh, t) => zh.replaceAll(t, '|'), unit.zh);
   if (!lexicon || blanked.length === 0) return unit.zh;
   const analysis = unitWords(unit, lexicon);
   if (blanked === analysis.allBlanked) return (analysis.allResidue ??= blank());
@@ -163,57 +223,132 @@ function besideTerm(zh: string, c: string, term: string): boolean {
 }
 
 /**
- * The texts `sharedStrings` reads, by unit index: `at(k)` is the text; `holds(k, c)` is
- * `at(k).includes(c)`, which may be answered without reading `at(k)` (a blanked text is read
- * only where the raw one holds `c`).
+ * The texts a shared-string search reads, by unit index: `at(k)` is the text searched; `raw(k)`
+ * the unit's Chinese, which holds every string `at(k)` holds; `holds(k, c)` is `at(k).includes(c)`,
+ * asked only where `raw(k)` holds `c` (so a blanked text is built only where it can matter).
  */
-interface TextsOf {
+interface SearchTexts {
   count: number;
   at(k: number): string;
+  raw(k: number): string;
   holds(k: number, c: string): boolean;
 }
 
 /**
  * The strings of 2 to MAX_NGRAM Han characters, none a particle, of the texts `from` that occur in
- * two or more of the texts `among`, each with every text that holds it (its support, in text
- * order), in the order first met.
+ * two or more of the texts `among` and in no other text, and that `accept` takes given the texts of
+ * `among` holding them (their support, in `among` order): each with its support, in the order first
+ * met. `from` is a subset of `among`.
  *
- * Both passes of `findTermRenderings` keep only strings found in two texts or more, all of them
- * among a set of units (those with the term, or those translating it). So a string in fewer than
- * two of those is no candidate, and since growing a string only narrows where it occurs, and keeps
- * every character it holds, no longer string from the same start is one either: the search stops
- * there. Only the strings that pass are looked for in the other texts, which spares searching
- * every unit for every common word the units share.
+ * Both passes of `findTermRenderings` keep only such strings: a candidate occurs in two pairs or
+ * more, all of them among a set of units (those with the term, or those translating it). Growing a
+ * string only narrows where it occurs, so from each start the strings held by two texts of `among`
+ * are the prefixes up to the longest one another text of `among` holds: that length is found by
+ * comparing code units, with no substring built. Only the strings `accept` takes are looked for in
+ * the other texts (all of them at once first, as one joined text), where a blanked text may have
+ * to be built.
  */
-function sharedStrings(texts: TextsOf, from: readonly number[], among: readonly number[]): Map<string, number[]> {
+function sharedStrings(
+  texts: SearchTexts, from: readonly number[], among: readonly number[], accept: (c: string, support: number[]) => boolean,
+): Map<string, number[]> {
   const shared = new Map<string, number[]>();
-  /** Per string met, the texts of `among` holding it. */
-  const seen = new Map<string, readonly number[]>();
+  if (among.length < 2) return shared;
+  const refused = new Set<string>();
   const isAmong = new Uint8Array(texts.count);
   for (const k of among) isAmong[k] = 1;
-  const every = Array.from({ length: texts.count }, (_, k) => k);
+  const elsewhere: number[] = [];
+  for (let k = 0; k < texts.count; k++) if (!isAmong[k]) elsewhere.push(k);
+  // Han strings cannot span the line breaks, so this holds a string iff one of those texts does.
+  const elsewhereRaw = elsewhere.map((k) => texts.raw(k)).join('\n');
+  const heldElsewhere = (c: string) => elsewhereRaw.includes(c) && elsewhere.some((k) => texts.raw(k).includes(c) && texts.holds(k, c));
+  /** Per text of `among`, the length of the longest string from the current start that it holds. */
+  const reach = new Int32Array(texts.count);
+  const isFrom = new Uint8Array(texts.count);
   for (const i of from) {
-    for (const run of texts.at(i).matchAll(HAN_RUN)) {
-      const s = run[0];
-      for (let a = 0; a < s.length; a++) {
-        let within = among;
-        for (let b = a + 2; b <= Math.min(s.length, a + MAX_NGRAM); b++) {
-          if (PARTICLE_CHARS.has(s.charCodeAt(b - 1)) || (b === a + 2 && PARTICLE_CHARS.has(s.charCodeAt(a)))) break;
+    const s = texts.at(i);
+    isFrom[i] = 1;
+    for (const run of s.matchAll(HAN_RUN)) {
+      const runEnd = run.index + run[0].length;
+      // A string a text of `from` read already holds was met there (a Han string of two code
+      // points or more is inside that text's Han runs), so it needs no building again. Not so
+      // for a lone astral character, hence only in runs of the Basic Multilingual Plane.
+      const seenEarlier = !SURROGATE.test(run[0]);
+      for (let a = run.index; a < runEnd - 1; a++) {
+        const end = candidateEnd(s, a, runEnd);
+        if (end - a < 2) continue;
+        const firstTwo = s.slice(a, a + 2);
+        let longest = 0;
+        let metBefore = 0;
+        for (const k of among) {
+          if (k === i) continue;
+          reach[k] = longestPrefixIn(texts.at(k), s, a, end, firstTwo);
+          if (reach[k]! > longest) longest = reach[k]!;
+          if (seenEarlier && isFrom[k] && reach[k]! > metBefore) metBefore = reach[k]!;
+        }
+        for (let b = a + Math.max(2, metBefore + 1); b <= a + longest; b++) {
           const c = s.slice(a, b);
-          let found = seen.get(c);
-          if (!found) {
-            const inAmong = within.filter((k) => texts.at(k).includes(c));
-            seen.set(c, inAmong);
-            if (inAmong.length >= 2) shared.set(c, every.filter((k) => (isAmong[k] ? inAmong.includes(k) : texts.holds(k, c))));
-            found = inAmong;
-          }
-          if (found.length < 2) break;
-          within = found;
+          if (shared.has(c) || refused.has(c)) continue;
+          const support = among.filter((k) => k === i || reach[k]! >= b - a);
+          if (accept(c, support) && !heldElsewhere(c)) shared.set(c, support);
+          else refused.add(c);
         }
       }
     }
   }
   return shared;
+}
+
+/** Where strings starting at `a` must end: at the run's end, MAX_NGRAM on, or before a particle. */
+function candidateEnd(s: string, a: number, runEnd: number): number {
+  const end = Math.min(runEnd, a + MAX_NGRAM);
+  for (let k = a; k < end; k++) if (PARTICLE_CHARS.has(s.charCodeAt(k))) return k;
+  return end;
+}
+
+/**
+ * The length of the longest prefix of `s[a, end)` that `t` holds, when it is two or more; else 0.
+ * `firstTwo` is `s.slice(a, a + 2)`: most starts have no match at all, which one native search finds.
+ */
+function longestPrefixIn(t: string, s: string, a: number, end: number, firstTwo: string): number {
+  let longest = 0;
+  for (let p = t.indexOf(firstTwo); p >= 0; p = t.indexOf(firstTwo, p + 1)) {
+    let n = 2;
+    while (a + n < end && p + n < t.length && s.charCodeAt(a + n) === t.charCodeAt(p + n)) n++;
+    if (n > longest) longest = n;
+  }
+  return longest;
+}
+
+/**
+ * False when no string can be a rendering, read from the raw Chinese alone. A rendering is a
+ * string of a pair translating the term (its blanked text holds only strings of its raw text) that
+ * another pair holds too: one translating the term, or one keeping it in Latin, and then right
+ * beside it (within MAX_NGRAM + 3 characters). Its first two characters are then in that pair's
+ * text, or near the term there. Terms whose pairs share no such two characters (most terms
+ * translated in only one pair) need no lexicon look-up at all.
+ */
+function mayShareString(raw: readonly string[], translated: readonly number[], latin: readonly number[], term: string): boolean {
+  const nearTerm: string[] = [];
+  for (const k of latin) {
+    const zh = raw[k]!;
+    for (let at = zh.indexOf(term); at >= 0; at = zh.indexOf(term, at + 1)) {
+      nearTerm.push(zh.slice(Math.max(0, at - MAX_NGRAM - 3), at + term.length + MAX_NGRAM + 3));
+    }
+  }
+  // Han strings cannot span the line breaks.
+  const nearLatin = nearTerm.join('\n');
+  for (const i of translated) {
+    const s = raw[i]!;
+    for (const run of s.matchAll(HAN_RUN)) {
+      const runEnd = run.index + run[0].length;
+      for (let a = run.index; a < runEnd - 1; a++) {
+        if (candidateEnd(s, a, runEnd) - a < 2) continue;
+        const firstTwo = s.slice(a, a + 2);
+        if (nearLatin.includes(firstTwo) || translated.some((j) => j !== i && raw[j]!.includes(firstTwo))) return true;
+      }
+    }
+  }
+  return false;
 }
 
 /**
@@ -222,13 +357,13 @@ function sharedStrings(texts: TextsOf, from: readonly number[], among: readonly 
  */
 export function findTermRenderings(term: string, units: readonly TermUnit[], lexicon: Lexicon | null): TermRenderings {
   const withTerm = units.flatMap((u, i) => (containsTerm(u.en, term) ? [i] : []));
-  const inTerm = new Set(withTerm);
   const latin = withTerm.filter((i) => containsTerm(units[i]?.zh ?? '', term));
   const translated = withTerm.filter((i) => !latin.includes(i));
   // Every candidate below is a string of a unit where the term is translated: with none, the
   // term is kept in Latin wherever it occurs, and nothing needs blanking or searching.
-  if (translated.length === 0) {
-    return { term, units: withTerm, renderings: latin.length ? [{ text: term, latin: true, units: latin }] : [], unidentified: [] };
+  const raw = units.map((u) => u.zh);
+  if (translated.length === 0 || !mayShareString(raw, translated, latin, term)) {
+    return { term, units: withTerm, renderings: latin.length ? [{ text: term, latin: true, units: latin }] : [], unidentified: translated };
   }
 
   // Each unit's blanked words and residue, found when first needed: a unit without the term is
@@ -238,20 +373,20 @@ export function findTermRenderings(term: string, units: readonly TermUnit[], lex
   const residueOfUnit: (string | undefined)[] = [];
   const blankedAt = (k: number) => (blankedOf[k] ??= blankedWords(units[k]!, term, lexicon));
   const residueAt = (k: number) => (residueOfUnit[k] ??= residueOf(units[k]!, blankedAt(k), lexicon));
-  const raw = units.map((u) => u.zh);
-  const residues: TextsOf = { count: units.length, at: residueAt, holds: (k, c) => raw[k]!.includes(c) && residueAt(k).includes(c) };
-  const raws: TextsOf = { count: units.length, at: (k) => raw[k]!, holds: (k, c) => raw[k]!.includes(c) };
-  const candidates = [...sharedStrings(residues, translated, withTerm).entries()].filter(([c, z]) =>
-    !PARTICLES.test(c) && z.length >= 2 && z.every((k) => inTerm.has(k) && (!latin.includes(k) || besideTerm(units[k]?.zh ?? '', c, term))));
+  const isLatin = new Uint8Array(units.length);
+  for (const k of latin) isLatin[k] = 1;
+  const residues: SearchTexts = { count: units.length, at: residueAt, raw: (k) => raw[k]!, holds: (k, c) => residueAt(k).includes(c) };
+  const raws: SearchTexts = { count: units.length, at: (k) => raw[k]!, raw: (k) => raw[k]!, holds: (k, c) => raw[k]!.includes(c) };
+  // The strings every pair with the term holds only where they stand beside it in Latin.
+  const besideWhereLatin = (c: string, z: readonly number[]) => z.every((k) => !isLatin[k] || besideTerm(raw[k]!, c, term));
+  const candidates = [...sharedStrings(residues, translated, withTerm, besideWhereLatin)];
   // A name may contain a word that translates another word of its sentence (生血小板胶囊 holds
   // 血小板, "platelet"): strings of the raw text that swallow a blanked word whole count too, when
   // they occur only where the term is translated, never where it is kept in Latin.
-  for (const [c, z] of sharedStrings(raws, translated, translated)) {
-    if (z.length < 2 || !z.every((k) => inTerm.has(k) && !latin.includes(k))) continue;
-    if (PARTICLES.test(c) || candidates.some(([d]) => d === c)) continue;
-    const wraps = (k: number) => residueAt(k).includes(c) || wrapsOneWord(raw[k] ?? '', c, blankedAt(k));
-    if (z.every(wraps)) candidates.push([c, z]);
-  }
+  const found = new Set(candidates.map(([c]) => c));
+  const wrapsWhereBlanked = (c: string, z: readonly number[]) =>
+    !found.has(c) && z.every((k) => residueAt(k).includes(c) || wrapsOneWord(raw[k]!, c, blankedAt(k)));
+  candidates.push(...sharedStrings(raws, translated, translated, wrapsWhereBlanked));
   // Keep maximal strings: drop c when a longer candidate containing it has the same support.
   const maximal = candidates.filter(([c, z]) => !candidates.some(([d, y]) => d.length > c.length && d.includes(c) && y.length === z.length));
   // Longer and more frequent first: a shared morpheme (胶囊 in two capsule names) loses to the names.
