@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useId, useRef, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useId, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -74,11 +74,30 @@ export function FilteredRecordList({ ids, rowOf, selectedIndex, onSelect, label,
     if (last >= first) onRangeChange(first, last);
   }, [first, last, onRangeChange]);
 
+  // The row to scroll into view once the selection is drawn. Written in the key handler, the
+  // scroll position would make the browser lay out the page as it stands (the last record still
+  // being drawn), and then again for the new selection; written after the commit, the one layout
+  // covers both the list and the new record.
+  const pendingScroll = useRef<number | null>(null);
+  const scrollIntoViewNow = (index: number) =>
+    scrollRowIntoView(scrollRef.current, { offset: virtualizer.scrollOffset ?? 0, height: virtualizer.scrollRect?.height ?? 0 }, index);
+  useLayoutEffect(() => {
+    const index = pendingScroll.current;
+    if (index === null) return;
+    pendingScroll.current = null;
+    scrollIntoViewNow(index);
+  });
+
   const selectIndex = (index: number) => {
     const clamped = Math.max(0, Math.min(ids.length - 1, index));
     const id = ids[clamped];
     if (id === undefined) return;
-    scrollRowIntoView(scrollRef.current, { offset: virtualizer.scrollOffset ?? 0, height: virtualizer.scrollRect?.height ?? 0 }, clamped);
+    if (clamped === selectedIndex) {
+      // Nothing to draw: the row may only have been scrolled out of view.
+      scrollIntoViewNow(clamped);
+      return;
+    }
+    pendingScroll.current = clamped;
     onSelect(id);
   };
 
