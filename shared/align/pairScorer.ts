@@ -6,6 +6,7 @@
  */
 import type { Lexicon } from '../lexicon/lexicon.ts';
 import { RenderingScreen } from './renderingScreen.ts';
+import { TextIndex } from './textIndex.ts';
 import { chineseFeatures, englishFeatures, type ChineseFeatures, type EnglishFeatures } from './textFeatures.ts';
 
 /** Anchors weigh more than dictionary words: a shared number or acronym is rarely a coincidence. */
@@ -103,7 +104,7 @@ export class PairScorer {
   /** Per Chinese sentence, its set of characters, built only if a rendering starts with a surrogate (see `pair`). */
   private readonly zhChars: (Set<string> | undefined)[];
   /** Blocks of Chinese sentences joined, built on first use (see `fillBlock`). */
-  private readonly blocks: ({ text: string; ends: Int32Array } | undefined)[];
+  private readonly blocks: ({ index: TextIndex; ends: Int32Array } | undefined)[];
   /**
    * Where each anchor of the Chinese sentences first stands: its form → [sentence, index among the
    * sentence's anchors] pairs, by sentence; null when no sentence has an anchor.
@@ -147,7 +148,7 @@ export class PairScorer {
     this.enRangeMatched = new Int32Array(2 * n * m).fill(-1);
     this.zhRangeMatched = new Int32Array(2 * n * m).fill(-1);
     this.zhChars = new Array<Set<string> | undefined>(m);
-    this.blocks = new Array<{ text: string; ends: Int32Array } | undefined>(Math.ceil(m / BLOCK_SIZE));
+    this.blocks = new Array<{ index: TextIndex; ends: Int32Array } | undefined>(Math.ceil(m / BLOCK_SIZE));
     this.anchored = new Uint8Array(m);
     this.anchorPlaces = anchorPlaces(this.zh);
   }
@@ -161,7 +162,8 @@ export class PairScorer {
 
   /**
    * Fills the match tables of English sentence i against every Chinese sentence of block `b`. Each
-   * rendering is searched for once in the block's sentences joined, instead of once per sentence;
+   * rendering is searched for once in the block's sentences joined (through its index, see
+   * `TextIndex`), instead of once per sentence;
    * an occurrence counts for the sentence it lies in, and one across a join for none. A token that
    * is an anchor of a sentence is matched there as an anchor, and its renderings are not read.
    */
@@ -198,7 +200,7 @@ export class PairScorer {
         // characters (code points), which a surrogate half never matches: keep that exact outcome.
         const surrogate = isSurrogate(candidate.charCodeAt(0));
         let j = first;
-        for (let at = block.text.indexOf(candidate); at >= 0; at = block.text.indexOf(candidate, at + 1)) {
+        for (let at = block.index.first(candidate); at >= 0; at = block.index.after(candidate, at)) {
           while (at >= block.ends[j - first]!) j++;
           const start = block.ends[j - first]! - this.zh[j]!.text.length;
           if (at < start || at + candidate.length > block.ends[j - first]! || anchored[j] === 1) continue;
@@ -225,8 +227,8 @@ export class PairScorer {
     this.done.fill(1, i * m + first, i * m + last + 1);
   }
 
-  /** The texts of block `b`'s Chinese sentences joined by newlines, and where each ends in it. */
-  private blockText(b: number): { text: string; ends: Int32Array } {
+  /** The texts of block `b`'s Chinese sentences joined by newlines, indexed, and where each ends in it. */
+  private blockText(b: number): { index: TextIndex; ends: Int32Array } {
     let block = this.blocks[b];
     if (!block) {
       const texts = this.zh.slice(b * BLOCK_SIZE, (b + 1) * BLOCK_SIZE).map((z) => z.text);
@@ -236,7 +238,7 @@ export class PairScorer {
         end += 1 + text.length;
         ends[k] = end;
       });
-      block = { text: texts.join('\n'), ends };
+      block = { index: new TextIndex(texts.join('\n')), ends };
       this.blocks[b] = block;
     }
     return block;
