@@ -5,6 +5,11 @@
  */
 import type { ReviewRecord } from '../../../shared/records/model.ts';
 import { summarizeRecordFlags, type RecordFlagSummary } from '../../../shared/review/flagSummary.ts';
+import { lowerThisThreadsPriority } from '../../services/backgroundPriority.ts';
 import type { RunJob } from '../jobTypes.ts';
+
+// Nobody waits on the background check: on a busy machine its thread gives way to the requests,
+// the page and the analysis of the record the user opens.
+lowerThisThreadsPriority();
 
 export const runJob: RunJob<ReviewRecord[], RecordFlagSummary[]> = (records) => records.map(summarizeRecordFlags);
