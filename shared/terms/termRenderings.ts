@@ -216,8 +216,11 @@ function wrapsOneWord(raw: string, c: string, words: readonly string[]): boolean
  */
 function besideTerm(zh: string, c: string, term: string): boolean {
   for (let at = zh.indexOf(c); at >= 0; at = zh.indexOf(c, at + 1)) {
-    const around = zh.slice(Math.max(0, at - term.length - 3), at + c.length + term.length + 3);
-    if (!around.includes(term)) return false;
+    // The term within zh.slice(from, to), found without building that slice.
+    const from = Math.max(0, at - term.length - 3);
+    const to = at + c.length + term.length + 3;
+    const near = zh.indexOf(term, from);
+    if (near < 0 || near + term.length > to) return false;
   }
   return true;
 }
@@ -250,6 +253,7 @@ interface SearchTexts {
  */
 function sharedStrings(
   texts: SearchTexts, from: readonly number[], among: readonly number[], accept: (c: string, support: number[]) => boolean,
+  wrapping?: readonly string[],
 ): Map<string, number[]> {
   const shared = new Map<string, number[]>();
   if (among.length < 2) return shared;
@@ -259,23 +263,27 @@ function sharedStrings(
   const elsewhere: number[] = [];
   for (let k = 0; k < texts.count; k++) if (!isAmong[k]) elsewhere.push(k);
   // Han strings cannot span the line breaks, so this holds a string iff one of those texts does.
-  const elsewhereRaw = elsewhere.map((k) => texts.raw(k)).join('\n');
-  const heldElsewhere = (c: string) => elsewhereRaw.includes(c) && elsewhere.some((k) => texts.raw(k).includes(c) && texts.holds(k, c));
+  let elsewhereRaw: string | undefined;
+  const heldElsewhere = (c: string) =>
+    (elsewhereRaw ??= elsewhere.map((k) => texts.raw(k)).join('\n')).includes(c) && elsewhere.some((k) => texts.raw(k).includes(c) && texts.holds(k, c));
   /** Per text of `among`, the length of the longest string from the current start that it holds. */
   const reach = new Int32Array(texts.count);
   const isFrom = new Uint8Array(texts.count);
   for (const i of from) {
     const s = texts.at(i);
     isFrom[i] = 1;
+    const wrapEnds = wrapping && shortestEndsWrapping(s, wrapping);
     for (const run of s.matchAll(HAN_RUN)) {
       const runEnd = run.index + run[0].length;
       // A string a text of `from` read already holds was met there (a Han string of two code
       // points or more is inside that text's Han runs), so it needs no building again. Not so
-      // for a lone astral character, hence only in runs of the Basic Multilingual Plane.
-      const seenEarlier = !SURROGATE.test(run[0]);
+      // for a lone astral character, hence only in runs of the Basic Multilingual Plane, and
+      // the same holds for `wrapping` (see `findTermRenderings`).
+      const bmpOnly = !SURROGATE.test(run[0]);
       for (let a = run.index; a < runEnd - 1; a++) {
         const end = candidateEnd(s, a, runEnd);
-        if (end - a < 2) continue;
+        const shortest = wrapEnds && bmpOnly ? Math.max(a + 2, wrapEnds[a]!) : a + 2;
+        if (end < shortest) continue;
         const firstTwo = s.slice(a, a + 2);
         let longest = 0;
         let metBefore = 0;
@@ -283,9 +291,9 @@ function sharedStrings(
           if (k === i) continue;
           reach[k] = longestPrefixIn(texts.at(k), s, a, end, firstTwo);
           if (reach[k]! > longest) longest = reach[k]!;
-          if (seenEarlier && isFrom[k] && reach[k]! > metBefore) metBefore = reach[k]!;
+          if (bmpOnly && isFrom[k] && reach[k]! > metBefore) metBefore = reach[k]!;
         }
-        for (let b = a + Math.max(2, metBefore + 1); b <= a + longest; b++) {
+        for (let b = Math.max(shortest, a + metBefore + 1); b <= a + longest; b++) {
           const c = s.slice(a, b);
           if (shared.has(c) || refused.has(c)) continue;
           const support = among.filter((k) => k === i || reach[k]! >= b - a);
@@ -296,6 +304,21 @@ function sharedStrings(
     }
   }
   return shared;
+}
+
+/**
+ * Per start in `s`, the end of the shortest string from there holding one of `words` strictly
+ * inside (past its first code unit and before its last); past the end of `s` where none does.
+ */
+function shortestEndsWrapping(s: string, words: readonly string[]): Int32Array {
+  const ends = new Int32Array(s.length).fill(s.length + 1);
+  for (const t of words) {
+    for (let q = s.indexOf(t); q >= 0; q = s.indexOf(t, q + 1)) {
+      const end = q + t.length + 1;
+      for (let a = Math.max(0, end - MAX_NGRAM); a < q; a++) if (end < ends[a]!) ends[a] = end;
+    }
+  }
+  return ends;
 }
 
 /** Where strings starting at `a` must end: at the run's end, MAX_NGRAM on, or before a particle. */
@@ -386,7 +409,12 @@ export function findTermRenderings(term: string, units: readonly TermUnit[], lex
   const found = new Set(candidates.map(([c]) => c));
   const wrapsWhereBlanked = (c: string, z: readonly number[]) =>
     !found.has(c) && z.every((k) => residueAt(k).includes(c) || wrapsOneWord(raw[k]!, c, blankedAt(k)));
-  candidates.push(...sharedStrings(raws, translated, translated, wrapsWhereBlanked));
+  // Such a string holds a blanked word strictly inside: any other string found here is held by the
+  // blanked text of each pair holding it, so the first pass met it (as a Han string of two code
+  // points or more, which a blanked text holds only inside its Han runs) and took it or refused it
+  // there for a reason that holds here too. So only strings around a blanked word are read.
+  const blankedInTranslated = [...new Set(translated.flatMap((k) => blankedAt(k)))];
+  candidates.push(...sharedStrings(raws, translated, translated, wrapsWhereBlanked, blankedInTranslated));
   // Keep maximal strings: drop c when a longer candidate containing it has the same support.
   const maximal = candidates.filter(([c, z]) => !candidates.some(([d, y]) => d.length > c.length && d.includes(c) && y.length === z.length));
   // Longer and more frequent first: a shared morpheme (胶囊 in two capsule names) loses to the names.
