@@ -9,15 +9,16 @@ import type { AlignedPair, Finding, PairSentence } from './types.ts';
 
 interface Located extends NumberToken {
   sentence: PairSentence;
-  key: string;
+  /** What is compared: the value's magnitude to six significant digits (never NaN, as no value is). */
+  key: number;
 }
 
 /** Compares values, not spellings: 3,150 = 3150 = 三千一百五十; 1/3 = 三分之一 to 6 digits. */
-function keyOf(value: number): string {
+function keyOf(value: number): number {
   const magnitude = Math.abs(value);
   // Most values are integers of at most six digits, which six significant digits hold exactly.
-  if (Number.isInteger(magnitude) && magnitude < 1e6) return String(magnitude);
-  return String(Number(magnitude.toPrecision(6)));
+  if (Number.isInteger(magnitude) && magnitude < 1e6) return magnitude;
+  return Number(magnitude.toPrecision(6));
 }
 
 function locate(sentences: PairSentence[], lang: 'en' | 'zh'): Located[] {
@@ -35,32 +36,44 @@ function locate(sentences: PairSentence[], lang: 'en' | 'zh'): Located[] {
 }
 
 /**
- * Splits each side's tokens into matched and unmatched by value, as multisets: a value one side
- * has n more times than the other leaves n of that side's tokens unmatched. (This is what a
- * minimal diff of the two sorted key lists says, whose common part is the multisets' intersection,
- * without building the diff.) Values are taken in sorted key order; among tokens with the same
- * value, soft ones are left unmatched first, so a hard "two" pairs with a hard 两.
+ * The hard tokens each side leaves unmatched. Tokens are matched by value, as multisets: a value
+ * one side has n more times than the other leaves n of that side's tokens unmatched. (This is
+ * what a minimal diff of the two sorted key lists says, whose common part is the multisets'
+ * intersection, without building the diff.) Values are taken in the order of their keys as
+ * strings (sort's default); among tokens with the same value, soft ones are left unmatched first,
+ * so a hard "two" pairs with a hard 两.
  */
-function unmatched(en: Located[], zh: Located[]): { en: Located[]; zh: Located[] } {
+function unmatchedHard(en: Located[], zh: Located[]): { en: Located[]; zh: Located[] } {
+  // The same values on both sides (most often none): nothing is unmatched.
+  if (sameKeys(en, zh)) return { en: [], zh: [] };
   const enCounts = countKeys(en);
   const zhCounts = countKeys(zh);
-  // The same values on both sides (most often none): nothing is unmatched.
-  if (enCounts.size === zhCounts.size && [...enCounts].every(([k, n]) => zhCounts.get(k) === n)) return { en: [], zh: [] };
-  const pick = (tokens: Located[], counts: Map<string, number>, other: Map<string, number>) => {
-    const out: Located[] = [];
-    for (const k of [...counts.keys()].sort()) {
-      const n = (counts.get(k) ?? 0) - (other.get(k) ?? 0);
-      if (n <= 0) continue;
-      const same = tokens.filter((t) => t.key === k).sort((a, b) => Number(a.hard) - Number(b.hard));
-      out.push(...same.slice(0, n));
-    }
-    return out;
-  };
-  return { en: pick(en, enCounts, zhCounts), zh: pick(zh, zhCounts, enCounts) };
+  return { en: hardLeftOver(en, enCounts, zhCounts), zh: hardLeftOver(zh, zhCounts, enCounts) };
 }
 
-function countKeys(tokens: Located[]): Map<string, number> {
-  const counts = new Map<string, number>();
+function hardLeftOver(tokens: Located[], counts: Map<number, number>, other: Map<number, number>): Located[] {
+  const out: Located[] = [];
+  // Soft tokens are never reported: a side without a hard one (often) has nothing to say.
+  if (!tokens.some((t) => t.hard)) return out;
+  for (const k of [...counts.keys()].sort()) {
+    const n = (counts.get(k) ?? 0) - (other.get(k) ?? 0);
+    if (n <= 0) continue;
+    const same = tokens.filter((t) => t.key === k).sort((a, b) => Number(a.hard) - Number(b.hard));
+    for (const t of same.slice(0, n)) if (t.hard) out.push(t);
+  }
+  return out;
+}
+
+function sameKeys(en: Located[], zh: Located[]): boolean {
+  if (en.length !== zh.length) return false;
+  const byValue = (a: number, b: number) => a - b;
+  const enKeys = en.map((t) => t.key).sort(byValue);
+  const zhKeys = zh.map((t) => t.key).sort(byValue);
+  return enKeys.every((k, i) => k === zhKeys[i]);
+}
+
+function countKeys(tokens: Located[]): Map<number, number> {
+  const counts = new Map<number, number>();
   for (const t of tokens) counts.set(t.key, (counts.get(t.key) ?? 0) + 1);
   return counts;
 }
@@ -94,9 +107,7 @@ export function findNumberMismatches(pair: AlignedPair): Finding[] {
   const en = locate(pair.en, 'en');
   const zh = locate(pair.zh, 'zh');
   if (en.length === 0 && zh.length === 0) return [];
-  const diff = unmatched(en, zh);
-  const missing = diff.en.filter((t) => t.hard);
-  const extra = diff.zh.filter((t) => t.hard);
+  const { en: missing, zh: extra } = unmatchedHard(en, zh);
   const findings: Finding[] = [];
   if (missing.length > 0 || extra.length > 0) {
     // A changed quantity has unmatched numbers on both sides. A number present on one side only is

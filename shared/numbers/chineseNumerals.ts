@@ -19,6 +19,8 @@ export const CHINESE_NUMERAL_CHARS = '零〇一二两三四五六七八九十百
  */
 export function parseChineseInteger(text: string): number | null {
   if (text.length === 0) return null;
+  // Most numerals in running text are one digit (一, 两, 三): read without splitting the string.
+  if (text.length === 1 && Object.hasOwn(DIGITS, text)) return DIGITS[text] ?? null;
   const chars = [...text];
   // A run of bare digits without any unit is read positionally, as in years (二〇一九).
   if (chars.length > 1 && chars.every((c) => Object.hasOwn(DIGITS, c))) {

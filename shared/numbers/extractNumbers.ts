@@ -9,7 +9,7 @@
  */
 import { CHINESE_NUMERAL_CHARS, parseChineseDecimals, parseChineseInteger } from './chineseNumerals.ts';
 import { DENOMINATORS, NUMBER_WORDS, SCALE_WORDS, isNumberWord, parseEnglishNumberWords } from './englishNumberWords.ts';
-import { isClinicalUnit, matchUnit } from './units.ts';
+import { isAsciiLetter, isClinicalUnit, matchUnit } from './units.ts';
 
 export type NumberKind = 'number' | 'percent' | 'p-value' | 'ci';
 
@@ -28,6 +28,16 @@ export interface NumberToken {
 /** Any character `normaliseNumerals` may replace; most sentences have none and are returned as they are. */
 const NEEDS_NORMALISING = /[\uff10-\uff19．％＜＞＝·]/;
 
+/** What `normaliseNumerals` replaces: full-width digits and signs, and "·" between digits (of the text as given). */
+const NORMALISABLE = /[\uff10-\uff19．％＜＞＝]|(?<=\d)·(?=\d)/g;
+const ASCII_SIGNS: Readonly<Record<string, string>> = { '．': '.', '％': '%', '＜': '<', '＞': '>', '＝': '=', '·': '.' };
+
+/** The ASCII form of one character NORMALISABLE matched. */
+function asciiNumeral(c: string): string {
+  const code = c.charCodeAt(0);
+  return code >= 0xff10 && code <= 0xff19 ? String.fromCharCode(code - 0xff10 + 48) : (ASCII_SIGNS[c] ?? c);
+}
+
 /**
  * Replaces full-width digits and signs by ASCII ones, character for character, so offsets into
  * the normalised text are offsets into the original. "·" between digits is a decimal point in
@@ -35,29 +45,17 @@ const NEEDS_NORMALISING = /[\uff10-\uff19．％＜＞＝·]/;
  */
 export function normaliseNumerals(text: string): string {
   if (!NEEDS_NORMALISING.test(text)) return text;
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i] ?? '';
-    const code = c.charCodeAt(0);
-    if (code >= 0xff10 && code <= 0xff19) out += String.fromCharCode(code - 0xff10 + 48);
-    else if (c === '．') out += '.';
-    else if (c === '％') out += '%';
-    else if (c === '＜') out += '<';
-    else if (c === '＞') out += '>';
-    else if (c === '＝') out += '=';
-    else if (c === '·' && /\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? '')) out += '.';
-    else out += c;
-  }
-  return out;
+  return text.replace(NORMALISABLE, asciiNumeral);
 }
 
-const LATIN = /[A-Za-z]/;
 const FOLD_MULTIPLIERS = ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 const FOLD_WORDS = FOLD_MULTIPLIERS.map((w) => `${w}fold`);
 const FOLD_RE = new RegExp(`^(${FOLD_MULTIPLIERS.join('|')})fold$`);
 const ROMAN: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4, V: 5, VI: 6, VII: 7, VIII: 8, IX: 9, X: 10 };
 /** A letter every Roman numeral read in Chinese text holds. */
 const ROMAN_LETTER = /[IVX]/;
+/** A Roman numeral before a class word in Chinese text; global, run only by `everyMatch`. */
+const ROMAN_BEFORE_CLASS_RE = /(?<![A-Za-z])(I{1,3}|IV|V|VI{0,3}|IX|X)(?=\s*[型期级度类])/g;
 const UNICODE_ROMAN = 'ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ';
 const UNICODE_ROMAN_FIRST = UNICODE_ROMAN.charCodeAt(0);
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -70,8 +68,8 @@ const CLASSIFIERS = new Set([...'名例组个次年月周天日岁倍种项只�
 const CHEMISTRY = new Set([...'碳烷烯炔醇酸氧氢甲乙丙丁基肽磷苯胺酮酯醛氯氟溴碘硝羟糖聚价']);
 /** Words spelled with numerals that carry no quantity. */
 const LEXICALISED = ['十二指肠', '十分', '万一', '千万', '一一', '三七', '百分比', '五味子', '六味', '十字', '万古霉素', '百日咳', '千金'];
-/** The first characters of the LEXICALISED words: a text without any (every English sentence) holds none of them. */
-const LEXICALISED_FIRST = new RegExp(`[${[...new Set(LEXICALISED.map((w) => w[0]))].join('')}]`);
+/** Any LEXICALISED word: one search says that most texts (every English sentence) hold none. */
+const ANY_LEXICALISED = new RegExp(LEXICALISED.join('|'));
 
 /** Without the u flag, \d is [0-9]: what every digit pattern here reads (full-width digits are normalised first). */
 const HAS_DIGIT = /\d/;
@@ -101,7 +99,12 @@ function everyMatch(re: RegExp, t: string, found: (m: RegExpExecArray) => void):
   }
 }
 
-function maskedSpans(t: string): Span[] {
+/**
+ * Spans no token may overlap. The Chinese list numbering and the LEXICALISED words are Chinese
+ * characters only, which only Chinese numerals (read in Chinese text) are made of: English text
+ * is not searched for them.
+ */
+function maskedSpans(t: string, lang: 'en' | 'zh'): Span[] {
   const spans: Span[] = [];
   const add = (m: RegExpExecArray | null) => {
     if (m) spans.push({ start: m.index, end: m.index + m[0].length });
@@ -110,10 +113,10 @@ function maskedSpans(t: string): Span[] {
   const digits = HAS_DIGIT.test(t);
   if (digits && t.includes('[')) everyMatch(CITATION_RE, t, add); // citation markers [12], [3,4]
   if (digits) add(SECTION_NUMBER_RE.exec(t)); // section numbering at the start ("1. ", "2.1) ")
-  if (t.includes('、')) add(ZH_LIST_NUMBER_RE.exec(t)); // Chinese list numbering "一、"
+  if (lang === 'zh' && t.includes('、')) add(ZH_LIST_NUMBER_RE.exec(t)); // Chinese list numbering "一、"
   // The confidence level of an interval is a convention, not a finding: "95% CI", "95%CI", "95%置信区间".
   if (digits && t.includes('%')) everyMatch(CONFIDENCE_LEVEL_RE, t, add);
-  for (const word of LEXICALISED_FIRST.test(t) ? LEXICALISED : []) {
+  for (const word of lang === 'zh' && ANY_LEXICALISED.test(t) ? LEXICALISED : []) {
     let i = t.indexOf(word);
     while (i >= 0) {
       spans.push({ start: i, end: i + word.length });
@@ -124,21 +127,25 @@ function maskedSpans(t: string): Span[] {
 }
 
 function overlaps(spans: Span[], start: number, end: number): boolean {
-  return spans.some((s) => start < s.end && end > s.start);
+  for (const s of spans) if (start < s.end && end > s.start) return true;
+  return false;
 }
 
 const P_VALUE_BEFORE = /(?:^|[^A-Za-z])[Pp]\s*(?:值\s*)?[<>=≤≥]\s*$/;
-const PERCENT_AFTER = /^\s*(?:%|‰|percent|per cent)/;
+const PERCENT_AFTER = /\s*(?:%|‰|percent|per cent)/y;
 const CI_BEFORE = /(?:CI|置信区间|可信区间)[\s:：,，=]*[\d.\s\-–~～至到to]*$/;
-const COMPARISON_SIGNS = '<>=≤≥';
+const COMPARISON_SIGNS: ReadonlySet<number> = new Set([...'<>=≤≥'].map((c) => c.charCodeAt(0)));
 
 /** Kind from the context: p-value after "P <", CI bound after "CI", percent before "%". */
 function kindAt(t: string, start: number, end: number, lang: 'en' | 'zh'): NumberKind {
   const before = t.slice(Math.max(0, start - 24), start);
   // The two searches in `before` need what most contexts lack, tested first: a comparison sign as
   // the last character but white space (\s, what trimEnd removes) and a CI label.
-  if (COMPARISON_SIGNS.includes(before.trimEnd().slice(-1)) && P_VALUE_BEFORE.test(before)) return 'p-value';
-  if (PERCENT_AFTER.test(t.slice(end, end + 12))) return 'percent';
+  const signed = before.trimEnd();
+  if (COMPARISON_SIGNS.has(signed.charCodeAt(signed.length - 1)) && P_VALUE_BEFORE.test(before)) return 'p-value';
+  // A percent sign or word within 12 characters: the match, if any, is the one of the sticky pattern.
+  const percent = matchAt(PERCENT_AFTER, t, end);
+  if (percent && percent[0].length <= 12) return 'percent';
   if ((before.includes('CI') || before.includes('置信区间') || before.includes('可信区间')) && CI_BEFORE.test(before)) return 'ci';
   if (lang === 'zh' && before.endsWith('百分之')) return 'percent';
   return 'number';
@@ -165,18 +172,36 @@ function scanDigits(text: string, t: string, lang: 'en' | 'zh', masked: Span[], 
 /** Numbers, with thousands separated by commas (3,150) or by a space, thin space or no-break space (20 000). */
 const DIGITS_RE = /(?<![\d.,])\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|(?<![\d.,])\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d.,])|\d+(?:\.\d+)?|(?<=[<>=≤≥]\s?)\.\d+/g;
 
-/** The tests of `readDigits`, built once rather than at every match. */
-const CLOSING_BRACKET = /[)）]/;
-const GREEK_LETTER = /[αβγδκ]/;
+/**
+ * The tests of `readDigits` of what follows a number, built once and sticky: `matchAt` runs one at
+ * a position of the text, as a ^-anchored one on the rest of the text would, without copying the rest.
+ */
+const DECADE_SUFFIX = /s\b/y;
+const ORDINAL_SUFFIX = /(?:st|nd|rd|th)\b/y;
+const LOCANT_BEFORE_NAME = /-[A-Z]/y;
+const LOCANT_BEFORE_CHINESE_NAME = /-[\u4e00-\u9fff]/y;
+const AND_A_HALF = /(?:个)?(?:年|月|小时|天|周)半/y;
+const CHINESE_MULTIPLIER = /(?:\s*[万亿]|千(?![克米卡瓦焦帕赫]))(?!一)/y;
+const SCALE_WORD_AFTER = /\s+(million|billion|thousand)\b/iy;
+const ERA_AFTER = /\s*(?:世纪|年代)/y;
 const DIGIT_SEPARATORS = /[,\s\u00a0\u2009\u202f]/g;
-const DECADE_SUFFIX = /^s\b/;
-const ORDINAL_SUFFIX = /^(?:st|nd|rd|th)\b/;
-const LOCANT_BEFORE_NAME = /^-[A-Z]/;
-const LOCANT_BEFORE_CHINESE_NAME = /^-[\u4e00-\u9fff]/;
-const AND_A_HALF = /^(?:个)?(?:年|月|小时|天|周)半/;
-const CHINESE_MULTIPLIER = /^(?:\s*[万亿]|千(?![克米卡瓦焦帕赫]))(?!一)/;
-const SCALE_WORD_AFTER = /^\s+(million|billion|thousand)\b/i;
-const ERA_AFTER = /^\s*(?:世纪|年代)/;
+
+/** The match of a sticky pattern at `at` in `t`, or null. */
+function matchAt(re: RegExp, t: string, at: number): RegExpExecArray | null {
+  re.lastIndex = at;
+  return re.exec(t);
+}
+
+/**
+ * The characters `readDigits` looks for around a number, as codes: it compares the codes of its
+ * neighbours, since reading a Chinese character as a string allocates one.
+ */
+const codeOf = (c: string): number => c.charCodeAt(0);
+const HYPHEN = codeOf('-');
+const SMALL_S = codeOf('s');
+const OPENING_BRACKETS: ReadonlySet<number> = new Set([codeOf('('), codeOf('（')]);
+const CLOSING_BRACKETS: ReadonlySet<number> = new Set([codeOf(')'), codeOf('）')]);
+const GREEK_LETTERS: ReadonlySet<number> = new Set([...'αβγδκ'].map(codeOf));
 
 /** One match of DIGITS_RE: a token, unless it is masked, part of a name or code, or a decade. */
 function readDigits(m: RegExpExecArray, text: string, t: string, lang: 'en' | 'zh', masked: Span[], tokens: NumberToken[]): void {
@@ -184,34 +209,36 @@ function readDigits(m: RegExpExecArray, text: string, t: string, lang: 'en' | 'z
   const start = m.index;
   const end = start + digits.length;
   if (overlaps(masked, start, end)) return;
-  const prev = t[start - 1] ?? '';
-  const prev2 = t[start - 2] ?? '';
+  // NaN before the start or past the end, as no character is.
+  const prev = t.charCodeAt(start - 1);
+  const prev2 = t.charCodeAt(start - 2);
   // Digits glued to Latin letters belong to a name or code: IL-6, COVID-19, CD4, H1N1, T2DM.
-  if (LATIN.test(prev) || (prev === '-' && (LATIN.test(prev2) || CLOSING_BRACKET.test(prev2)))) return; // also "(IL)-6", "(miR)-150"
-  if (GREEK_LETTER.test(prev)) return;
-  let value = Number(digits.replace(DIGIT_SEPARATORS, ''));
-  const next = t[end] ?? '';
-  const rest = t.slice(end);
-  if (next === 's' && DECADE_SUFFIX.test(rest) && digits.endsWith('0')) return; // decades: "the 1990s", "in their 50s"
-  if (LATIN.test(next)) {
+  if (isAsciiLetter(prev) || (prev === HYPHEN && (isAsciiLetter(prev2) || CLOSING_BRACKETS.has(prev2)))) return; // also "(IL)-6", "(miR)-150"
+  if (GREEK_LETTERS.has(prev)) return;
+  // Thousands separators (3,150; 20 000), which few numbers have, are what makes Number() NaN here.
+  let value = Number(digits);
+  if (Number.isNaN(value)) value = Number(digits.replace(DIGIT_SEPARATORS, ''));
+  const next = t.charCodeAt(end);
+  if (next === SMALL_S && matchAt(DECADE_SUFFIX, t, end) && digits.endsWith('0')) return; // decades: "the 1990s", "in their 50s"
+  if (isAsciiLetter(next)) {
     // Attached letters: a unit (5mg, 24h) or an ordinal suffix (3rd) keep the number; anything
     // else (5HT, 3D, 4T1, 18F) is a code.
-    if (!ORDINAL_SUFFIX.test(rest) && !matchUnit(t, end)) return;
+    if (!matchAt(ORDINAL_SUFFIX, t, end) && !matchUnit(t, end)) return;
   }
   // A chemical locant (5-HT, 5-FU, 5-氟尿嘧啶) is not a quantity.
-  if (next === '-' && (LOCANT_BEFORE_NAME.test(rest) || (lang === 'zh' && LOCANT_BEFORE_CHINESE_NAME.test(rest)))) return;
+  if (next === HYPHEN && (matchAt(LOCANT_BEFORE_NAME, t, end) || (lang === 'zh' && matchAt(LOCANT_BEFORE_CHINESE_NAME, t, end)))) return;
   let unitAt = end;
-  if (lang === 'zh' && AND_A_HALF.test(rest)) value += 0.5; // 3年半 = 3.5 years
+  if (lang === 'zh' && matchAt(AND_A_HALF, t, end)) value += 0.5; // 3年半 = 3.5 years
   // 1.5万 = 15000; but 千 before a unit is the metric prefix (167 千卡 = 167 kcal, 5千克 = 5 kg).
   if (lang === 'zh') {
-    const big = CHINESE_MULTIPLIER.exec(rest);
+    const big = matchAt(CHINESE_MULTIPLIER, t, end);
     if (big) {
       const unitChar = big[0].trim();
       value *= unitChar === '万' ? 1e4 : unitChar === '亿' ? 1e8 : 1e3;
       unitAt = end + big[0].length;
     }
   } else {
-    const scale = SCALE_WORD_AFTER.exec(rest);
+    const scale = matchAt(SCALE_WORD_AFTER, t, end);
     if (scale) {
       value *= SCALE_WORDS[(scale[1] ?? '').toLowerCase()] ?? 1;
       unitAt = end + scale[0].length;
@@ -219,9 +246,9 @@ function readDigits(m: RegExpExecArray, text: string, t: string, lang: 'en' | 'z
   }
   // A lone small integer in brackets is an enumerator ("(1)", "（2）"), often rendered as
   // "first"/"second" or dropped: soft.
-  const enumerator = (prev === '(' || prev === '（') && (next === ')' || next === '）') && Number.isInteger(value) && value <= 20;
+  const enumerator = OPENING_BRACKETS.has(prev) && CLOSING_BRACKETS.has(next) && Number.isInteger(value) && value <= 20;
   // Chinese counts decades and centuries where English names them: "20世纪90年代" ↔ "the 1990s".
-  const era = lang === 'zh' && ERA_AFTER.test(t.slice(unitAt));
+  const era = lang === 'zh' && matchAt(ERA_AFTER, t, unitAt) !== null;
   pushToken(tokens, text, t, lang, start, end, value, !enumerator && !era, unitAt);
 }
 
@@ -288,10 +315,6 @@ interface EnglishWord {
   end: number;
 }
 
-function isAsciiLetter(code: number): boolean {
-  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
-}
-
 function range(from: number, to: number): number[] {
   return Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);
 }
@@ -329,8 +352,8 @@ function readableWordStarts(t: string): number[] {
   return found;
 }
 
-function scanEnglishWords(text: string, t: string, masked: Span[], tokens: NumberToken[]): void {
-  const readable = readableWordStarts(t);
+/** `readable`: `readableWordStarts(t)`. */
+function scanEnglishWords(text: string, t: string, readable: number[], masked: Span[], tokens: NumberToken[]): void {
   if (readable.length === 0) return;
   // Word spans as offsets; a word's text is read only where a reading below needs it.
   const starts: number[] = [];
@@ -418,21 +441,22 @@ function scanEnglishWords(text: string, t: string, masked: Span[], tokens: Numbe
  */
 export function extractNumbers(text: string, lang: 'en' | 'zh'): NumberToken[] {
   const t = normaliseNumerals(text);
-  const masked = maskedSpans(t);
+  const readableWords = lang === 'en' ? readableWordStarts(t) : [];
+  // Every English reading starts at a digit or a readable word: about half the sentences have neither.
+  if (lang === 'en' && readableWords.length === 0 && !HAS_DIGIT.test(t)) return [];
+  const masked = maskedSpans(t, lang);
   const tokens: NumberToken[] = [];
   scanDigits(text, t, lang, masked, tokens);
   if (lang === 'zh') scanChineseNumerals(text, t, masked, tokens);
-  else scanEnglishWords(text, t, masked, tokens);
+  else scanEnglishWords(text, t, readableWords, masked, tokens);
   // Roman numerals after Latin keywords also occur in Chinese text ("II型", "III期").
   if (lang === 'zh' && ROMAN_LETTER.test(t)) {
-    for (const m of t.matchAll(/(?<![A-Za-z])(I{1,3}|IV|V|VI{0,3}|IX|X)(?=\s*[型期级度类])/g)) {
-      pushToken(tokens, text, t, 'zh', m.index, m.index + m[0].length, ROMAN[m[0]] ?? 0, true);
-    }
+    everyMatch(ROMAN_BEFORE_CLASS_RE, t, (m) => pushToken(tokens, text, t, 'zh', m.index, m.index + m[0].length, ROMAN[m[0]] ?? 0, true));
   }
   // 1 and 0 are as often "a"/"none" as quantities ("A case of …" ↔ "1例…", "from birth" ↔ "0-"):
   // soft, unless they are percentages, p-values or doses, where a lost 0 or 1 matters.
   for (const token of tokens) {
     if ((token.value === 1 || token.value === 0) && token.kind === 'number' && !isClinicalUnit(token.unit)) token.hard = false;
   }
-  return tokens.sort((a, b) => a.start - b.start);
+  return tokens.length > 1 ? tokens.sort((a, b) => a.start - b.start) : tokens;
 }

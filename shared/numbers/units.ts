@@ -43,29 +43,43 @@ export interface UnitMatch {
   length: number;
 }
 
+interface Spelling {
+  spelling: string;
+  unit: string;
+  /** An ASCII spelling must end at a word boundary: "5 men" is not "5 m", "3 days" is not "3 d". */
+  endsAtWordBoundary: boolean;
+}
+
+/** A-Z or a-z, by code (NaN, past the end of a text, is none). */
+export function isAsciiLetter(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
+
 /**
  * SPELLINGS by their first code unit, each list in SPELLINGS's order: a spelling can only start
  * where its first unit is, so the first match found is the same, without trying every spelling.
  */
-const SPELLINGS_BY_FIRST = new Map<number, (readonly [string, string])[]>();
-for (const entry of SPELLINGS) {
-  const first = entry[0].charCodeAt(0);
+const SPELLINGS_BY_FIRST = new Map<number, Spelling[]>();
+for (const [spelling, unit] of SPELLINGS) {
+  const first = spelling.charCodeAt(0);
+  const entry = { spelling, unit, endsAtWordBoundary: isAsciiLetter(first) };
   const list = SPELLINGS_BY_FIRST.get(first);
   if (list) list.push(entry);
   else SPELLINGS_BY_FIRST.set(first, [entry]);
 }
-const NO_SPELLINGS: readonly (readonly [string, string])[] = [];
+const NO_SPELLINGS: readonly Spelling[] = [];
 
 function matchSimpleUnit(text: string, at: number): UnitMatch | null {
-  for (const [spelling, unit] of SPELLINGS_BY_FIRST.get(text.charCodeAt(at)) ?? NO_SPELLINGS) {
+  for (const { spelling, unit, endsAtWordBoundary } of SPELLINGS_BY_FIRST.get(text.charCodeAt(at)) ?? NO_SPELLINGS) {
     if (!text.startsWith(spelling, at)) continue;
-    // An ASCII unit must end at a word boundary: "5 men" is not "5 m", "3 days" is not "3 d".
-    const next = text[at + spelling.length] ?? '';
-    if (/^[A-Za-z]/.test(spelling) && /[A-Za-z]/.test(next)) continue;
+    if (endsAtWordBoundary && isAsciiLetter(text.charCodeAt(at + spelling.length))) continue;
     return { unit, length: spelling.length };
   }
   return null;
 }
+
+const SPACE = 0x20;
+const NO_BREAK_SPACE = 0xa0;
 
 /**
  * Reads the unit that starts at `at` (after optional spaces): "mg/kg", "毫克/千克", "mg·kg-1",
@@ -73,7 +87,7 @@ function matchSimpleUnit(text: string, at: number): UnitMatch | null {
  */
 export function matchUnit(text: string, at: number): UnitMatch | null {
   let i = at;
-  while (text[i] === ' ' || text[i] === '\u00a0') i++;
+  while (text.charCodeAt(i) === SPACE || text.charCodeAt(i) === NO_BREAK_SPACE) i++;
   const first = matchSimpleUnit(text, i);
   if (!first) return null;
   let end = i + first.length;
