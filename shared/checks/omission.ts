@@ -198,8 +198,8 @@ const isAsciiLetter = (code: number) => (code >= 0x41 && code <= 0x5a) || (code 
 
 /**
  * `clauseCoverage` of a sentence cut at `cuts`, against screened Chinese (several English
- * sentences may share one). The sentence is read once, by code unit, for the numbers
- * (/\d+(?:\.\d+)?/) and words (/[A-Za-z][A-Za-z-]*\/) the clauses hold.
+ * sentences may share one). The sentence is read once, by code unit, for the numbers (digits,
+ * with one decimal part) and words (a letter, then letters and hyphens) the clauses hold.
  */
 function coverageOfClauses(english: string, cuts: readonly number[], chinese: ScreenedChinese, lexicon: Lexicon): Clause[] {
   const clauses: Clause[] = [];

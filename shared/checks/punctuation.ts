@@ -35,11 +35,10 @@ function isHalfWidthMark(code: number): boolean {
   return code === 0x2c || code === 0x3a || code === 0x3b || code === 0x3f || code === 0x21 || code === 0x28 || code === 0x29;
 }
 
-function halfWidthSpans(sentence: PairSentence): EvidenceSpan[] {
+function halfWidthSpans(sentence: PairSentence, positions: readonly number[]): EvidenceSpan[] {
   const text = sentence.text;
   const out: EvidenceSpan[] = [];
-  for (let i = 0; i < text.length; i++) {
-    if (!isHalfWidthMark(text.charCodeAt(i))) continue;
+  for (const i of positions) {
     const c = text[i] ?? '';
     const before = neighbour(text, i, -1);
     const after = neighbour(text, i, 1);
@@ -62,18 +61,31 @@ function inPairRanges(code: number): boolean {
     : (code >= 0x2018 && code <= 0x201d) || (code >= 0x300a && code <= 0x3011) || code === 0xff08 || code === 0xff09;
 }
 
-function unbalancedSpans(sentence: PairSentence): EvidenceSpan[] {
-  const out: EvidenceSpan[] = [];
-  const text = sentence.text;
-  // Most sentences hold few of the eight kinds: one pass finds which, and only those get a pass
-  // of their own (instead of two searches of the text per kind).
-  let present = 0;
+/** What one pass over a sentence's code units finds for both punctuation checks. */
+interface Marks {
+  /** Positions of half-width marks. */
+  halfWidth: number[];
+  /** The kinds of `PAIRS` the sentence holds, bit k for `PAIRS[k]`. */
+  pairKinds: number;
+}
+
+function scanMarks(text: string): Marks {
+  const halfWidth: number[] = [];
+  let pairKinds = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (inPairRanges(code)) present |= PAIR_BIT.get(code) ?? 0;
+    if (isHalfWidthMark(code)) halfWidth.push(i);
+    if (inPairRanges(code)) pairKinds |= PAIR_BIT.get(code) ?? 0;
   }
+  return { halfWidth, pairKinds };
+}
+
+/** Unmatched marks of the kinds of `PAIRS` in `pairKinds` (most sentences hold few of the eight). */
+function unbalancedSpans(sentence: PairSentence, pairKinds: number): EvidenceSpan[] {
+  const out: EvidenceSpan[] = [];
+  const text = sentence.text;
   PAIRS.forEach(([open, close], k) => {
-    if ((present & (1 << k)) === 0) return;
+    if ((pairKinds & (1 << k)) === 0) return;
     const openCode = open.charCodeAt(0);
     const closeCode = close.charCodeAt(0);
     const stack: number[] = [];
@@ -98,14 +110,15 @@ export function findPunctuationIssues(pair: AlignedPair): Finding[] {
   const findings: Finding[] = [];
   for (const sentence of pair.zh) {
     const sub = { en: pair.en, zh: [sentence] };
-    const half = halfWidthSpans(sentence);
+    const found = scanMarks(sentence.text);
+    const half = halfWidthSpans(sentence, found.halfWidth);
     if (half.length) {
       const marks = [...new Set(half.map((e) => e.text))];
       findings.push(pairFinding('punctuation', 'minor', sub,
         `Half-width ${marks.map((m) => `"${m}"`).join(' ')} in Chinese text; use ${marks.map((m) => FULL_WIDTH[m]).join(' ')}.`,
         `中文中使用了半角标点 ${marks.join(' ')}，应为全角 ${marks.map((m) => FULL_WIDTH[m]).join(' ')}。`, half));
     }
-    const unbalanced = unbalancedSpans(sentence);
+    const unbalanced = unbalancedSpans(sentence, found.pairKinds);
     if (unbalanced.length) {
       findings.push(pairFinding('punctuation', 'minor', sub,
         `Unbalanced brackets or quotes: ${unbalanced.map((e) => e.text).join(' ')}.`,
