@@ -45,10 +45,10 @@ const SURROGATE = /[\uD800-\uDFFF]/;
  * first. Blanking them out leaves where the term's own rendering can be, and keeps 创伤后应激障碍
  * (PTSD) and 治疗 (therapy) from passing for renderings of MDMA in sentences that mention all three.
  */
-function blankedWords(unit: TermUnit, term: string, lexicon: Lexicon | null): string[] {
+function blankedWords(units: readonly TermUnit[], k: number, term: string, lexicon: Lexicon | null): string[] {
   if (!lexicon) return [];
   const termStem = stemEnglish(term);
-  const analysed = unitWords(unit, lexicon);
+  const analysed = unitWords(units, k, lexicon);
   const blanks = (word: UnitWord) => !term.includes(word.raw) && word.stem !== termStem;
   // Most terms (acronyms, names) are none of a unit's translated words: every such term blanks
   // the same strings, so that list is built once per unit.
@@ -83,79 +83,126 @@ interface UnitAnalysis {
 }
 
 /**
- * A unit's English words with their translations found in its Chinese, by unit. Every term of a
- * record blanks the words of every unit, so without this each unit's words were looked up and
- * searched for once per term. Checked against the unit's text and the lexicon before reuse.
+ * Each unit's English words with their translations found in its Chinese, by units array (one
+ * entry per record rather than per unit) and index. Every term of a record blanks the words of
+ * every unit, so without this each unit's words were looked up and searched for once per term.
+ * Checked against the unit's text and the lexicon before reuse.
  */
-const unitWordCache = new WeakMap<TermUnit, UnitAnalysis>();
+const unitWordCache = new WeakMap<readonly TermUnit[], (UnitAnalysis | undefined)[]>();
 
-function unitWords(unit: TermUnit, lexicon: Lexicon): UnitAnalysis {
-  const cached = unitWordCache.get(unit);
+function unitWords(units: readonly TermUnit[], index: number, lexicon: Lexicon): UnitAnalysis {
+  let analyses = unitWordCache.get(units);
+  if (!analyses) unitWordCache.set(units, (analyses = []));
+  const unit = units[index]!;
+  const cached = analyses[index];
   if (cached && cached.en === unit.en && cached.zh === unit.zh && cached.lexicon === lexicon) return cached;
   const translated: UnitWord[] = [];
   const { en, zh } = unit;
-  const byWord = blankingWordsOf(lexicon);
+  const table = wordTableOf(lexicon);
   markCodeUnits(zh, true);
-  // The words are the runs of ASCII letters, read by code unit rather than by a regex.
+  // The words are the runs of ASCII letters, read by code unit rather than by a regex, and looked
+  // up by a hash of their code units rather than sliced out first.
   for (let k = 0; k < en.length; k++) {
-    if (!isAsciiLetter(en.charCodeAt(k))) continue;
+    let code = en.charCodeAt(k);
+    if (!isAsciiLetter(code)) continue;
     const start = k;
-    while (k + 1 < en.length && isAsciiLetter(en.charCodeAt(k + 1))) k++;
-    const raw = en.slice(start, k + 1);
-    const word = blankingWord(byWord, lexicon, raw);
+    let hash = code;
+    while (k + 1 < en.length && isAsciiLetter((code = en.charCodeAt(k + 1)))) {
+      hash = (Math.imul(hash, 31) + code) | 0;
+      k++;
+    }
+    const word = blankingWord(table, lexicon, en, start, k + 1, hash);
     if (!word) continue;
     let found: string[] | null = null;
-    const { translations, heads } = word;
+    const { heads } = table;
     // A translation whose first two code units are not both in the text is not there: the packed
     // heads answer most senses without reading the translation's string at all.
-    for (let t = 0; t < heads.length; t++) {
-      const head = heads[t]!;
-      if (hasCodeUnit(head >>> 16) && hasCodeUnit(head & 0xffff) && zh.includes(translations[t]!)) (found ??= []).push(translations[t]!);
+    for (let t = 0; t < word.translations.length; t++) {
+      const head = heads[word.headsAt + t]!;
+      if (hasCodeUnit(head >>> 16) && hasCodeUnit(head & 0xffff) && zh.includes(word.translations[t]!)) (found ??= []).push(word.translations[t]!);
     }
-    if (found) translated.push({ raw, stem: word.stem, present: found });
+    if (found) translated.push({ raw: word.raw, stem: word.stem, present: found });
   }
   markCodeUnits(zh, false);
   const analysis: UnitAnalysis = { en, zh, lexicon, translated };
-  unitWordCache.set(unit, analysis);
+  analyses[index] = analysis;
   return analysis;
 }
 
 /**
- * A word as the blanking reads it: its stem and the lexicon's translations of two characters or
- * more (shorter ones are never blanked), with each one's first two code units packed into a number
- * (first << 16 | second), so most translations are ruled out without touching their strings.
+ * A word as the blanking reads it: the word as written, its stem and the lexicon's translations
+ * of two characters or more (shorter ones are never blanked). Each translation's first two code
+ * units are packed into a number (first << 16 | second) at `headsAt` in its table's `heads`, one
+ * array for all words, so most translations are ruled out without touching their strings.
  */
 interface BlankingWord {
+  raw: string;
   stem: string;
   translations: readonly string[];
-  heads: Uint32Array;
+  headsAt: number;
 }
 
 /**
- * Blanking words by lexicon and word as written (null for stopwords and words with no translation
- * of two characters). A corpus's vocabulary is small next to its word count; cleared when full.
+ * Blanking words by word as written (null for stopwords and words with no translation of two
+ * characters), in an open-addressing table keyed by a hash of the word's code units: a unit's
+ * words are looked up straight from its English, where slicing each out for a Map look-up cost a
+ * fifth of the term check. A corpus's vocabulary is small next to its word count; when the table
+ * is half full it starts over.
  */
-const blankingWords = new WeakMap<Lexicon, Map<string, BlankingWord | null>>();
-const BLANKING_WORD_LIMIT = 200_000;
-
-function blankingWordsOf(lexicon: Lexicon): Map<string, BlankingWord | null> {
-  let byWord = blankingWords.get(lexicon);
-  if (!byWord) blankingWords.set(lexicon, (byWord = new Map()));
-  return byWord;
+interface WordTable {
+  /** Per slot, 1 + the word's index in `words`; 0 when free. */
+  slots: Int32Array;
+  hashes: number[];
+  words: (BlankingWord | null)[];
+  raws: string[];
+  heads: Uint32Array;
+  headsUsed: number;
 }
 
-function blankingWord(byWord: Map<string, BlankingWord | null>, lexicon: Lexicon, raw: string): BlankingWord | null {
-  let found = byWord.get(raw);
-  if (found === undefined) {
-    const word = contentWord(lexicon, raw.toLowerCase());
-    const translations = word ? word.translations.filter((t) => t.length >= 2) : [];
-    found = word && translations.length > 0
-      ? { stem: word.stem, translations, heads: Uint32Array.from(translations, (t) => (t.charCodeAt(0) << 16) | t.charCodeAt(1)) }
-      : null;
-    if (byWord.size >= BLANKING_WORD_LIMIT) byWord.clear();
-    byWord.set(raw, found);
+const WORD_SLOTS = 1 << 17;
+const wordTables = new WeakMap<Lexicon, WordTable>();
+
+function wordTableOf(lexicon: Lexicon): WordTable {
+  let table = wordTables.get(lexicon);
+  if (!table || table.words.length >= WORD_SLOTS / 2) {
+    table = { slots: new Int32Array(WORD_SLOTS), hashes: [], words: [], raws: [], heads: new Uint32Array(1 << 16), headsUsed: 0 };
+    wordTables.set(lexicon, table);
   }
+  return table;
+}
+
+/** The blanking word `en.slice(start, end)`, whose code units hash to `hash`. */
+function blankingWord(table: WordTable, lexicon: Lexicon, en: string, start: number, end: number, hash: number): BlankingWord | null {
+  let slot = hash & (WORD_SLOTS - 1);
+  for (let at = table.slots[slot]!; at !== 0; at = table.slots[slot]!) {
+    if (table.hashes[at - 1] === hash && sameText(table.raws[at - 1]!, en, start, end)) return table.words[at - 1]!;
+    slot = (slot + 1) & (WORD_SLOTS - 1);
+  }
+  const raw = en.slice(start, end);
+  const word = contentWord(lexicon, raw.toLowerCase());
+  const translations = word ? word.translations.filter((t) => t.length >= 2) : [];
+  let found: BlankingWord | null = null;
+  if (word && translations.length > 0) {
+    found = { raw, stem: word.stem, translations, headsAt: table.headsUsed };
+    if (table.headsUsed + translations.length > table.heads.length) {
+      const grown = new Uint32Array(Math.max(table.heads.length * 2, table.headsUsed + translations.length));
+      grown.set(table.heads);
+      table.heads = grown;
+    }
+    for (const t of translations) table.heads[table.headsUsed++] = (t.charCodeAt(0) << 16) | t.charCodeAt(1);
+  }
+  table.hashes.push(hash);
+  table.raws.push(raw);
+  table.words.push(found);
+  table.slots[slot] = table.words.length;
   return found;
+}
+
+/** True when `text` is `en.slice(start, end)`. */
+function sameText(text: string, en: string, start: number, end: number): boolean {
+  if (text.length !== end - start) return false;
+  for (let k = 0; k < text.length; k++) if (text.charCodeAt(k) !== en.charCodeAt(start + k)) return false;
+  return true;
 }
 
 /**
@@ -181,10 +228,11 @@ function isAsciiLetter(code: number): boolean {
 }
 
 /** The unit's Chinese with the blanked strings replaced by "|", longest first. */
-function residueOf(unit: TermUnit, blanked: readonly string[], lexicon: Lexicon | null): string {
+function residueOf(units: readonly TermUnit[], k: number, blanked: readonly string[], lexicon: Lexicon | null): string {
+  const unit = units[k]!;
   const blank = () => blanked.reduce((zh, t) => zh.replaceAll(t, '|'), unit.zh);
   if (!lexicon || blanked.length === 0) return unit.zh;
-  const analysis = unitWords(unit, lexicon);
+  const analysis = unitWords(units, k, lexicon);
   if (blanked === analysis.allBlanked) return (analysis.allResidue ??= blank());
   return blank();
 }
@@ -394,8 +442,8 @@ export function findTermRenderings(term: string, units: readonly TermUnit[], lex
   // does), which spares looking up the words of most such units.
   const blankedOf: (string[] | undefined)[] = [];
   const residueOfUnit: (string | undefined)[] = [];
-  const blankedAt = (k: number) => (blankedOf[k] ??= blankedWords(units[k]!, term, lexicon));
-  const residueAt = (k: number) => (residueOfUnit[k] ??= residueOf(units[k]!, blankedAt(k), lexicon));
+  const blankedAt = (k: number) => (blankedOf[k] ??= blankedWords(units, k, term, lexicon));
+  const residueAt = (k: number) => (residueOfUnit[k] ??= residueOf(units, k, blankedAt(k), lexicon));
   const isLatin = new Uint8Array(units.length);
   for (const k of latin) isLatin[k] = 1;
   const residues: SearchTexts = { count: units.length, at: residueAt, raw: (k) => raw[k]!, holds: (k, c) => residueAt(k).includes(c) };
