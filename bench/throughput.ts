@@ -118,9 +118,10 @@ async function referenceRun(path: string, name: string): Promise<Figures> {
   return { name, threads: 1, records, errors, seconds, cpuSeconds: sampler.cpuSeconds, startRss: sampler.startRss, peakRss: sampler.peakRss, peakHeap: sampler.peakHeap };
 }
 
-/** What either job returns: the parse job counts, the analysis job returns the records themselves. */
+/** What either job returns: both count records; the analysis job also counts their flags. */
 interface JobFigures {
-  records: number | { flags: unknown[] }[];
+  records: number;
+  flags?: number;
   errors: number | { message: string }[];
   heapUsed: number;
   busyMs: number;
@@ -147,8 +148,8 @@ async function poolRun(path: string, name: string, size: number, jobModule: URL,
         continue;
       }
       const value = result.value;
-      records += typeof value.records === 'number' ? value.records : value.records.length;
-      if (typeof value.records !== 'number') for (const record of value.records) flags += record.flags.length;
+      records += value.records;
+      flags += value.flags ?? 0;
       errors += typeof value.errors === 'number' ? value.errors : value.errors.length;
       firstError ??= typeof value.errors === 'number' ? value.firstError : value.errors[0]?.message;
       workerHeap = Math.max(workerHeap, value.heapUsed);

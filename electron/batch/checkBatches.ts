@@ -13,7 +13,6 @@ import type { LoadError } from '../../shared/records/model.ts';
 import type { GlossaryEntry } from '../../shared/terms/glossary.ts';
 import type { TermRenderingSummary } from '../../shared/terms/termInconsistency.ts';
 import { batchModuleUrl } from './batchModules.ts';
-import type { CheckRecordJson } from './checkRecordJson.ts';
 import { runJob, type AnalyzeJobOptions, type AnalyzeJobResult } from './jobs/analyzeJob.ts';
 import type { RecordTask } from './recordTasks.ts';
 import { WorkerPool } from './workerPool.ts';
@@ -34,8 +33,11 @@ export interface CheckBatchOptions {
 
 /** The results of one task, in input order. */
 export interface CheckBatch {
-  records: CheckRecordJson[];
-  /** With `withTerms`: `terms[i]` belongs to `records[i]`. */
+  /** The checked records as JSON Lines (`CheckRecordJson` each), as `analyzeJob` returns them. */
+  recordLines: string;
+  /** How many records `recordLines` holds. */
+  records: number;
+  /** With `withTerms`: `terms[i]` belongs to the i-th record. */
   terms?: TermRenderingSummary[][];
   /** Load and check errors, with file and line. */
   errors: LoadError[];
@@ -61,7 +63,7 @@ export async function* checkBatches(tasks: AsyncIterable<RecordTask> | Iterable<
       if (result.ok) {
         yield batchOf(result.value);
       } else {
-        yield { records: [], errors: [taskFailure(result.input, result.error)] };
+        yield { recordLines: '', records: 0, errors: [taskFailure(result.input, result.error)] };
       }
     }
   } finally {
@@ -83,5 +85,5 @@ export function taskFailure(task: RecordTask, error: string): LoadError {
 }
 
 function batchOf(result: AnalyzeJobResult): CheckBatch {
-  return { records: result.records, errors: result.errors, ...(result.terms !== undefined ? { terms: result.terms } : {}) };
+  return { recordLines: result.recordLines, records: result.records, errors: result.errors, ...(result.terms !== undefined ? { terms: result.terms } : {}) };
 }

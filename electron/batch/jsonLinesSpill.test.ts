@@ -21,6 +21,19 @@ describe('JsonLinesSpill', () => {
     expect(readdirSync(parent)).toEqual([]);
   });
 
+  it('takes values already serialised as JSON Lines, in order with values written one by one', async () => {
+    const spill = await JsonLinesSpill.create<{ n: number }>(parent);
+    await spill.write({ n: 0 });
+    await spill.writeLines('{"n":1}\n{"n":2}\n', 2);
+    await spill.writeLines('', 0);
+    await spill.write({ n: 3 });
+    expect(spill.count).toBe(4);
+    const back = [];
+    for await (const value of spill.read()) back.push(value);
+    expect(back).toEqual([{ n: 0 }, { n: 1 }, { n: 2 }, { n: 3 }]);
+    await spill.dispose();
+  });
+
   it('reads back nothing when nothing was written, and can be disposed unread', async () => {
     const empty = await JsonLinesSpill.create<number>(parent);
     const back = [];

@@ -52,10 +52,18 @@ export class JsonLinesSpill<T> {
 
   /** Appends one value; waits only when the disk falls behind, so writes stay bounded in memory. */
   async write(value: T): Promise<void> {
-    if (this.#ended) throw new Error('JsonLinesSpill: write after read');
-    this.#count++;
     // JSON.stringify escapes every newline inside strings, so one value is always one line.
-    this.#pending += `${JSON.stringify(value)}\n`;
+    await this.writeLines(`${JSON.stringify(value)}\n`, 1);
+  }
+
+  /**
+   * Appends `count` values already serialised: `JSON.stringify` of each, each line ending in `\n`
+   * (what a worker sends back, written as it came rather than parsed and serialised again).
+   */
+  async writeLines(lines: string, count: number): Promise<void> {
+    if (this.#ended) throw new Error('JsonLinesSpill: write after read');
+    this.#count += count;
+    this.#pending += lines;
     if (this.#pending.length >= BATCH_CHARS) await this.#flush();
   }
 

@@ -3,6 +3,13 @@
  * and checked by `analyzeRecord`, as the `check --json` record shape, plus load and check errors.
  *
  * Each worker builds the lexicon once (first task) and keeps it: it is the costly part of start-up.
+ *
+ * The records come back as JSON Lines text, not as objects. The main thread only writes them out
+ * (to the temporary results file of `check`), so objects would be cloned into it only to be
+ * turned into that same text there. One string per task costs the main thread a copy instead of
+ * rebuilding ~100 small objects a record and then serialising them, and in the worker each
+ * record's objects die young instead of surviving, and being copied by, the scavenges that run
+ * while the rest of the task is checked. (In-process A/B, one worker, see the commit message.)
  * Corpus-wide term inconsistency needs every record at once, so it is not done here: with
  * `withTerms` the job hands back each record's compact term summary (a few short strings), which
  * is all the main thread keeps of a record for that pass.
@@ -12,7 +19,7 @@ import type { GlossaryEntry } from '../../../shared/terms/glossary.ts';
 import { defaultLexicon } from '../../../shared/lexicon/defaultLexicon.ts';
 import { analyzeRecord } from '../../../shared/review/analyzeRecord.ts';
 import type { TermRenderingSummary } from '../../../shared/terms/termInconsistency.ts';
-import { recordJson, type CheckRecordJson } from '../checkRecordJson.ts';
+import { recordJson } from '../checkRecordJson.ts';
 import type { RunJob } from '../jobTypes.ts';
 import type { RecordTask } from '../recordTasks.ts';
 import { loadTask } from './loadTask.ts';
@@ -26,10 +33,14 @@ export interface AnalyzeJobOptions {
 
 /** One task's results, in input order. */
 export interface AnalyzeJobResult {
-  records: CheckRecordJson[];
+  /** The records as JSON Lines: `JSON.stringify` of each one's `CheckRecordJson`, each line ending in `\n`. */
+  recordLines: string;
+  /** How many records (lines) `recordLines` holds, and how many flags they carry in all. */
+  records: number;
+  flags: number;
   /** Load and check errors, with file and line. */
   errors: LoadError[];
-  /** With `withTerms`: `terms[i]` belongs to `records[i]` (empty for an untranslated record). */
+  /** With `withTerms`: `terms[i]` belongs to the i-th record of `recordLines` (empty for an untranslated record). */
   terms?: TermRenderingSummary[][];
   /** This worker's V8 heap after the task, and the time it spent, for the benchmark. */
   heapUsed: number;
@@ -41,19 +52,23 @@ export const runJob: RunJob<RecordTask, AnalyzeJobResult> = async (task, options
   const { glossary = [], withTerms = false } = (options ?? {}) as AnalyzeJobOptions;
   const lexicon = defaultLexicon();
   const loaded = await loadTask(task);
-  const records: CheckRecordJson[] = [];
+  let recordLines = '';
+  let records = 0;
+  let flags = 0;
   const terms: TermRenderingSummary[][] = [];
   const errors: LoadError[] = [...loaded.errors];
   for (const record of loaded.records) {
     try {
       // The term summary comes from the renderings the term check finds, not a second search.
       const analysis = analyzeRecord(record, { lexicon, glossary, termSummary: withTerms });
-      records.push(recordJson(record, analysis, analysis.findings));
+      recordLines += `${JSON.stringify(recordJson(record, analysis, analysis.findings))}\n`;
+      records++;
+      flags += analysis.findings.length;
       if (withTerms) terms.push(analysis.terms ?? []);
     } catch (error) {
       // One record the checks choke on is an error entry; the rest of the task still counts.
       errors.push({ source: record.source, message: `Checking ${record.id} failed: ${error instanceof Error ? error.message : String(error)}` });
     }
   }
-  return { records, errors, ...(withTerms ? { terms } : {}), heapUsed: process.memoryUsage().heapUsed, busyMs: performance.now() - started };
+  return { recordLines, records, flags, errors, ...(withTerms ? { terms } : {}), heapUsed: process.memoryUsage().heapUsed, busyMs: performance.now() - started };
 };

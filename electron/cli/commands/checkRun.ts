@@ -75,12 +75,10 @@ export async function runCheck(options: CheckRunOptions): Promise<CheckRunState>
     const tasks = Symbol.asyncIterator in options.files ? options.files : recordTasks(options.files);
     const batches = checkBatches(tasks, { glossary: options.glossary ?? [], workers: options.workers, withTerms: corpusTerms });
     for await (const batch of batches) {
-      for (let i = 0; i < batch.records.length; i++) {
-        terms.add(batch.terms?.[i] ?? []);
-        await spill.write(batch.records[i]!);
-      }
+      for (let i = 0; i < batch.records; i++) terms.add(batch.terms?.[i] ?? []);
+      await spill.writeLines(batch.recordLines, batch.records);
       for (const error of batch.errors) errors.push(errorJson(error));
-      options.onChecked?.(batch.records.length);
+      options.onChecked?.(batch.records);
     }
     const disagreements = corpusTerms ? terms.disagreements() : new Map();
     const total = spill.count;
