@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { EN_TOKEN_RE, asciiAlphanumericCount, chineseFeatures, englishFeatures, englishLength, hanCount } from './textFeatures.ts';
+import { isEnglishStopword, stemEnglish } from '../lexicon/englishWords.ts';
 
 const viaRegex = (text: string) => [...text.matchAll(EN_TOKEN_RE)].map((m) => m[0]);
 /** Strings dense in the characters the tokenizer decides on. */
@@ -16,6 +17,28 @@ describe('englishFeatures', () => {
   it('keeps numbers, acronyms and possessives whole', () => {
     expect(englishFeatures("8,400 patients' MDMA-assisted BRCA1 .05 2.5.3 d'Alembert").tokens.map((t) => t.form))
       .toEqual(['8400', 'patients', 'mdma', 'assisted', 'brca1', '0.05', '2.5.3', "d'alembert"]);
+  });
+  it('gives every word its own token while many words compete for the table of recent words', () => {
+    // Every word of 2 to 15 letters over {a, B}, read twice: far more words than the table has
+    // slots, so slots are shared and replaced, and the second reading finds some words still there.
+    const words: string[] = [];
+    for (let length = 2; length <= 15; length++) {
+      for (let bits = 0; bits < 1 << length; bits++) {
+        let word = '';
+        for (let k = 0; k < length; k++) word += (bits >> k) & 1 ? 'B' : 'a';
+        words.push(word);
+      }
+    }
+    words.push('aBaBaBaBaBaBaBaBaB', 'patient’s', 'patient\'s', 'BRCA1');
+    for (let pass = 0; pass < 2; pass++) {
+      for (const word of words) {
+        const lower = word.toLowerCase().replace(/’/g, "'").replace(/'s$/, '');
+        const anchor = (/^[A-Z0-9]{2,}$/.test(word) && /[A-Z]/.test(word)) || /\d/.test(word);
+        const expected = isEnglishStopword(lower) ? [] : [{ form: lower, stem: anchor ? lower : stemEnglish(lower), anchor }];
+        const tokens = englishFeatures(`${word} `).tokens.map(({ form, stem, anchor }) => ({ form, stem, anchor }));
+        if (JSON.stringify(tokens) !== JSON.stringify(expected)) expect({ word, tokens }).toEqual({ word, tokens: expected });
+      }
+    }
   });
   it('measures the length englishLength measures', () => {
     const spaced = fc.string({ unit: fc.constantFrom(...'a0., \t\u00a0\u2003\ufeff\u3000中'.split('')), maxLength: 40 });

@@ -96,6 +96,43 @@ function englishToken(raw: string): EnglishToken | null {
   return token;
 }
 
+/**
+ * The tokens of recently seen words, found without making a string: a direct-mapped table keyed by
+ * a hash of the word's code units, which it keeps inline. Looking a word up in `tokenCache` means
+ * slicing it out, hashing the new string and following the map's entries to compare keys, and
+ * the key strings and entries lie all over the heap, so each step is a likely cache miss. Most
+ * words of an abstract are among a few thousand frequent ones, and here those are answered from
+ * two small typed arrays; the rest (and words longer than a slot) go on to `tokenCache`.
+ */
+const RECENT_BITS = 14;
+const RECENT_SLOTS = 1 << RECENT_BITS;
+const RECENT_WIDTH = 16;
+const recentUnits = new Uint16Array(RECENT_SLOTS * RECENT_WIDTH);
+/** Per slot: the length of the word held, 0 for none. */
+const recentLengths = new Uint8Array(RECENT_SLOTS);
+const recentTokens = new Array<EnglishToken | null>(RECENT_SLOTS).fill(null);
+
+/** `englishToken(text.slice(at, end))`, through the table of recent words. */
+function recentToken(text: string, at: number, end: number): EnglishToken | null {
+  const length = end - at;
+  if (length > RECENT_WIDTH) return englishToken(text.slice(at, end));
+  let hash = 0x811c9dc5;
+  for (let k = at; k < end; k++) hash = Math.imul(hash ^ text.charCodeAt(k), 0x01000193);
+  // The high bits: the multiplications mix every code unit into them.
+  const slot = hash >>> (32 - RECENT_BITS);
+  const base = slot * RECENT_WIDTH;
+  if (recentLengths[slot] === length) {
+    let k = 0;
+    while (k < length && recentUnits[base + k] === text.charCodeAt(at + k)) k++;
+    if (k === length) return recentTokens[slot]!;
+  }
+  const token = englishToken(text.slice(at, end));
+  for (let k = 0; k < length; k++) recentUnits[base + k] = text.charCodeAt(at + k);
+  recentLengths[slot] = length;
+  recentTokens[slot] = token;
+  return token;
+}
+
 /** Tokens and length of an English sentence. */
 export function englishFeatures(text: string): EnglishFeatures {
   const tokens: EnglishToken[] = [];
@@ -108,7 +145,7 @@ export function englishFeatures(text: string): EnglishFeatures {
       at++;
       continue;
     }
-    const token = englishToken(text.slice(at, end));
+    const token = recentToken(text, at, end);
     if (token) tokens.push(token);
     length += end - at;
     at = end;
