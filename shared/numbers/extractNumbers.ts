@@ -315,10 +315,6 @@ interface EnglishWord {
   end: number;
 }
 
-function range(from: number, to: number): number[] {
-  return Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);
-}
-
 /**
  * Every lower-case word one of `scanEnglishWords`'s readings can start with: scale words, "half",
  * number words, "-fold" words, decade and century, the soft words and the months: skipping every
@@ -352,87 +348,114 @@ function readableWordStarts(t: string): number[] {
   return found;
 }
 
-/** `readable`: `readableWordStarts(t)`. */
+function englishWord(t: string, start: number, end: number): EnglishWord {
+  const w = t.slice(start, end);
+  return { w, lw: w.toLowerCase(), start, end };
+}
+
+/** The first word (run of ASCII letters) that starts at or after `from`, or null. */
+function wordFrom(t: string, from: number): EnglishWord | null {
+  let start = from;
+  while (start < t.length && !isAsciiLetter(t.charCodeAt(start))) start++;
+  if (start >= t.length) return null;
+  let end = start + 1;
+  while (isAsciiLetter(t.charCodeAt(end))) end++;
+  return englishWord(t, start, end);
+}
+
+/** The last word that ends at or before `before`, or null. */
+function wordBefore(t: string, before: number): EnglishWord | null {
+  let end = before;
+  while (end > 0 && !isAsciiLetter(t.charCodeAt(end - 1))) end--;
+  if (end === 0) return null;
+  let start = end - 1;
+  while (start > 0 && isAsciiLetter(t.charCodeAt(start - 1))) start--;
+  return englishWord(t, start, end);
+}
+
+/**
+ * Reads the words a reading can start with (`readable`: `readableWordStarts(t)`). Only those
+ * words and the few next to them are built: most of a sentence's words are never looked at.
+ */
 function scanEnglishWords(text: string, t: string, readable: number[], masked: Span[], tokens: NumberToken[]): void {
-  if (readable.length === 0) return;
-  // Word spans as offsets; a word's text is read only where a reading below needs it.
-  const starts: number[] = [];
-  const ends: number[] = [];
-  for (let k = 0; k < t.length; k++) {
-    if (!isAsciiLetter(t.charCodeAt(k))) continue;
-    starts.push(k);
-    while (k + 1 < t.length && isAsciiLetter(t.charCodeAt(k + 1))) k++;
-    ends.push(k + 1);
-  }
-  const wordAt = (k: number): EnglishWord | undefined => {
-    if (k < 0 || k >= starts.length) return undefined;
-    const w = t.slice(starts[k]!, ends[k]!);
-    return { w, lw: w.toLowerCase(), start: starts[k]!, end: ends[k]! };
-  };
-  const lw = (k: number) => wordAt(k)?.lw ?? '';
-  let next = 0; // the first entry of `readable` not behind word i
-  for (let i = 0; i < starts.length; i++) {
-    // Most words are no quantity word and no Roman numeral: none of the readings below applies.
-    while (next < readable.length && readable[next]! < starts[i]!) next++;
-    if (readable[next] !== starts[i]) continue;
-    const word = wordAt(i)!;
-    if (overlaps(masked, word.start, word.end)) continue;
-    // "1.5 million" was read with its digits.
-    if (Object.hasOwn(SCALE_WORDS, word.lw) && /\d\s*$/.test(t.slice(Math.max(0, word.start - 3), word.start))) continue;
-    // Only a word that is "half" can start the phrase; testing that first spares a slice and a regex per word.
-    const halfScale = word.lw === 'half' ? /^half an? (million|billion|thousand|dozen)\b/i.exec(t.slice(word.start)) : null;
-    if (halfScale) {
-      const scale = (halfScale[1] ?? '').toLowerCase();
-      pushToken(tokens, text, t, 'en', word.start, word.start + halfScale[0].length, 0.5 * (SCALE_WORDS[scale] ?? 12), true);
-      i += 2;
-      continue;
-    }
-    if (isNumberWord(word.lw)) {
-      // Group "twenty-four", "one hundred and five": number words joined by space, hyphen or "and".
-      let j = i;
-      while (j + 1 < starts.length) {
-        const gap = t.slice(wordAt(j)?.end ?? 0, wordAt(j + 1)?.start ?? 0);
-        const nextWord = lw(j + 1);
-        if (/^[\s-]$/.test(gap) && isNumberWord(nextWord)) j++;
-        else if (gap === ' ' && nextWord === 'and' && j + 2 < starts.length && isNumberWord(lw(j + 2)) && /hundred|thousand|million/.test(lw(j))) j += 2;
-        else break;
-      }
-      const group = range(i, j + 1).map((k) => wordAt(k)!);
-      let value = parseEnglishNumberWords(group.map((g) => g.lw));
-      if (value === null) continue;
-      let end = group[group.length - 1]?.end ?? word.end;
-      let hard = !(group.length === 1 && word.lw === 'one');
-      const after = wordAt(j + 1);
-      if (after && /^[\s-]$/.test(t.slice(end, after.start)) && Object.hasOwn(DENOMINATORS, after.lw)) {
-        value = value / (DENOMINATORS[after.lw] ?? 1);
-        end = after.end;
-        hard = true;
-        j++;
-      } else if (after && t[end] === '-' && /^(?:tailed|sided|way)$/.test(after.lw)) {
-        hard = false; // "two-tailed" ↔ 双尾, "one-way" ↔ 单因素
-      } else if (after && t.slice(end, after.start) === ' ' && /^decades?$/.test(after.lw)) {
-        value *= 10; // "two decades" ↔ 二十年
-        end = after.end;
-        j++;
-      }
-      pushToken(tokens, text, t, 'en', word.start, end, value, hard);
-      i = j;
-      continue;
-    }
-    const fold = FOLD_RE.exec(word.lw);
-    if (fold) {
-      pushToken(tokens, text, t, 'en', word.start, word.end, parseEnglishNumberWords([fold[1] ?? '']) ?? 0, true);
-    } else if (word.lw === 'decade' || word.lw === 'century') {
-      pushToken(tokens, text, t, 'en', word.start, word.end, word.lw === 'decade' ? 10 : 100, false); // "the past decade" ↔ 过去十年
-    } else if (Object.hasOwn(SOFT_WORDS, word.lw)) {
-      pushToken(tokens, text, t, 'en', word.start, word.end, SOFT_WORDS[word.lw] ?? 0, false);
-    } else if (MONTHS.includes(word.lw) && /^[A-Z]/.test(word.w) && !(word.lw === 'may' && !/\d/.test(t.slice(word.end, word.end + 6)))) {
-      pushToken(tokens, text, t, 'en', word.start, word.end, MONTHS.indexOf(word.lw) + 1, false);
-    } else if (Object.hasOwn(ROMAN, word.w) && i > 0 && /^(?:phase|type|grade|stage|class|level|step)$/.test(lw(i - 1))) {
-      pushToken(tokens, text, t, 'en', word.start, word.end, ROMAN[word.w] ?? 0, true);
-    }
+  let takenUpTo = 0; // the end of the last word a reading took
+  for (const start of readable) {
+    if (start < takenUpTo) continue; // part of a number read already ("twenty-four")
+    takenUpTo = readEnglishWord(text, t, wordFrom(t, start)!, masked, tokens);
   }
 }
+
+const DIGIT_BEFORE = /\d\s*$/;
+const HALF_A_SCALE = /half an? (million|billion|thousand|dozen)\b/iy;
+const WORD_GAP = /^[\s-]$/;
+const HUNDREDS_OR_MORE = /hundred|thousand|million/;
+const TAILED = /^(?:tailed|sided|way)$/;
+const DECADES = /^decades?$/;
+const CAPITALISED = /^[A-Z]/;
+const ROMAN_NUMBERED = /^(?:phase|type|grade|stage|class|level|step)$/;
+
+/** Reads the quantity `word` starts, if any, into `tokens`; returns the end of the last word it took. */
+function readEnglishWord(text: string, t: string, word: EnglishWord, masked: Span[], tokens: NumberToken[]): number {
+  if (overlaps(masked, word.start, word.end)) return word.end;
+  // "1.5 million" was read with its digits.
+  if (Object.hasOwn(SCALE_WORDS, word.lw) && DIGIT_BEFORE.test(t.slice(Math.max(0, word.start - 3), word.start))) return word.end;
+  // Only a word that is "half" can start the phrase; testing that first spares a regex per word.
+  const halfScale = word.lw === 'half' ? matchAt(HALF_A_SCALE, t, word.start) : null;
+  if (halfScale) {
+    const scale = (halfScale[1] ?? '').toLowerCase();
+    pushToken(tokens, text, t, 'en', word.start, word.start + halfScale[0].length, 0.5 * (SCALE_WORDS[scale] ?? 12), true);
+    return wordFrom(t, wordFrom(t, word.end)!.end)!.end; // "a", then the scale word
+  }
+  if (isNumberWord(word.lw)) {
+    // Group "twenty-four", "one hundred and five": number words joined by space, hyphen or "and".
+    const group = [word];
+    for (let last = word, next = wordFrom(t, word.end); next; last = group[group.length - 1]!, next = wordFrom(t, last.end)) {
+      const gap = t.slice(last.end, next.start);
+      const afterAnd = gap === ' ' && next.lw === 'and' && HUNDREDS_OR_MORE.test(last.lw) ? wordFrom(t, next.end) : null;
+      if (WORD_GAP.test(gap) && isNumberWord(next.lw)) group.push(next);
+      else if (afterAnd && isNumberWord(afterAnd.lw)) group.push(next, afterAnd);
+      else break;
+    }
+    let value = parseEnglishNumberWords(group.map((g) => g.lw));
+    if (value === null) return word.end;
+    let end = group[group.length - 1]!.end;
+    let taken = end;
+    let hard = !(group.length === 1 && word.lw === 'one');
+    const after = wordFrom(t, end);
+    if (after && WORD_GAP.test(t.slice(end, after.start)) && Object.hasOwn(DENOMINATORS, after.lw)) {
+      value = value / (DENOMINATORS[after.lw] ?? 1);
+      end = taken = after.end;
+      hard = true;
+    } else if (after && t[end] === '-' && TAILED.test(after.lw)) {
+      hard = false; // "two-tailed" ↔ 双尾, "one-way" ↔ 单因素
+    } else if (after && t.slice(end, after.start) === ' ' && DECADES.test(after.lw)) {
+      value *= 10; // "two decades" ↔ 二十年
+      end = taken = after.end;
+    }
+    pushToken(tokens, text, t, 'en', word.start, end, value, hard);
+    return taken;
+  }
+  const fold = FOLD_RE.exec(word.lw);
+  if (fold) {
+    pushToken(tokens, text, t, 'en', word.start, word.end, parseEnglishNumberWords([fold[1] ?? '']) ?? 0, true);
+  } else if (word.lw === 'decade' || word.lw === 'century') {
+    pushToken(tokens, text, t, 'en', word.start, word.end, word.lw === 'decade' ? 10 : 100, false); // "the past decade" ↔ 过去十年
+  } else if (Object.hasOwn(SOFT_WORDS, word.lw)) {
+    pushToken(tokens, text, t, 'en', word.start, word.end, SOFT_WORDS[word.lw] ?? 0, false);
+  } else if (MONTHS.includes(word.lw) && CAPITALISED.test(word.w) && !(word.lw === 'may' && !HAS_DIGIT.test(t.slice(word.end, word.end + 6)))) {
+    pushToken(tokens, text, t, 'en', word.start, word.end, MONTHS.indexOf(word.lw) + 1, false);
+  } else if (Object.hasOwn(ROMAN, word.w) && ROMAN_NUMBERED.test(wordBefore(t, word.start)?.lw ?? '')) {
+    pushToken(tokens, text, t, 'en', word.start, word.end, ROMAN[word.w] ?? 0, true);
+  }
+  return word.end;
+}
+
+/**
+ * A character every reading of Chinese text starts at: a digit (ASCII or full-width), a Chinese
+ * numeral, a Roman numeral (a Unicode one, or the letters of one). About half the sentences have
+ * none and are left at once rather than searched for each.
+ */
+const CHINESE_READING_START = new RegExp(`[0-9\\uff10-\\uff19${CHINESE_NUMERAL_CHARS}${UNICODE_ROMAN}IVX]`);
 
 /**
  * Extracts the quantities of one sentence. `lang` selects the word numerals to read: English
@@ -440,6 +463,7 @@ function scanEnglishWords(text: string, t: string, readable: number[], masked: S
  * Chinese scientific text mostly writes Arabic digits. Never throws.
  */
 export function extractNumbers(text: string, lang: 'en' | 'zh'): NumberToken[] {
+  if (lang === 'zh' && !CHINESE_READING_START.test(text)) return [];
   const t = normaliseNumerals(text);
   const readableWords = lang === 'en' ? readableWordStarts(t) : [];
   // Every English reading starts at a digit or a readable word: about half the sentences have neither.
