@@ -66,6 +66,9 @@ export function App() {
     [openPaths, format, refreshRecent],
   );
   const { dragging, dropHandlers } = useFileDrop(onOpenFiles);
+  // One element for the header's whole life, so the memoised header is not drawn again on every
+  // record switch (which re-renders the app) for a new but equal element.
+  const headerActions = useMemo(() => <GlossaryLauncher />, []);
 
   return (
     <div className="app" {...dropHandlers}>
@@ -77,7 +80,7 @@ export function App() {
         onFormatChange={setFormat}
         recentPaths={recentPaths}
         onOpenPath={onOpenPath}
-        actions={<GlossaryLauncher />}
+        actions={headerActions}
       />
       <div className="status-strip">
         {library.progress && <LoadProgressBar progress={library.progress} />}

@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import { memo, useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UiLanguage } from '../../../shared/contract/channels.ts';
 import { uiLanguages } from '../i18n/i18n.ts';
@@ -19,8 +19,12 @@ export interface AppHeaderProps {
   actions?: ReactNode;
 }
 
-/** The application name, the file picker with its format choice, the path field and the UI language control. */
-export function AppHeader({ language, onLanguageChange, onOpenFiles, format, onFormatChange, recentPaths, onOpenPath, actions }: AppHeaderProps) {
+/**
+ * The application name, the file picker with its format choice, the path field and the UI language
+ * control. Memoised: nothing here changes when the user steps to another record, which re-renders
+ * the app around it.
+ */
+export const AppHeader = memo(function AppHeader({ language, onLanguageChange, onOpenFiles, format, onFormatChange, recentPaths, onOpenPath, actions }: AppHeaderProps) {
   const { t } = useTranslation();
   const languageId = useId();
 
@@ -48,4 +52,4 @@ export function AppHeader({ language, onLanguageChange, onOpenFiles, format, onF
       </div>
     </header>
   );
-}
+});

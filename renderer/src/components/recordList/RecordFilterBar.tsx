@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReviewStatus } from '../../../../shared/contract/annotations.ts';
 import type { FindingKind, Severity } from '../../../../shared/checks/types.ts';
@@ -28,8 +28,9 @@ export interface RecordFilterBarProps {
 /**
  * Search box and kind / severity / status drop-downs above the record list, with the count of
  * records shown. Native controls with visible labels: keyboard and screen readers need nothing more.
+ * Memoised: a record switch re-renders the list around it and changes nothing here.
  */
-export function RecordFilterBar({ filter, onChange, counts, shown, total, checked }: RecordFilterBarProps) {
+export const RecordFilterBar = memo(function RecordFilterBar({ filter, onChange, counts, shown, total, checked }: RecordFilterBarProps) {
   const { t } = useTranslation();
   const id = useId();
   const active = filter.text.trim() !== '' || filter.kind !== '' || filter.severity !== '' || filter.status !== '';
@@ -88,4 +89,4 @@ export function RecordFilterBar({ filter, onChange, counts, shown, total, checke
       {checked < total && <p className="record-filters__checking muted">{t('recordList.checking', { done: checked, total })}</p>}
     </div>
   );
-}
+});
