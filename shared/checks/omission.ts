@@ -268,11 +268,8 @@ function severityOf(text: string): Severity {
  * `lexicon` null skips the clause check.
  */
 export function findOmissionsAndAdditions(record: AlignedRecord, lexicon: Lexicon | null): Finding[] {
-  const lengths = sentenceLengths(record);
-  const ratio = ratioOf(record, lengths);
-  // A merged link is read with each neighbour, so a sentence's features serve up to three readings.
-  const featuresOf: (EnglishFeatures | undefined)[] = [];
-  const englishOf = (i: number) => (featuresOf[i] ??= englishFeatures(textAt(record.en, i)));
+  const reading = readRecord(record);
+  const { lengths, ratio } = reading;
   const findings: Finding[] = [];
   for (const [li, link] of record.links.entries()) {
     if (link.zh.length === 0 && link.en.length > 0) {
@@ -293,7 +290,7 @@ export function findOmissionsAndAdditions(record: AlignedRecord, lexicon: Lexico
       });
       continue;
     }
-    const lost = lexicon && link.en.length > 1 ? lostInMergedLink(record, li, ratio, lexicon, englishOf) : null;
+    const lost = lexicon && link.en.length > 1 ? lostInMergedLink(reading, li, lexicon) : null;
     if (lost !== null && !findings.some((f) => f.kind === 'omission' && f.en.join() === lost.en.join())) {
       const text = lost.en.map((i) => textAt(record.en, i)).join(' ');
       findings.push({
@@ -306,7 +303,7 @@ export function findOmissionsAndAdditions(record: AlignedRecord, lexicon: Lexico
     // A sure one found with a neighbour accounts for this link's short Chinese as well (the
     // aligner shifted the pairs by one around it).
     if (lost !== null && (lost.sure || lost.en.some((i) => link.en.includes(i)))) continue;
-    const whole = lengthFinding(record, lengths, link.en, link.zh, ratio, lexicon);
+    const whole = lengthFinding(reading, link.en, link.zh, lexicon);
     if (whole !== null) {
       findings.push(whole);
       continue;
@@ -315,7 +312,7 @@ export function findOmissionsAndAdditions(record: AlignedRecord, lexicon: Lexico
     // judge each English sentence against its own Chinese too.
     if (link.en.length === link.zh.length && link.en.length > 1) {
       link.en.forEach((i, k) => {
-        const diagonal = lengthFinding(record, lengths, [i], [link.zh[k] ?? -1], ratio, lexicon);
+        const diagonal = lengthFinding(reading, [i], [link.zh[k] ?? -1], lexicon);
         if (diagonal !== null) findings.push(diagonal);
       });
     }
@@ -323,8 +320,31 @@ export function findOmissionsAndAdditions(record: AlignedRecord, lexicon: Lexico
   return findings;
 }
 
-/** `englishFeatures` of a record's English sentence by index, measured once per record. */
-type EnglishOf = (index: number) => EnglishFeatures;
+/**
+ * A record as the omission check reads it, with what several of its judgements need measured
+ * once: a merged link is read with each neighbour, and every pair's length against the ratio.
+ */
+interface RecordReading {
+  record: AlignedRecord;
+  lengths: SentenceLengths;
+  /** `calibratedRatio(record)`. */
+  ratio: number;
+  /** `englishFeatures` of an English sentence, by index. */
+  englishOf: (index: number) => EnglishFeatures;
+  /** `alignerRatio(record)`, measured when first needed. */
+  alignerRatio: () => number;
+}
+
+function readRecord(record: AlignedRecord): RecordReading {
+  const lengths = sentenceLengths(record);
+  const features: (EnglishFeatures | undefined)[] = [];
+  let ratioInAlignerUnits: number | undefined;
+  return {
+    record, lengths, ratio: ratioOf(record, lengths),
+    englishOf: (i) => (features[i] ??= englishFeatures(textAt(record.en, i))),
+    alignerRatio: () => (ratioInAlignerUnits ??= alignerRatio(record)),
+  };
+}
 
 interface LostSentence {
   en: number[];
@@ -340,7 +360,8 @@ interface LostSentence {
  * neighbour with the next sentence instead, so the link is also read together with each adjacent
  * link; sure readings win over unsure ones.
  */
-function lostInMergedLink(record: AlignedRecord, li: number, ratio: number, lexicon: Lexicon, englishOf: EnglishOf): LostSentence | null {
+function lostInMergedLink(reading: RecordReading, li: number, lexicon: Lexicon): LostSentence | null {
+  const { record } = reading;
   const windows = [[li], [li - 1, li], [li, li + 1]]
     .map((w) => w.map((k) => record.links[k]))
     .filter((w) => w.every((l) => l && l.en.length > 0 && l.zh.length > 0))
@@ -350,10 +371,10 @@ function lostInMergedLink(record: AlignedRecord, li: number, ratio: number, lexi
   // The aligner's costs, told one sentence of the stretch is missing, computed only when needed.
   let costs: number[] | null = null;
   const costOf = (i: number) => {
-    costs ??= dropCosts(en.map((k) => textAt(record.en, k)), zh.map((j) => textAt(record.zh, j)), en.map((_, k) => k), alignerRatio(record), lexicon);
+    costs ??= dropCosts(en.map((k) => textAt(record.en, k)), zh.map((j) => textAt(record.zh, j)), en.map((_, k) => k), reading.alignerRatio(), lexicon);
     return costs[en.indexOf(i)] ?? Infinity;
   };
-  const found = windows.map((w) => unrenderedSentence(record, w.en, w.zh, ratio, lexicon, englishOf)).filter((f) => f !== null);
+  const found = windows.map((w) => unrenderedSentence(reading, w.en, w.zh, lexicon)).filter((f) => f !== null);
   const link = record.links[li];
   if (found.length === 0 && link && link.en.length > link.zh.length) {
     // More English than Chinese sentences and no reading from the dictionary alone: when the
@@ -362,7 +383,7 @@ function lostInMergedLink(record: AlignedRecord, li: number, ratio: number, lexi
     const ranked = [...en].sort((a, b) => costOf(a) - costOf(b));
     const best = ranked[0]!;
     if (ranked.length > 1 && costOf(ranked[1]!) - costOf(best) >= 2) {
-      const agrees = windows.some((w) => { const r = w.en.includes(best) ? leastExplained(record, w.en, w.zh, lexicon, englishOf) : null; return r !== null && w.en[r.worst] === best; });
+      const agrees = windows.some((w) => { const r = w.en.includes(best) ? leastExplained(reading, w.en, w.zh, lexicon) : null; return r !== null && w.en[r.worst] === best; });
       if (agrees) return { en: [best], zh: link.zh, sure: false, clarity: 1 };
     }
   }
@@ -386,12 +407,12 @@ function alignerRatio(record: AlignedRecord): number {
  * Per English sentence of a stretch, what it explains exclusively of the stretch's Chinese per
  * unit of the Chinese its length would take up, and which sentence explains least.
  */
-function leastExplained(record: AlignedRecord, enIndexes: number[], zhIndexes: number[], lexicon: Lexicon, englishOf: EnglishOf) {
-  const chinese = zhIndexes.map((j) => textAt(record.zh, j)).join('');
+function leastExplained(reading: RecordReading, enIndexes: number[], zhIndexes: number[], lexicon: Lexicon) {
+  const chinese = zhIndexes.map((j) => textAt(reading.record.zh, j)).join('');
   const features = chineseFeatures(chinese);
-  const evidence = evidenceOfFeatures(enIndexes.map(englishOf), features, lexicon);
+  const evidence = evidenceOfFeatures(enIndexes.map((i) => reading.englishOf(i)), features, lexicon);
   const zhContent = features.contentPositions.length + 2 * features.anchors.length;
-  const lengths = enIndexes.map((i) => englishLength(textAt(record.en, i)));
+  const lengths = enIndexes.map((i) => englishLengthOf(reading.lengths, [i]));
   const total = lengths.reduce((a, b) => a + b, 0);
   if (total === 0 || zhContent === 0) return null;
   const explained = evidence.map((e, k) => e.exclusive / (zhContent * Math.max(0.05, (lengths[k] ?? 0) / total)));
@@ -407,10 +428,11 @@ function leastExplained(record: AlignedRecord, enIndexes: number[], zhIndexes: n
  * when the dictionary and a second, independent signal agree (the Chinese fits the others' length
  * at least as well without it, or an anchor only it has is missing), `minor` on one signal.
  */
-function unrenderedSentence(record: AlignedRecord, enIndexes: number[], zhIndexes: number[], ratio: number, lexicon: Lexicon, englishOf: EnglishOf): LostSentence | null {
-  const reading = leastExplained(record, enIndexes, zhIndexes, lexicon, englishOf);
-  if (!reading) return null;
-  const { evidence, explained, coverage, lengths, total, chinese, worst } = reading;
+function unrenderedSentence(reading: RecordReading, enIndexes: number[], zhIndexes: number[], lexicon: Lexicon): LostSentence | null {
+  const least = leastExplained(reading, enIndexes, zhIndexes, lexicon);
+  if (!least) return null;
+  const { ratio } = reading;
+  const { evidence, explained, coverage, lengths, total, chinese, worst } = least;
   const others = explained.filter((_, k) => k !== worst);
   const othersExplained = Math.min(...others);
   const othersCoverage = Math.min(...coverage.filter((_, k) => k !== worst));
@@ -469,7 +491,8 @@ function lostClauseIn(record: AlignedRecord, enIndexes: number[], cuts: number[]
  * evidence; somewhat short alone is worth a look but no more; far too long may be an addition.
  * Length is the steadier signal within a pair, since dictionary coverage misses free renderings.
  */
-function lengthFinding(record: AlignedRecord, lengths: SentenceLengths, en: number[], zh: number[], ratio: number, lexicon: Lexicon | null): Finding | null {
+function lengthFinding(reading: RecordReading, en: number[], zh: number[], lexicon: Lexicon | null): Finding | null {
+  const { record, lengths, ratio } = reading;
   const enLen = englishLengthOf(lengths, en);
   if (enLen < 40) return null; // too short a sentence for a length judgement
   const zhLen = chineseLengthOf(lengths, zh, ratio);
