@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { alignedRecordOf } from '../checks/testRecord.ts';
 import { findTermCandidates } from './termCandidates.ts';
 import { findCorpusTermInconsistencies, findTermInconsistencies } from './termInconsistency.ts';
+import { findTermRenderings } from './termRenderings.ts';
 import { findGlossaryViolations, formatGlossaryTsv, parseGlossaryTsv } from './glossary.ts';
 import { defaultLexicon } from '../lexicon/defaultLexicon.ts';
 
@@ -11,6 +12,45 @@ describe('findTermCandidates', () => {
   it('finds acronyms and multiword names, not statistics or labels', () => {
     const found = findTermCandidates('RESULTS The OR was 2.1 (95% CI 1.2-3.4) for PTSD and IL-6 in the Heart-Healthy Lenoir Project.');
     expect(found.map((t) => t.term)).toEqual(['PTSD', 'IL-6', 'Heart-Healthy Lenoir Project']);
+  });
+});
+
+describe('findTermCandidates pre-test', () => {
+  it('finds nothing in a sentence with fewer than two capitals, and still finds an acronym after the first word', () => {
+    expect(findTermCandidates('Patients were treated with aspirin.')).toEqual([]);
+    expect(findTermCandidates('Patients took MDMA.').map((t) => t.term)).toEqual(['MDMA']);
+  });
+});
+
+describe('findTermRenderings', () => {
+  const renderings = (units: { en: string; zh: string }[]) => findTermRenderings('QXZ', units, lexicon).renderings.map((r) => [r.text, r.units]);
+  it('finds renderings written in astral-plane characters, one character long or longer', () => {
+    expect(renderings([
+      { en: 'QXZ was given to mice.', zh: '给小鼠服用𠀀𠀁𠀂。' },
+      { en: 'QXZ improved platelet counts.', zh: '𠀀𠀁𠀂提高了血小板计数。' },
+      { en: 'The effect of QXZ was large.', zh: '𠀀𠀁𠀂的效果很大。' },
+      { en: 'Mice lived longer.', zh: '小鼠存活更久。' },
+    ])).toEqual([['𠀀𠀁𠀂', [0, 1, 2]]]);
+    expect(renderings([
+      { en: 'QXZ was given to mice.', zh: '给小鼠服用𠀀。' },
+      { en: 'QXZ improved platelet counts.', zh: '𠀀提高了血小板计数。' },
+      { en: 'Platelet QXZ effect.', zh: '𠀀血小板效果。' },
+    ])).toEqual([['𠀀', [0, 1, 2]]]);
+  });
+  it('takes a name around a word blanked in every pair, whatever the case the word is written in', () => {
+    expect(renderings([
+      { en: 'Platelet counts rose with QXZ.', zh: '服用生血小板胶囊后血小板计数上升。' },
+      { en: 'QXZ improved platelet counts.', zh: '生血小板胶囊提高了血小板计数。' },
+      { en: 'PLATELET QXZ effect.', zh: '生血小板胶囊的效果。' },
+    ])).toEqual([['生血小板胶囊', [0, 1, 2]]]);
+  });
+  it('finds no rendering when the translating pairs share no two characters', () => {
+    const found = findTermRenderings('QXZ', [
+      { en: 'QXZ was given.', zh: '给予了甲药。' },
+      { en: 'QXZ worked.', zh: '乙丙丁有效。' },
+    ], null);
+    expect(found.renderings).toEqual([]);
+    expect(found.unidentified).toEqual([0, 1]);
   });
 });
 
