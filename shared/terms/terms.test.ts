@@ -23,26 +23,17 @@ describe('findTermCandidates pre-test', () => {
 });
 
 describe('findTermRenderings', () => {
-  const renderings = (units: { en: string; zh: string }[]) => findTermRenderings('QXZ', units, lexicon).renderings.map((r) => [r.text, r.units]);
+  /** The renderings of QXZ over pairs of these English and Chinese sentences. */
+  const renderings = (en: string[], zh: string[]) =>
+    findTermRenderings('QXZ', en.map((e, i) => ({ en: e, zh: zh[i] ?? '' })), lexicon).renderings.map((r) => [r.text, r.units]);
+  const given = ['QXZ was given to mice.', 'QXZ improved platelet counts.', 'The effect of QXZ was large.', 'Platelet QXZ effect.', 'Mice lived longer.'];
   it('finds renderings written in astral-plane characters, one character long or longer', () => {
-    expect(renderings([
-      { en: 'QXZ was given to mice.', zh: '给小鼠服用𠀀𠀁𠀂。' },
-      { en: 'QXZ improved platelet counts.', zh: '𠀀𠀁𠀂提高了血小板计数。' },
-      { en: 'The effect of QXZ was large.', zh: '𠀀𠀁𠀂的效果很大。' },
-      { en: 'Mice lived longer.', zh: '小鼠存活更久。' },
-    ])).toEqual([['𠀀𠀁𠀂', [0, 1, 2]]]);
-    expect(renderings([
-      { en: 'QXZ was given to mice.', zh: '给小鼠服用𠀀。' },
-      { en: 'QXZ improved platelet counts.', zh: '𠀀提高了血小板计数。' },
-      { en: 'Platelet QXZ effect.', zh: '𠀀血小板效果。' },
-    ])).toEqual([['𠀀', [0, 1, 2]]]);
+    expect(renderings(given, ['给小鼠服用𠀀𠀁𠀂。', '𠀀𠀁𠀂提高了血小板计数。', '𠀀𠀁𠀂的效果很大。', '𠀀𠀁效果。', '小鼠存活更久。'])).toEqual([['𠀀𠀁𠀂', [0, 1, 2]]]);
+    expect(renderings([given[0]!, given[1]!, given[3]!], ['给小鼠服用𠀀。', '𠀀提高了血小板计数。', '𠀀血小板效果。'])).toEqual([['𠀀', [0, 1, 2]]]);
   });
   it('takes a name around a word blanked in every pair, whatever the case the word is written in', () => {
-    expect(renderings([
-      { en: 'Platelet counts rose with QXZ.', zh: '服用生血小板胶囊后血小板计数上升。' },
-      { en: 'QXZ improved platelet counts.', zh: '生血小板胶囊提高了血小板计数。' },
-      { en: 'PLATELET QXZ effect.', zh: '生血小板胶囊的效果。' },
-    ])).toEqual([['生血小板胶囊', [0, 1, 2]]]);
+    const en = ['Platelet counts rose with QXZ.', 'QXZ improved platelet counts.', 'PLATELET QXZ effect.'];
+    expect(renderings(en, ['服用生血小板胶囊后血小板计数上升。', '生血小板胶囊提高了血小板计数。', '生血小板胶囊的效果。'])).toEqual([['生血小板胶囊', [0, 1, 2]]]);
   });
   it('finds no rendering when the translating pairs share no two characters', () => {
     const found = findTermRenderings('QXZ', [
