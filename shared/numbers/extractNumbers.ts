@@ -52,8 +52,6 @@ const FOLD_MULTIPLIERS = ['two', 'three', 'four', 'five', 'six', 'seven', 'eight
 const FOLD_WORDS = FOLD_MULTIPLIERS.map((w) => `${w}fold`);
 const FOLD_RE = new RegExp(`^(${FOLD_MULTIPLIERS.join('|')})fold$`);
 const ROMAN: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4, V: 5, VI: 6, VII: 7, VIII: 8, IX: 9, X: 10 };
-/** A letter every Roman numeral read in Chinese text holds. */
-const ROMAN_LETTER = /[IVX]/;
 /** A Roman numeral before a class word in Chinese text; global, run only by `everyMatch`. */
 const ROMAN_BEFORE_CLASS_RE = /(?<![A-Za-z])(I{1,3}|IV|V|VI{0,3}|IX|X)(?=\s*[型期级度类])/g;
 const UNICODE_ROMAN = 'ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ';
@@ -102,21 +100,21 @@ function everyMatch(re: RegExp, t: string, found: (m: RegExpExecArray) => void):
 /**
  * Spans no token may overlap. The Chinese list numbering and the LEXICALISED words are Chinese
  * characters only, which only Chinese numerals (read in Chinese text) are made of: English text
- * is not searched for them.
+ * is not searched for them. `kinds`: `characterKinds` of the text.
  */
-function maskedSpans(t: string, lang: 'en' | 'zh'): Span[] {
+function maskedSpans(t: string, lang: 'en' | 'zh', kinds: number): Span[] {
   const spans: Span[] = [];
   const add = (m: RegExpExecArray | null) => {
     if (m) spans.push({ start: m.index, end: m.index + m[0].length });
   };
   // Each pattern below needs a character most sentences lack: those are not searched.
-  const digits = HAS_DIGIT.test(t);
-  if (digits && t.includes('[')) everyMatch(CITATION_RE, t, add); // citation markers [12], [3,4]
+  const digits = (kinds & HOLDS_DIGIT) !== 0;
+  if (digits && kinds & HOLDS_OPENING_SQUARE_BRACKET) everyMatch(CITATION_RE, t, add); // citation markers [12], [3,4]
   if (digits) add(SECTION_NUMBER_RE.exec(t)); // section numbering at the start ("1. ", "2.1) ")
-  if (lang === 'zh' && t.includes('、')) add(ZH_LIST_NUMBER_RE.exec(t)); // Chinese list numbering "一、"
+  if (lang === 'zh' && kinds & HOLDS_LIST_COMMA) add(ZH_LIST_NUMBER_RE.exec(t)); // Chinese list numbering "一、"
   // The confidence level of an interval is a convention, not a finding: "95% CI", "95%CI", "95%置信区间".
-  if (digits && t.includes('%')) everyMatch(CONFIDENCE_LEVEL_RE, t, add);
-  for (const word of lang === 'zh' && ANY_LEXICALISED.test(t) ? LEXICALISED : []) {
+  if (digits && kinds & HOLDS_PERCENT) everyMatch(CONFIDENCE_LEVEL_RE, t, add);
+  for (const word of lang === 'zh' && kinds & HOLDS_LEXICALISED_FIRST && ANY_LEXICALISED.test(t) ? LEXICALISED : []) {
     let i = t.indexOf(word);
     while (i >= 0) {
       spans.push({ start: i, end: i + word.length });
@@ -165,7 +163,6 @@ function pushToken(tokens: NumberToken[], text: string, t: string, lang: 'en' | 
 }
 
 function scanDigits(text: string, t: string, lang: 'en' | 'zh', masked: Span[], tokens: NumberToken[]): void {
-  if (!HAS_DIGIT.test(t)) return; // every alternative of DIGITS_RE reads a digit
   everyMatch(DIGITS_RE, t, (m) => readDigits(m, text, t, lang, masked, tokens));
 }
 
@@ -254,12 +251,12 @@ function readDigits(m: RegExpExecArray, text: string, t: string, lang: 'en' | 'z
 
 const CHINESE_NUMERAL = `[${CHINESE_NUMERAL_CHARS}]`;
 /** Built once; CHINESE_NUMERAL_RE is global and run only by `everyMatch`, which resets its position. */
-const HAS_CHINESE_NUMERAL = new RegExp(CHINESE_NUMERAL);
 const CHINESE_NUMERAL_RE = new RegExp(`(百分之|${CHINESE_NUMERAL}+分之)?(${CHINESE_NUMERAL}+)(?:点([零〇一二三四五六七八九]+))?`, 'g');
 
-function scanChineseNumerals(text: string, t: string, masked: Span[], tokens: NumberToken[]): void {
-  if (HAS_CHINESE_NUMERAL.test(t)) everyMatch(CHINESE_NUMERAL_RE, t, (m) => readChineseNumeral(m, text, t, masked, tokens));
-  if (!UNICODE_ROMAN_RE.test(t)) return; // most texts hold none
+/** `kinds`: `characterKinds` of the text. */
+function scanChineseNumerals(text: string, t: string, kinds: number, masked: Span[], tokens: NumberToken[]): void {
+  if (kinds & HOLDS_CHINESE_NUMERAL) everyMatch(CHINESE_NUMERAL_RE, t, (m) => readChineseNumeral(m, text, t, masked, tokens));
+  if (!(kinds & HOLDS_UNICODE_ROMAN)) return; // most texts hold none
   for (let i = 0; i < t.length; i++) {
     // UNICODE_ROMAN is the contiguous run U+2160..U+216B: its index is the offset from Ⅰ.
     const r = t.charCodeAt(i) - UNICODE_ROMAN_FIRST;
@@ -271,7 +268,6 @@ function scanChineseNumerals(text: string, t: string, masked: Span[], tokens: Nu
 const HAS_DIGIT_NUMERAL = /[零〇一二两三四五六七八九]/;
 const APPROXIMATE_BEFORE = /[数几上]/;
 const APPROXIMATE_AFTER = /[余几多来]/;
-const UNICODE_ROMAN_RE = new RegExp(`[${UNICODE_ROMAN}]`);
 
 /** One match of CHINESE_NUMERAL_RE: a token, unless it is masked, an ordinal, part of a name or no count. */
 function readChineseNumeral(m: RegExpExecArray, text: string, t: string, masked: Span[], tokens: NumberToken[]): void {
@@ -451,11 +447,46 @@ function readEnglishWord(text: string, t: string, word: EnglishWord, masked: Spa
 }
 
 /**
- * A character every reading of Chinese text starts at: a digit (ASCII or full-width), a Chinese
- * numeral, a Roman numeral (a Unicode one, or the letters of one). About half the sentences have
- * none and are left at once rather than searched for each.
+ * The kinds of character the readings and masks start from, as bits of one number. One pass over
+ * a sentence (`characterKinds`) says which it holds, for a test per reading and mask that costs
+ * less than each searching the sentence: most sentences lack most kinds, and the reading or mask
+ * that needs one is skipped.
  */
-const CHINESE_READING_START = new RegExp(`[0-9\\uff10-\\uff19${CHINESE_NUMERAL_CHARS}${UNICODE_ROMAN}IVX]`);
+const HOLDS_DIGIT = 1 << 0; // 0-9, or a full-width digit: a digit once normalised
+const HOLDS_NORMALISABLE = 1 << 1; // a character `normaliseNumerals` may replace
+const HOLDS_CHINESE_NUMERAL = 1 << 2;
+const HOLDS_UNICODE_ROMAN = 1 << 3;
+const HOLDS_ROMAN_LETTER = 1 << 4; // I, V or X
+const HOLDS_OPENING_SQUARE_BRACKET = 1 << 5;
+const HOLDS_LIST_COMMA = 1 << 6; // 、
+const HOLDS_PERCENT = 1 << 7; // % or ％ (% once normalised)
+const HOLDS_LEXICALISED_FIRST = 1 << 8; // the first character of a LEXICALISED word
+/** What every reading of Chinese text starts at; about half the sentences hold none. */
+const CHINESE_READING_STARTS = HOLDS_DIGIT | HOLDS_CHINESE_NUMERAL | HOLDS_UNICODE_ROMAN | HOLDS_ROMAN_LETTER;
+
+/** The kinds of each UTF-16 code unit (128 KB, once per thread). */
+const KINDS_BY_CODE = new Uint16Array(0x10000);
+function markKind(chars: string, kind: number): void {
+  for (const c of chars) KINDS_BY_CODE[c.charCodeAt(0)]! |= kind;
+}
+const FULL_WIDTH_DIGITS = '０１２３４５６７８９';
+markKind('0123456789', HOLDS_DIGIT);
+markKind(FULL_WIDTH_DIGITS, HOLDS_DIGIT | HOLDS_NORMALISABLE);
+markKind('．％＜＞＝·', HOLDS_NORMALISABLE);
+markKind(CHINESE_NUMERAL_CHARS, HOLDS_CHINESE_NUMERAL);
+markKind(UNICODE_ROMAN, HOLDS_UNICODE_ROMAN);
+markKind('IVX', HOLDS_ROMAN_LETTER);
+markKind('[', HOLDS_OPENING_SQUARE_BRACKET);
+markKind('、', HOLDS_LIST_COMMA);
+markKind('%％', HOLDS_PERCENT);
+markKind(LEXICALISED.map((w) => w[0]).join(''), HOLDS_LEXICALISED_FIRST);
+
+/** The HOLDS_ bits of the characters of `text`. */
+function characterKinds(text: string): number {
+  let kinds = 0;
+  for (let i = 0; i < text.length; i++) kinds |= KINDS_BY_CODE[text.charCodeAt(i)]!;
+  return kinds;
+}
 
 /**
  * Extracts the quantities of one sentence. `lang` selects the word numerals to read: English
@@ -463,18 +494,19 @@ const CHINESE_READING_START = new RegExp(`[0-9\\uff10-\\uff19${CHINESE_NUMERAL_C
  * Chinese scientific text mostly writes Arabic digits. Never throws.
  */
 export function extractNumbers(text: string, lang: 'en' | 'zh'): NumberToken[] {
-  if (lang === 'zh' && !CHINESE_READING_START.test(text)) return [];
-  const t = normaliseNumerals(text);
+  const kinds = characterKinds(text);
+  if (lang === 'zh' && !(kinds & CHINESE_READING_STARTS)) return [];
+  const t = kinds & HOLDS_NORMALISABLE ? normaliseNumerals(text) : text;
   const readableWords = lang === 'en' ? readableWordStarts(t) : [];
   // Every English reading starts at a digit or a readable word: about half the sentences have neither.
-  if (lang === 'en' && readableWords.length === 0 && !HAS_DIGIT.test(t)) return [];
-  const masked = maskedSpans(t, lang);
+  if (lang === 'en' && readableWords.length === 0 && !(kinds & HOLDS_DIGIT)) return [];
+  const masked = maskedSpans(t, lang, kinds);
   const tokens: NumberToken[] = [];
-  scanDigits(text, t, lang, masked, tokens);
-  if (lang === 'zh') scanChineseNumerals(text, t, masked, tokens);
+  if (kinds & HOLDS_DIGIT) scanDigits(text, t, lang, masked, tokens);
+  if (lang === 'zh') scanChineseNumerals(text, t, kinds, masked, tokens);
   else scanEnglishWords(text, t, readableWords, masked, tokens);
   // Roman numerals after Latin keywords also occur in Chinese text ("II型", "III期").
-  if (lang === 'zh' && ROMAN_LETTER.test(t)) {
+  if (lang === 'zh' && kinds & HOLDS_ROMAN_LETTER) {
     everyMatch(ROMAN_BEFORE_CLASS_RE, t, (m) => pushToken(tokens, text, t, 'zh', m.index, m.index + m[0].length, ROMAN[m[0]] ?? 0, true));
   }
   // 1 and 0 are as often "a"/"none" as quantities ("A case of …" ↔ "1例…", "from birth" ↔ "0-"):
