@@ -14,22 +14,26 @@ interface LinkedUnit extends TermUnit {
   zhIndexes: number[];
 }
 
-function unitsOf(record: AlignedRecord): LinkedUnit[] {
-  return record.links
-    .filter((l) => l.en.length > 0 && l.zh.length > 0)
-    .map((l) => ({
-      en: l.en.map((i) => record.en[i]?.text ?? '').join(' '),
-      zh: l.zh.map((i) => record.zh[i]?.text ?? '').join(''),
-      enIndexes: l.en,
-      zhIndexes: l.zh,
-    }));
+/** The links with both sides, and the English of each (its sentences joined by spaces). */
+function pairedLinks(record: AlignedRecord) {
+  const links = record.links.filter((l) => l.en.length > 0 && l.zh.length > 0);
+  return { links, english: links.map((l) => l.en.map((i) => record.en[i]?.text ?? '').join(' ')) };
 }
 
-/** Terms of a record worth checking: candidates occurring in two or more aligned pairs. */
-function recordTerms(units: LinkedUnit[]): string[] {
+function unitsOf(record: AlignedRecord, { links, english } = pairedLinks(record)): LinkedUnit[] {
+  return links.map((l, k) => ({
+    en: english[k]!,
+    zh: l.zh.map((i) => record.zh[i]?.text ?? '').join(''),
+    enIndexes: l.en,
+    zhIndexes: l.zh,
+  }));
+}
+
+/** Terms of a record worth checking: candidates occurring in the English of two or more aligned pairs. */
+function recordTerms(english: readonly string[]): string[] {
   const count = new Map<string, number>();
-  for (const u of units) {
-    for (const t of new Set(findTermCandidates(u.en).map((o) => o.term))) count.set(t, (count.get(t) ?? 0) + 1);
+  for (const en of english) {
+    for (const t of new Set(findTermCandidates(en).map((o) => o.term))) count.set(t, (count.get(t) ?? 0) + 1);
   }
   return [...count.entries()].filter(([, n]) => n >= 2).map(([t]) => t);
 }
@@ -51,8 +55,12 @@ const listSentences = (units: LinkedUnit[], ks: number[]) => [...new Set(ks.flat
 
 /** The renderings of every term of a record, for this check and for the corpus-wide one. */
 export function recordTermRenderings(record: AlignedRecord, lexicon: Lexicon | null): TermRenderings[] {
-  const units = unitsOf(record);
-  return recordTerms(units).map((t) => findTermRenderings(t, units, lexicon));
+  // Most records have no repeated term: their Chinese is never joined.
+  const paired = pairedLinks(record);
+  const terms = recordTerms(paired.english);
+  if (terms.length === 0) return [];
+  const units = unitsOf(record, paired);
+  return terms.map((t) => findTermRenderings(t, units, lexicon));
 }
 
 /**
