@@ -44,8 +44,8 @@ function locate(sentences: PairSentence[], lang: 'en' | 'zh'): Located[] {
  * so a hard "two" pairs with a hard 两.
  */
 function unmatchedHard(en: Located[], zh: Located[]): { en: Located[]; zh: Located[] } {
-  // The same values on both sides (most often none): nothing is unmatched.
-  if (sameKeys(en, zh)) return { en: [], zh: [] };
+  // No hard token (soft ones are never reported), or the same values on both sides: nothing to report.
+  if ((!en.some(isHard) && !zh.some(isHard)) || sameKeys(en, zh)) return { en: [], zh: [] };
   const enCounts = countKeys(en);
   const zhCounts = countKeys(zh);
   return { en: hardLeftOver(en, enCounts, zhCounts), zh: hardLeftOver(zh, zhCounts, enCounts) };
@@ -54,7 +54,7 @@ function unmatchedHard(en: Located[], zh: Located[]): { en: Located[]; zh: Locat
 function hardLeftOver(tokens: Located[], counts: Map<number, number>, other: Map<number, number>): Located[] {
   const out: Located[] = [];
   // Soft tokens are never reported: a side without a hard one (often) has nothing to say.
-  if (!tokens.some((t) => t.hard)) return out;
+  if (!tokens.some(isHard)) return out;
   for (const k of [...counts.keys()].sort()) {
     const n = (counts.get(k) ?? 0) - (other.get(k) ?? 0);
     if (n <= 0) continue;
@@ -63,6 +63,8 @@ function hardLeftOver(tokens: Located[], counts: Map<number, number>, other: Map
   }
   return out;
 }
+
+const isHard = (t: Located): boolean => t.hard;
 
 function sameKeys(en: Located[], zh: Located[]): boolean {
   if (en.length !== zh.length) return false;
