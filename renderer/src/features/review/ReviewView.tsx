@@ -2,8 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore
 import { useTranslation } from 'react-i18next';
 import type { AlignmentEdit } from '../../../../shared/annotations/alignmentEdits.ts';
 import { countSourceWords, mqmScore } from '../../../../shared/annotations/mqmScore.ts';
-import { isMqmCategory, liveAnnotations, spanFromSentence, spanInSentence, type Annotation, type FlagDecisionKind, type Severity } from '../../../../shared/annotations/model.ts';
-import { statusOf } from '../../../../shared/annotations/history.ts';
+import { isMqmCategory, spanFromSentence, spanInSentence, type Annotation, type FlagDecisionKind, type Severity } from '../../../../shared/annotations/model.ts';
 import type { ReviewRecord } from '../../../../shared/records/model.ts';
 import { useReviewApi } from '../../api/ReviewApiContext.tsx';
 import { AlignedView } from '../../components/review/AlignedView.tsx';
@@ -16,6 +15,7 @@ import type { SelectionTarget } from '../../components/review/selectionTarget.ts
 import type { RecordAnalysis } from '../../workers/analysisTypes.ts';
 import { markSwitchStage } from '../record/switchTiming.ts';
 import { buildReviewRows, flagOrder } from './reviewRows.ts';
+import { recordSessionSelector } from './recordSessionView.ts';
 import { automaticAlignmentOf, reviewSessionStoreFor } from './reviewSessionStore.ts';
 import { focusKindOf, shortcutOf, type ShortcutAction } from './shortcuts.ts';
 import { useRecordAnalysis } from './useRecordAnalysis.ts';
@@ -57,14 +57,6 @@ export function ReviewView({ record, onStepRecord }: ReviewViewProps) {
   return <ReviewWorkspace key={record.id} record={record} analysis={analysis.analysis} onStepRecord={onStepRecord} />;
 }
 
-/** `items`, or the array given last time when it held the same items in the same order. */
-function useSameItems<T>(items: readonly T[], same: (a: T, b: T) => boolean = Object.is): readonly T[] {
-  const [held, setHeld] = useState(items);
-  const unchanged = held === items || (held.length === items.length && held.every((item, index) => same(item, items[index]!)));
-  if (!unchanged) setHeld(items);
-  return unchanged ? held : items;
-}
-
 interface FormState {
   target: SelectionTarget;
   severity: Severity;
@@ -77,7 +69,9 @@ function ReviewWorkspace({ record, analysis, onStepRecord }: { record: ReviewRec
   const language = i18n.language === 'zh-CN' ? 'zh-CN' : 'en';
   const api = useReviewApi();
   const store = reviewSessionStoreFor(api);
-  const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot);
+  // This record's part of the session (the workspace is keyed by record, so one selector each).
+  const [selectView] = useState(() => recordSessionSelector(store.getSnapshot, record.id));
+  const view = useSyncExternalStore(store.subscribe, selectView);
   const { reviewer, setReviewer } = useReviewerName();
   const [selected, setSelected] = useState<SelectionTarget | null>(null);
   const [currentFlag, setCurrentFlag] = useState<string | null>(null);
@@ -100,17 +94,9 @@ function ReviewWorkspace({ record, analysis, onStepRecord }: { record: ReviewRec
     void store.load(recordId, automaticAlignmentOf(alignment)).then(() => markSwitchStage('review', recordId));
   }, [store, recordId, alignment]);
 
-  const session = snapshot.history.session;
-  const load = snapshot.records[recordId];
-  const links = session.links[recordId] ?? alignment.links;
-  // Another record's review read into the session (one fetched ahead) leaves this record's as it
-  // was: the same arrays then, so the rows are not built and drawn again for nothing.
-  const annotations = useSameItems(useMemo(() => liveAnnotations(Object.values(session.annotations).filter((a) => a.recordId === recordId)), [session.annotations, recordId]));
-  const decisionList = useSameItems(
-    useMemo(() => Object.values(session.decisions).filter((d) => d.recordId === recordId).map((d) => [d.flagKey, d.decision] as const), [session.decisions, recordId]),
-    (a, b) => a[0] === b[0] && a[1] === b[1],
-  );
-  const decisions = useMemo(() => new Map(decisionList), [decisionList]);
+  const { load, annotations } = view;
+  const links = view.links ?? alignment.links;
+  const decisions = useMemo(() => new Map(view.decisions), [view.decisions]);
   const corpusFindings = useCorpusFindings(recordId);
   const findings = useMemo(() => mergeFindings(analysis.findings, corpusFindings), [analysis.findings, corpusFindings]);
   const sections = useMemo(
@@ -120,7 +106,7 @@ function ReviewWorkspace({ record, analysis, onStepRecord }: { record: ReviewRec
   const flags = useMemo(() => flagOrder(sections), [sections]);
   const openFlags = findings.length - [...decisions.values()].filter((d) => d === 'dismissed').length;
   const score = useMemo(() => mqmScore(annotations, { sourceWords: countSourceWords(record.en.abstract) }), [annotations, record.en.abstract]);
-  const status = statusOf(session, recordId);
+  const { status } = view;
   const flagIndex = flags.findIndex((f) => f.key === currentFlag);
   const shown = load !== undefined && load.status !== 'loading';
   useEffect(() => {
@@ -311,12 +297,12 @@ function ReviewWorkspace({ record, analysis, onStepRecord }: { record: ReviewRec
         flagPosition={flagIndex + 1}
         onPreviousFlag={() => stepFlag(-1)}
         onNextFlag={() => stepFlag(1)}
-        canUndo={snapshot.history.past.length > 0}
-        canRedo={snapshot.history.future.length > 0}
+        canUndo={view.canUndo}
+        canRedo={view.canRedo}
         onUndo={() => store.undo()}
         onRedo={() => store.redo()}
-        saving={snapshot.pendingWrites > 0}
-        saveError={snapshot.saveError}
+        saving={view.saving}
+        saveError={view.saveError}
         onHelp={() => setHelpOpen(true)}
         onExport={() => setExportOpen(true)}
       />
