@@ -63,3 +63,26 @@ describe('extractNumbers', () => {
     expect(token!.value).toBe(3150);
   });
 });
+
+describe('extractNumbers reads across words and character kinds', () => {
+  // The English readings look only at candidate words and their neighbours, and each sentence is
+  // screened by the kinds of character it holds: these cases cross those shortcuts.
+  it.each([
+    ['One hundred and five patients were enrolled.', 'en', [[105, 'number', null, true]]],
+    ['Half a million people, not a million twice.', 'en', [[500000, 'number', null, true], [1e6, 'number', null, true], [2, 'number', null, false]]],
+    ['Two-thirds of patients', 'en', [[2 / 3, 'number', null, true]]],
+    ['over two decades', 'en', [[20, 'number', null, true]]],
+    ['a two-tailed test', 'en', [[2, 'number', null, false]]],
+    ['In May 2019 we may act.', 'en', [[5, 'number', null, false], [2019, 'number', null, true]]],
+    ['In the 1990s, 5-HT and COVID-19 affected 1,234 patients.', 'en', [[1234, 'number', null, true]]],
+    ['phase III and type 2', 'en', [[3, 'number', null, true], [2, 'number', null, true]]],
+    ['twenty four-fold', 'en', [[24, 'number', null, true]]],
+    ['Ⅲ期临床试验', 'zh', [[3, 'number', null, true]]],
+    ['P＜０．０５，占１２％', 'zh', [[0.05, 'p-value', null, true], [12, 'percent', null, true]]],
+    ['随访3年半', 'zh', [[3.5, 'number', 'y', true]]],
+    ['本研究纳入患者。', 'zh', []],
+    ['数十例，其中二十四名', 'zh', [[10, 'number', null, false], [24, 'number', null, true]]],
+  ] as const)('%s (%s)', (text, lang, expected) => {
+    expect(values(text, lang)).toEqual(expected);
+  });
+});
