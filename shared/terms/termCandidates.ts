@@ -50,10 +50,13 @@ function hasTwoCapitals(text: string): boolean {
 export function containsTerm(text: string, term: string): boolean {
   let i = text.indexOf(term);
   while (i >= 0) {
-    const before = text[i - 1] ?? ' ';
-    const after = text[i + term.length] ?? ' ';
-    if (!/[A-Za-z0-9]/.test(before) && !/[A-Za-z0-9]/.test(after)) return true;
+    if (!isWordChar(text.charCodeAt(i - 1)) && !isWordChar(text.charCodeAt(i + term.length))) return true;
     i = text.indexOf(term, i + 1);
   }
   return false;
+}
+
+/** True for an ASCII letter or digit (false for NaN, past either end of a text). */
+function isWordChar(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }

@@ -427,15 +427,20 @@ function mayShareString(raw: readonly string[], translated: readonly number[], l
  * that translate other words of the same pairs from being taken for the term's rendering.
  */
 export function findTermRenderings(term: string, units: readonly TermUnit[], lexicon: Lexicon | null): TermRenderings {
-  const withTerm = units.flatMap((u, i) => (containsTerm(u.en, term) ? [i] : []));
-  const latin = withTerm.filter((i) => containsTerm(units[i]?.zh ?? '', term));
-  const translated = withTerm.filter((i) => !latin.includes(i));
+  const withTerm: number[] = [];
+  const latin: number[] = [];
+  const translated: number[] = [];
+  units.forEach((u, i) => {
+    if (!containsTerm(u.en, term)) return;
+    withTerm.push(i);
+    (containsTerm(u.zh, term) ? latin : translated).push(i);
+  });
   // Every candidate below is a string of a unit where the term is translated: with none, the
   // term is kept in Latin wherever it occurs, and nothing needs blanking or searching.
+  const keptOrUnidentified = () => ({ term, units: withTerm, renderings: latin.length ? [{ text: term, latin: true, units: latin }] : [], unidentified: translated });
+  if (translated.length === 0) return keptOrUnidentified();
   const raw = units.map((u) => u.zh);
-  if (translated.length === 0 || !mayShareString(raw, translated, latin, term)) {
-    return { term, units: withTerm, renderings: latin.length ? [{ text: term, latin: true, units: latin }] : [], unidentified: translated };
-  }
+  if (!mayShareString(raw, translated, latin, term)) return keptOrUnidentified();
 
   // Each unit's blanked words and residue, found when first needed: a unit without the term is
   // read only for strings its raw text holds (the residue holds a string only where the raw text

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { alignedRecordOf } from '../checks/testRecord.ts';
-import { findTermCandidates } from './termCandidates.ts';
+import { containsTerm, findTermCandidates } from './termCandidates.ts';
 import { findCorpusTermInconsistencies, findTermInconsistencies } from './termInconsistency.ts';
 import { findTermRenderings } from './termRenderings.ts';
 import { findGlossaryViolations, formatGlossaryTsv, parseGlossaryTsv } from './glossary.ts';
@@ -19,6 +19,11 @@ describe('findTermCandidates pre-test', () => {
   it('finds nothing in a sentence with fewer than two capitals, and still finds an acronym after the first word', () => {
     expect(findTermCandidates('Patients were treated with aspirin.')).toEqual([]);
     expect(findTermCandidates('Patients took MDMA.').map((t) => t.term)).toEqual(['MDMA']);
+  });
+  it('containsTerm matches whole words only, at either end of the text too', () => {
+    expect(['MDMA', 'MDMA-assisted', '(MDMA)', '服用MDMA后'].map((t) => containsTerm(t, 'MDMA'))).toEqual([true, true, true, true]);
+    expect(['MDMAX', 'xMDMA', 'MDMA2', '2MDMA'].map((t) => containsTerm(t, 'MDMA'))).toEqual([false, false, false, false]);
+    expect(containsTerm('MDMAX and MDMA', 'MDMA')).toBe(true);
   });
 });
 
