@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { EN_TOKEN_RE, asciiAlphanumericCount, chineseFeatures, englishFeatures, englishLength, hanCount } from './textFeatures.ts';
+import { EN_TOKEN_RE, asciiAlphanumericCount, chineseFeatures, englishFeatures, englishLength, hanAndLatinCounts, hanCount } from './textFeatures.ts';
 import { isEnglishStopword, stemEnglish } from '../lexicon/englishWords.ts';
 
 const viaRegex = (text: string) => [...text.matchAll(EN_TOKEN_RE)].map((m) => m[0]);
@@ -53,8 +53,10 @@ describe('character counts', () => {
     fc.assert(fc.property(fc.string({ unit: 'binary' }), (text) => {
       expect(hanCount(text)).toBe(text.match(/\p{Script=Han}/gu)?.length ?? 0);
       expect(asciiAlphanumericCount(text)).toBe(text.match(/[A-Za-z0-9]/g)?.length ?? 0);
+      expect(hanAndLatinCounts(text)).toEqual({ han: hanCount(text), latin: asciiAlphanumericCount(text) });
     }), { numRuns: 2000 });
     expect(hanCount('𠀀中a\ud840')).toBe(2);
+    expect(hanAndLatinCounts('𠀀中a9\ud840Z')).toEqual({ han: 2, latin: 3 });
   });
 });
 

@@ -249,36 +249,56 @@ const hanAstral = new Map<number, boolean>();
  * code unit through the table, a surrogate pair read as the one code point it encodes.
  */
 export function hanCount(text: string): number {
-  let count = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-      const low = text.charCodeAt(i + 1);
-      if (low >= 0xdc00 && low <= 0xdfff) {
-        const point = (code - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
-        let han = hanAstral.get(point);
-        if (han === undefined) {
-          han = HAN_RE.test(String.fromCodePoint(point));
-          hanAstral.set(point, han);
-        }
-        if (han) count++;
-        i++;
-        continue;
-      }
-    }
-    if (isHanUnit(code)) count++;
-  }
-  return count;
+  return hanAndLatinCounts(text).han;
 }
+
+/** Per ASCII code unit: 1 for a letter or digit. A table read instead of three range tests per unit. */
+const ASCII_ALPHANUMERIC = new Uint8Array(128);
+for (let code = 0; code < 128; code++) ASCII_ALPHANUMERIC[code] = isDigit(code) || isLetter(code) ? 1 : 0;
 
 /** How many code units of `text` are ASCII letters or digits: what `/[A-Za-z0-9]/g` matches. */
 export function asciiAlphanumericCount(text: string): number {
   let count = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if ((code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) count++;
+    if (code < 128) count += ASCII_ALPHANUMERIC[code]!;
   }
   return count;
+}
+
+/**
+ * `hanCount(text)` and `asciiAlphanumericCount(text)` in one pass, for callers that need both of
+ * each sentence (the omission check).
+ */
+export function hanAndLatinCounts(text: string): { han: number; latin: number } {
+  let han = 0;
+  let latin = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 128) {
+      latin += ASCII_ALPHANUMERIC[code]!;
+      continue;
+    }
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        if (isHanAstral((code - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000)) han++;
+        i++;
+        continue;
+      }
+    }
+    if (isHanUnit(code)) han++;
+  }
+  return { han, latin };
+}
+
+function isHanAstral(point: number): boolean {
+  let han = hanAstral.get(point);
+  if (han === undefined) {
+    han = HAN_RE.test(String.fromCodePoint(point));
+    hanAstral.set(point, han);
+  }
+  return han;
 }
 
 /** True for a-z and 0-9, the Latin units of a lower-cased Chinese sentence. */
