@@ -41,14 +41,20 @@ export function alignRecord(record: ReviewRecord, options: AlignRecordOptions = 
   const sections = record.en.sections.length > 0 ? record.en.sections : [{ kind: 'other' as const, label: null, text: record.en.abstract, start: 0 }];
   // Each English sentence's tokens and length, measured once for the section lengths, the DP and the seams.
   const enFeatures = en.map((s) => englishFeatures(s.text));
-  const enLengths = sections.map((_, k) => en.reduce((sum, s, i) => (s.sectionIndex === k ? sum + enFeatures[i]!.length : sum), 0));
+  const enLengths = sections.map(() => 0);
+  en.forEach((s, i) => {
+    if (s.sectionIndex < enLengths.length) enLengths[s.sectionIndex]! += enFeatures[i]!.length;
+  });
   const spans = alignSectionSpans(sections, enLengths, zhText, ratio, options.zhLabels);
 
   // Sections whose boundary could not be recovered share their neighbour's span: align them together.
   const groups: SectionSpan[][] = [];
+  /** Per English section, the group its span belongs to (-1 for none). */
+  const groupOfSection = sections.map(() => -1);
   for (const span of spans) {
     if (span.boundary === 'none' && groups.length > 0) groups[groups.length - 1]!.push(span);
     else groups.push([span]);
+    groupOfSection[span.enSection] = groups.length - 1;
   }
 
   // One rendering screen over the whole translation serves every section and seam: a word's
@@ -58,10 +64,14 @@ export function alignRecord(record: ReviewRecord, options: AlignRecordOptions = 
   const zh: Sentence[] = [];
   const links: AlignmentLink[] = [];
   const sectionResults: SectionAlignment[] = [];
-  for (const group of groups) {
+  groups.forEach((group, g) => {
     const head = group[0]!;
-    const enIdx = en.flatMap((s, i) => (group.some((g) => g.enSection === s.sectionIndex) ? [i] : []));
-    const zhEndOfGroup = Math.max(...group.map((g) => g.zhEnd));
+    const enIdx: number[] = [];
+    en.forEach((s, i) => {
+      if (groupOfSection[s.sectionIndex] === g) enIdx.push(i);
+    });
+    let zhEndOfGroup = -Infinity;
+    for (const span of group) zhEndOfGroup = Math.max(zhEndOfGroup, span.zhEnd);
     const body = zhText.slice(head.bodyStart, zhEndOfGroup);
     // Clauses joined by ； are kept together here: English writes most of them with ";" inside one
     // sentence, and where English does have two sentences the seam splitter cuts at the ； anyway.
@@ -108,16 +118,33 @@ export function alignRecord(record: ReviewRecord, options: AlignRecordOptions = 
         zhSentences: [zhFirst, zh.length],
       });
     }
-  }
-  // Pieces inherit the section of the English sentence they translate, which is what the view groups by.
+  });
+  // Pieces inherit the section of the English sentence they translate, which is what the view
+  // groups by. Each piece is a fresh object of this call's and in one link only, so it is updated
+  // in place. A section's Chinese sentences run from the first to the last piece of any link
+  // holding one of its English sentences.
+  const zhFirstOf = sections.map(() => Infinity);
+  const zhLastOf = sections.map(() => -Infinity);
   for (const link of links) {
     const first = link.en[0];
     if (first === undefined) continue;
-    for (const j of link.zh) zh[j] = { ...zh[j]!, section: en[first]!.section, sectionIndex: en[first]!.sectionIndex };
+    for (const j of link.zh) {
+      const piece = zh[j]!;
+      piece.section = en[first]!.section;
+      piece.sectionIndex = en[first]!.sectionIndex;
+    }
+    if (link.zh.length === 0) continue;
+    const low = Math.min(...link.zh);
+    const high = Math.max(...link.zh);
+    for (const i of link.en) {
+      const k = en[i]!.sectionIndex;
+      if (k >= sections.length) continue;
+      zhFirstOf[k] = Math.min(zhFirstOf[k]!, low);
+      zhLastOf[k] = Math.max(zhLastOf[k]!, high);
+    }
   }
   for (const result of sectionResults) {
-    const ids = links.filter((l) => l.en.some((i) => en[i]!.sectionIndex === result.enSection)).flatMap((l) => l.zh);
-    if (ids.length) result.zhSentences = [Math.min(...ids), Math.max(...ids) + 1];
+    if (zhFirstOf[result.enSection]! <= zhLastOf[result.enSection]!) result.zhSentences = [zhFirstOf[result.enSection]!, zhLastOf[result.enSection]! + 1];
   }
   return { en, zh, links, sections: sectionResults };
 }
