@@ -16,6 +16,7 @@ import type { Lexicon } from '../lexicon/lexicon.ts';
 import { PairScorer, type Coverage } from './pairScorer.ts';
 import type { RenderingScreen } from './renderingScreen.ts';
 import type { EnglishFeatures } from './textFeatures.ts';
+import { typedViews } from './typedViews.ts';
 import { defaultLexicon } from '../lexicon/defaultLexicon.ts';
 
 /** Tuning knobs; the defaults are what the benchmark reports. */
@@ -124,11 +125,13 @@ export function alignSentences(en: readonly (string | EnglishFeatures)[], zh: re
   const inBand = (i: number, j: number) => Math.abs(i * (m / n) - j) <= halfWidth;
 
   const width = m + 1;
-  const cost = new Float64Array((n + 1) * width).fill(Infinity);
   const back = new Int8Array((n + 1) * width).fill(-1);
-  // The cost of every link considered, by end cell and type, for the posterior pass below.
+  // The cost of every link considered, by end cell and type, for the posterior pass below; in one
+  // buffer with the cell costs (see `typedViews`).
   const typeCount = LINK_TYPES.length;
-  const linkCosts = new Float64Array((n + 1) * width * typeCount).fill(Infinity);
+  const [cost, linkCosts] = typedViews(Float64Array, [(n + 1) * width, (n + 1) * width * typeCount]) as [Float64Array, Float64Array];
+  cost.fill(Infinity);
+  linkCosts.fill(Infinity);
   cost[0] = 0;
   // Unexplained evidence is measured in "sentences": a sentence's weight over the mean weight.
   const enWeights = en.map((_, i) => scorer.enWeight(i));
@@ -203,8 +206,9 @@ export function alignSentences(en: readonly (string | EnglishFeatures)[], zh: re
  */
 function posteriorPasses(n: number, m: number, width: number, linkCosts: Float64Array, temperature: number): { forward: Float64Array; backward: Float64Array } {
   const typeCount = LINK_TYPES.length;
-  const forward = new Float64Array((n + 1) * width).fill(Infinity);
-  const backward = new Float64Array((n + 1) * width).fill(Infinity);
+  const [forward, backward] = typedViews(Float64Array, [(n + 1) * width, (n + 1) * width]) as [Float64Array, Float64Array];
+  forward.fill(Infinity);
+  backward.fill(Infinity);
   forward[0] = 0;
   // One term per link type at most; kept in a reused buffer, summed in link-type order as before.
   const terms = new Float64Array(typeCount);

@@ -7,6 +7,7 @@
 import type { Lexicon } from '../lexicon/lexicon.ts';
 import { RenderingScreen } from './renderingScreen.ts';
 import { TextIndex } from './textIndex.ts';
+import { typedViews } from './typedViews.ts';
 import { chineseFeatures, englishFeatures, type ChineseFeatures, type EnglishFeatures } from './textFeatures.ts';
 
 /** Anchors weigh more than dictionary words: a shared number or acronym is rarely a coincidence. */
@@ -80,8 +81,12 @@ export class PairScorer {
   private readonly tokenStart: Int32Array;
   private readonly contentStart: Int32Array;
   private readonly anchorStart: Int32Array;
-  /** Per Chinese sentence: for each position of its text, its index among the content positions, or -1. */
-  private readonly contentIndex: Int32Array[];
+  /**
+   * For each position of each Chinese sentence's text, its index among the sentence's content
+   * positions, or -1; sentence j's text starts at textStart[j].
+   */
+  private readonly contentIndex: Int32Array;
+  private readonly textStart: Int32Array;
   // The match tables of every pair, filled lazily (the DP only visits pairs near the diagonal):
   // whether English token t of sentence i has a counterpart in Chinese sentence j, at
   // (tokenStart[i] + t) * zh.length + j; whether content character c (anchor a) of Chinese sentence
@@ -132,24 +137,25 @@ export class PairScorer {
     this.zhTotals = this.zh.map((z) => z.contentPositions.length + ANCHOR_WEIGHT * z.anchors.length);
     this.contentStart = starts(this.zh.map((z) => z.contentPositions.length));
     this.anchorStart = starts(this.zh.map((z) => z.anchors.length));
-    this.contentIndex = this.zh.map((z) => {
-      const index = new Int32Array(z.text.length).fill(-1);
+    this.textStart = starts(this.zh.map((z) => z.text.length));
+    // The tables in two buffers (one of counts, one of bits), not one each: see `typedViews`.
+    [this.contentIndex, this.enMatched, this.zhMatched, this.enRangeMatched, this.zhRangeMatched] = typedViews(
+      Int32Array, [this.textStart[m]!, n * m, n * m, 2 * n * m, 2 * n * m],
+    ) as [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array];
+    [this.tokenHit, this.contentHit, this.anchorHit, this.done, this.anchored] = typedViews(
+      Uint8Array, [this.tokenStart[n]! * m, this.contentStart[m]! * n, this.anchorStart[m]! * n, n * m, m],
+    ) as [Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array];
+    this.contentIndex.fill(-1);
+    this.zh.forEach((z, j) => {
+      const base = this.textStart[j]!;
       z.contentPositions.forEach((position, c) => {
-        index[position] = c;
+        this.contentIndex[base + position] = c;
       });
-      return index;
     });
-    this.tokenHit = new Uint8Array(this.tokenStart[n]! * m);
-    this.contentHit = new Uint8Array(this.contentStart[m]! * n);
-    this.anchorHit = new Uint8Array(this.anchorStart[m]! * n);
-    this.done = new Uint8Array(n * m);
-    this.enMatched = new Int32Array(n * m);
-    this.zhMatched = new Int32Array(n * m);
-    this.enRangeMatched = new Int32Array(2 * n * m).fill(-1);
-    this.zhRangeMatched = new Int32Array(2 * n * m).fill(-1);
+    this.enRangeMatched.fill(-1);
+    this.zhRangeMatched.fill(-1);
     this.zhChars = new Array<Set<string> | undefined>(m);
     this.blocks = new Array<{ index: TextIndex; ends: Int32Array } | undefined>(Math.ceil(m / BLOCK_SIZE));
-    this.anchored = new Uint8Array(m);
     this.anchorPlaces = anchorPlaces(this.zh);
   }
 
@@ -209,10 +215,11 @@ export class PairScorer {
             this.tokenHit[hitBase + j] = 1;
             this.enMatched[i * m + j]! += weight;
           }
-          const contentIndex = this.contentIndex[j]!;
+          const contentIndex = this.contentIndex;
+          const textBase = this.textStart[j]!;
           const contentBase = this.contentStart[j]!;
           for (let position = at - start; position < at - start + candidate.length; position++) {
-            const c = contentIndex[position]!;
+            const c = contentIndex[textBase + position]!;
             if (c < 0) continue;
             const coveredAt = (contentBase + c) * n + i;
             if (this.contentHit[coveredAt] === 0) {

@@ -1,3 +1,5 @@
+import { typedViews } from './typedViews.ts';
+
 /**
  * Where each code unit of a text stands, for finding many short words in one text.
  *
@@ -20,10 +22,9 @@ export class TextIndex {
     this.text = text;
     let size = 16;
     while (size < text.length * 2) size *= 2;
-    this.units = new Int32Array(size);
-    this.firsts = new Int32Array(size);
+    // One buffer for the three tables (see `typedViews`): an index is built per block of sentences.
+    [this.units, this.firsts, this.next] = typedViews(Int32Array, [size, size, text.length]) as [Int32Array, Int32Array, Int32Array];
     this.mask = size - 1;
-    this.next = new Int32Array(text.length);
     // From the end, so each position links to the one after it and the table ends at the first.
     for (let at = text.length - 1; at >= 0; at--) {
       const slot = this.slot(text.charCodeAt(at));
