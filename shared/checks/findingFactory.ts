@@ -13,9 +13,20 @@ export function pairFinding(kind: FindingKind, severity: Severity, pair: Aligned
   return {
     kind,
     severity,
-    en: pair.en.map((s) => s.index),
-    zh: pair.zh.map((s) => s.index),
+    en: indicesOf(pair.en),
+    zh: indicesOf(pair.zh),
     message: { en, 'zh-CN': zh },
     evidence,
   };
+}
+
+/**
+ * The sentence indices of one side of a pair, as a packed array of small integers: `map` would
+ * return a holey array from unoptimised code and a packed one from optimised code, and code
+ * reading findings' indices (the reading-order sort) was deoptimised by the switch.
+ */
+function indicesOf(sentences: readonly PairSentence[]): number[] {
+  const out: number[] = [];
+  for (const s of sentences) out.push(s.index);
+  return out;
 }

@@ -10,6 +10,7 @@ import { lengthCost } from '../align/alignSentences.ts';
 import { asciiAlphanumericCount, chineseFeatures, chineseLength as alignerChineseLength, englishFeatures, englishLength as alignerEnglishLength, hanCount, type EnglishFeatures } from '../align/textFeatures.ts';
 import { withTextScreen, type Contains } from './textScreen.ts';
 import { dropCosts } from './dropRealignment.ts';
+import { joinedText } from '../segment/joinedText.ts';
 import { evidenceOfFeatures } from './sentenceEvidence.ts';
 import type { AlignedRecord, EvidenceSpan, Finding, Severity } from './types.ts';
 
@@ -37,18 +38,27 @@ function englishLength(text: string): number {
  */
 interface SentenceLengths {
   /** `englishLength` of each English sentence. */
-  en: number[];
+  en: Float64Array;
   /** `hanCount` and `asciiAlphanumericCount` of each Chinese sentence. */
-  zhHan: number[];
-  zhLatin: number[];
+  zhHan: Float64Array;
+  zhLatin: Float64Array;
 }
 
+/**
+ * In typed arrays, not `map` results: a `map` result is holey or packed depending on whether its
+ * caller was optimised yet, and small-integer or double depending on the lengths, and each switch
+ * deoptimised the readers below ("wrong map"). A Float64Array holds every length exactly.
+ */
 function sentenceLengths(record: AlignedRecord): SentenceLengths {
-  return {
-    en: record.en.map((s) => englishLength(s.text)),
-    zhHan: record.zh.map((s) => hanCount(s.text)),
-    zhLatin: record.zh.map((s) => asciiAlphanumericCount(s.text)),
-  };
+  const en = new Float64Array(record.en.length);
+  const zhHan = new Float64Array(record.zh.length);
+  const zhLatin = new Float64Array(record.zh.length);
+  for (let i = 0; i < en.length; i++) en[i] = englishLength(record.en[i]!.text);
+  for (let j = 0; j < zhHan.length; j++) {
+    zhHan[j] = hanCount(record.zh[j]!.text);
+    zhLatin[j] = asciiAlphanumericCount(record.zh[j]!.text);
+  }
+  return { en, zhHan, zhLatin };
 }
 
 /** `englishLength` of the English sentences `en` joined. */
@@ -273,7 +283,7 @@ export function findOmissionsAndAdditions(record: AlignedRecord, lexicon: Lexico
   const findings: Finding[] = [];
   for (const [li, link] of record.links.entries()) {
     if (link.zh.length === 0 && link.en.length > 0) {
-      const enText = link.en.map((i) => textAt(record.en, i)).join(' ');
+      const enText = joinedText(record.en, link.en, ' ');
       findings.push({
         kind: 'omission', severity: severityOf(enText), en: link.en, zh: [],
         message: { en: 'This English sentence has no counterpart in the translation.', 'zh-CN': '该英文句子在译文中没有对应内容。' },
@@ -292,7 +302,7 @@ export function findOmissionsAndAdditions(record: AlignedRecord, lexicon: Lexico
     }
     const lost = lexicon && link.en.length > 1 ? lostInMergedLink(reading, li, lexicon) : null;
     if (lost !== null && !findings.some((f) => f.kind === 'omission' && f.en.join() === lost.en.join())) {
-      const text = lost.en.map((i) => textAt(record.en, i)).join(' ');
+      const text = joinedText(record.en, lost.en, ' ');
       findings.push({
         kind: 'omission', severity: lost.sure ? severityOf(text) : 'minor', en: lost.en, zh: lost.zh,
         message: { en: 'This English sentence appears not to be translated: its words have no rendering in the aligned Chinese.', 'zh-CN': '该英文句子似乎未译出：对应中文中找不到其内容。' },
@@ -408,7 +418,7 @@ function alignerRatio(record: AlignedRecord): number {
  * unit of the Chinese its length would take up, and which sentence explains least.
  */
 function leastExplained(reading: RecordReading, enIndexes: number[], zhIndexes: number[], lexicon: Lexicon) {
-  const chinese = zhIndexes.map((j) => textAt(reading.record.zh, j)).join('');
+  const chinese = joinedText(reading.record.zh, zhIndexes, '');
   const features = chineseFeatures(chinese);
   const evidence = evidenceOfFeatures(enIndexes.map((i) => reading.englishOf(i)), features, lexicon);
   const zhContent = features.contentPositions.length + 2 * features.anchors.length;
@@ -498,7 +508,7 @@ function lengthFinding(reading: RecordReading, en: number[], zh: number[], lexic
   const zhLen = chineseLengthOf(lengths, zh, ratio);
   const expected = enLen * ratio;
   const share = expected > 0 ? zhLen / expected : 1;
-  const lost = lexicon && share < 0.95 ? lostClause(record, en, zh.map((i) => textAt(record.zh, i)).join(''), lexicon, share >= 0.8) : null;
+  const lost = lexicon && share < 0.95 ? lostClause(record, en, joinedText(record.zh, zh, ''), lexicon, share >= 0.8) : null;
   if (lost && (lost.sure || share >= 0.6)) {
     return {
       kind: 'omission', severity: lost.sure ? 'major' : 'minor', en, zh,

@@ -103,6 +103,16 @@ function unbalancedSpans(sentence: PairSentence, pairKinds: number): EvidenceSpa
 }
 
 /**
+ * `items.map(show).join(' ')`, concatenated: a `map` result is holey or packed depending on whether
+ * its caller was optimised yet, and `join` on it deoptimised `findPunctuationIssues` at each switch.
+ */
+function spaced<T>(items: readonly T[], show: (item: T) => string): string {
+  let out = '';
+  for (let k = 0; k < items.length; k++) out += (k > 0 ? ' ' : '') + show(items[k]!);
+  return out;
+}
+
+/**
  * Checks the punctuation of each Chinese sentence of a pair. One minor finding per sentence for
  * half-width marks and one for unbalanced brackets or quotes, every offending mark as evidence.
  */
@@ -115,14 +125,14 @@ export function findPunctuationIssues(pair: AlignedPair): Finding[] {
     if (half.length) {
       const marks = [...new Set(half.map((e) => e.text))];
       findings.push(pairFinding('punctuation', 'minor', sub,
-        `Half-width ${marks.map((m) => `"${m}"`).join(' ')} in Chinese text; use ${marks.map((m) => FULL_WIDTH[m]).join(' ')}.`,
-        `中文中使用了半角标点 ${marks.join(' ')}，应为全角 ${marks.map((m) => FULL_WIDTH[m]).join(' ')}。`, half));
+        `Half-width ${spaced(marks, (m) => `"${m}"`)} in Chinese text; use ${spaced(marks, (m) => FULL_WIDTH[m] ?? '')}.`,
+        `中文中使用了半角标点 ${spaced(marks, (m) => m)}，应为全角 ${spaced(marks, (m) => FULL_WIDTH[m] ?? '')}。`, half));
     }
     const unbalanced = unbalancedSpans(sentence, found.pairKinds);
     if (unbalanced.length) {
       findings.push(pairFinding('punctuation', 'minor', sub,
-        `Unbalanced brackets or quotes: ${unbalanced.map((e) => e.text).join(' ')}.`,
-        `括号或引号不成对：${unbalanced.map((e) => e.text).join(' ')}。`, unbalanced));
+        `Unbalanced brackets or quotes: ${spaced(unbalanced, (e) => e.text)}.`,
+        `括号或引号不成对：${spaced(unbalanced, (e) => e.text)}。`, unbalanced));
     }
   }
   return findings;

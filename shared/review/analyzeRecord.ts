@@ -8,7 +8,7 @@ import type { AlignmentLink, RecordAlignment } from '../align/types.ts';
 import { alignRecord } from '../align/alignRecord.ts';
 import type { Lexicon } from '../lexicon/lexicon.ts';
 import { defaultLexicon } from '../lexicon/defaultLexicon.ts';
-import type { AlignedPair, AlignedRecord, Finding } from '../checks/types.ts';
+import type { AlignedPair, AlignedRecord, Finding, PairSentence } from '../checks/types.ts';
 import { findNumberMismatches } from '../checks/numberMismatch.ts';
 import { findUntranslated } from '../checks/untranslated.ts';
 import { findPunctuationIssues } from '../checks/punctuation.ts';
@@ -44,10 +44,20 @@ const SEVERITY_ORDER = { critical: 0, major: 1, minor: 2 } as const;
 
 /** The pairs of an aligned record, each link's sentences with their indices. */
 export function alignedPairs(record: AlignedRecord): AlignedPair[] {
-  return record.links.map((l) => ({
-    en: l.en.map((i) => ({ index: i, text: record.en[i]?.text ?? '' })),
-    zh: l.zh.map((i) => ({ index: i, text: record.zh[i]?.text ?? '' })),
-  }));
+  const pairs: AlignedPair[] = [];
+  for (const l of record.links) pairs.push({ en: pairSentences(l.en, record.en), zh: pairSentences(l.zh, record.zh) });
+  return pairs;
+}
+
+/**
+ * The sentences `indices` of one side. Built by `push`, not `Array.prototype.map`: `map` returns a
+ * holey array until its caller is optimised and a packed one after, and every check reading
+ * `pair.en` / `pair.zh` was then deoptimised ("wrong map") when the other kind arrived.
+ */
+function pairSentences(indices: readonly number[], sentences: readonly Sentence[]): PairSentence[] {
+  const out: PairSentence[] = [];
+  for (const i of indices) out.push({ index: i, text: sentences[i]?.text ?? '' });
+  return out;
 }
 
 /**

@@ -10,10 +10,16 @@ import { segmentChinese } from './chinese.ts';
 /** Sentences of a side's abstract, in order, with offsets into `side.abstract`. */
 export function segmentSide(side: Side, lang: 'en' | 'zh'): Sentence[] {
   const segment = (text: string): TextSpan[] => (lang === 'en' ? segmentEnglish(text) : segmentChinese(text));
-  if (side.sections.length === 0) {
-    return segment(side.abstract).map((s) => ({ ...s, section: 'other', sectionIndex: 0 }));
-  }
+  // Every sentence is built by the same literal and pushed: a spread copy (`{ ...span }`) would
+  // get a hidden class of its own and a `map` result a different array kind, and each made the
+  // code reading sentences polymorphic or deoptimised it.
   const sentences: Sentence[] = [];
+  if (side.sections.length === 0) {
+    for (const span of segment(side.abstract)) {
+      sentences.push({ text: span.text, start: span.start, end: span.end, section: 'other', sectionIndex: 0 });
+    }
+    return sentences;
+  }
   side.sections.forEach((section, sectionIndex) => {
     const base = sectionBase(side.abstract, section.text, section.start);
     if (base < 0) return;

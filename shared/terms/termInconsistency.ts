@@ -4,6 +4,7 @@
  */
 import type { Lexicon } from '../lexicon/lexicon.ts';
 import type { AlignedRecord, EvidenceSpan, Finding } from '../checks/types.ts';
+import { joinedText } from '../segment/joinedText.ts';
 import { containsTerm, findTermCandidates } from './termCandidates.ts';
 import { findTermRenderings, type TermRenderings, type TermUnit } from './termRenderings.ts';
 
@@ -17,16 +18,16 @@ interface LinkedUnit extends TermUnit {
 /** The links with both sides, and the English of each (its sentences joined by spaces). */
 function pairedLinks(record: AlignedRecord) {
   const links = record.links.filter((l) => l.en.length > 0 && l.zh.length > 0);
-  return { links, english: links.map((l) => l.en.map((i) => record.en[i]?.text ?? '').join(' ')) };
+  const english: string[] = [];
+  for (const l of links) english.push(joinedText(record.en, l.en, ' '));
+  return { links, english };
 }
 
+/** Built by `push` (always a packed array), not `map`, for the reason `joinedText` gives. */
 function unitsOf(record: AlignedRecord, { links, english } = pairedLinks(record)): LinkedUnit[] {
-  return links.map((l, k) => ({
-    en: english[k]!,
-    zh: l.zh.map((i) => record.zh[i]?.text ?? '').join(''),
-    enIndexes: l.en,
-    zhIndexes: l.zh,
-  }));
+  const units: LinkedUnit[] = [];
+  links.forEach((l, k) => units.push({ en: english[k]!, zh: joinedText(record.zh, l.zh, ''), enIndexes: l.en, zhIndexes: l.zh }));
+  return units;
 }
 
 /** Terms of a record worth checking: candidates occurring in the English of two or more aligned pairs. */

@@ -313,7 +313,7 @@ function sharedStrings(
   // Han strings cannot span the line breaks, so this holds a string iff one of those texts does.
   let elsewhereRaw: string | undefined;
   const heldElsewhere = (c: string) =>
-    (elsewhereRaw ??= elsewhere.map((k) => texts.raw(k)).join('\n')).includes(c) && elsewhere.some((k) => texts.raw(k).includes(c) && texts.holds(k, c));
+    (elsewhereRaw ??= rawJoined(texts, elsewhere)).includes(c) && elsewhere.some((k) => texts.raw(k).includes(c) && texts.holds(k, c));
   /** Per text of `among`, the length of the longest string from the current start that it holds. */
   const reach = new Int32Array(texts.count);
   const isFrom = new Uint8Array(texts.count);
@@ -352,6 +352,16 @@ function sharedStrings(
     }
   }
   return shared;
+}
+
+/**
+ * The raw texts `ks` joined by line breaks. Concatenated, not mapped and joined: see `joinedText`
+ * (a `map` result switching from holey to packed deoptimised `sharedStrings`).
+ */
+function rawJoined(texts: SearchTexts, ks: readonly number[]): string {
+  let out = '';
+  for (let n = 0; n < ks.length; n++) out += (n > 0 ? '\n' : '') + texts.raw(ks[n]!);
+  return out;
 }
 
 /**
