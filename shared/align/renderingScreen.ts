@@ -148,7 +148,12 @@ export class RenderingScreen {
         const first = key >>> 16;
         if ((this.units[first >>> 5]! & (1 << (first & 31))) === 0) continue;
         if (length >= 2 && !this.pairs.has(first, key & 0xffff)) continue;
-        if (length === 3 && !this.text.includes(words[k]!)) continue;
+        if (length === 3) {
+          // Most longer candidates whose first pair occurs fail on their second pair (患者 is in
+          // the text, 患者组 is not): a probe instead of a search of the whole text.
+          const word = words[k]!;
+          if (!this.pairs.has(key & 0xffff, word.charCodeAt(2)) || !this.text.includes(word)) continue;
+        }
       }
       (present ??= []).push(words[k]!);
     }
