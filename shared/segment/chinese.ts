@@ -24,14 +24,16 @@ const CLOSERS = '”’」』）)】〕》"\'';
 const MARKS: ReadonlySet<number> = new Set([...'（(【［[〔）)】］]〕。！？!?；;….'].map((c) => c.charCodeAt(0)));
 
 /** Splits Chinese text into sentences; offsets point into `text`. */
-export function segmentChinese(text: string, options: ChineseSegmentOptions = {}): TextSpan[] {
-  const semicolons = options.semicolons ?? true;
-  const cuts = new Set(options.cuts ?? []);
+export function segmentChinese(text: string, options?: ChineseSegmentOptions): TextSpan[] {
+  // No default `{}`: callers without options would pass an object of another hidden class than
+  // those with, and reading an option from both deoptimised this function ("wrong map").
+  const semicolons = options?.semicolons ?? true;
+  const cuts = options?.cuts?.length ? new Set(options.cuts) : null;
   const spans: TextSpan[] = [];
   let start = 0;
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
-    if (cuts.has(i) && i > start) {
+    if (cuts !== null && cuts.has(i) && i > start) {
       push(spans, text, start, i);
       start = i;
     }
