@@ -15,7 +15,7 @@ import { alignSentences } from './alignSentences.ts';
 import { alignSectionSpans, type SectionSpan } from './sectionSpans.ts';
 import { splitAtSeams } from './seams.ts';
 import { RenderingScreen } from './renderingScreen.ts';
-import { chineseLength, englishFeatures, englishLength } from './textFeatures.ts';
+import { chineseLength, englishFeatures } from './textFeatures.ts';
 import type { AlignmentLink, RecordAlignment, SectionAlignment } from './types.ts';
 
 /** Options for `alignRecord`. */
@@ -37,10 +37,11 @@ export function alignRecord(record: ReviewRecord, options: AlignRecordOptions = 
     return { en, zh: [], links: en.map((_, i) => ({ en: [i], zh: [], confidence: 1 })), sections: [] };
   }
   const zhText = zhSide.abstract;
-  const ratio = lengthRatio(en.map((s) => s.text).join(' '), zhText);
-  const sections = record.en.sections.length > 0 ? record.en.sections : [{ kind: 'other' as const, label: null, text: record.en.abstract, start: 0 }];
-  // Each English sentence's tokens and length, measured once for the section lengths, the DP and the seams.
+  // Each English sentence's tokens and length, measured once for the ratio, the section lengths, the DP and the seams.
   const enFeatures = en.map((s) => englishFeatures(s.text));
+  // The sentences' lengths add up to the length of their text joined by spaces, which count for nothing.
+  const ratio = lengthRatio(enFeatures.reduce((sum, f) => sum + f.length, 0), zhText);
+  const sections = record.en.sections.length > 0 ? record.en.sections : [{ kind: 'other' as const, label: null, text: record.en.abstract, start: 0 }];
   const enLengths = sections.map(() => 0);
   en.forEach((s, i) => {
     if (s.sectionIndex < enLengths.length) enLengths[s.sectionIndex]! += enFeatures[i]!.length;
@@ -149,9 +150,8 @@ export function alignRecord(record: ReviewRecord, options: AlignRecordOptions = 
   return { en, zh, links, sections: sectionResults };
 }
 
-/** Chinese length units per English character over the whole record. */
-function lengthRatio(en: string, zh: string): number {
-  const e = englishLength(en);
+/** Chinese length units per English character over the whole record, given the English length. */
+function lengthRatio(e: number, zh: string): number {
   const z = chineseLength(zh);
   return e > 0 && z > 0 ? z / e : 1;
 }
