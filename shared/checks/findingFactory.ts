@@ -1,3 +1,4 @@
+import { packedMap } from './packedMap.ts';
 import type { AlignedPair, EvidenceSpan, Finding, FindingKind, PairSentence, Severity } from './types.ts';
 
 /** An evidence span for `text.slice(start, end)` of one sentence. */
@@ -13,20 +14,9 @@ export function pairFinding(kind: FindingKind, severity: Severity, pair: Aligned
   return {
     kind,
     severity,
-    en: indicesOf(pair.en),
-    zh: indicesOf(pair.zh),
+    en: packedMap(pair.en, (s) => s.index),
+    zh: packedMap(pair.zh, (s) => s.index),
     message: { en, 'zh-CN': zh },
     evidence,
   };
-}
-
-/**
- * The sentence indices of one side of a pair, as a packed array of small integers: `map` would
- * return a holey array from unoptimised code and a packed one from optimised code, and code
- * reading findings' indices (the reading-order sort) was deoptimised by the switch.
- */
-function indicesOf(sentences: readonly PairSentence[]): number[] {
-  const out: number[] = [];
-  for (const s of sentences) out.push(s.index);
-  return out;
 }

@@ -6,6 +6,7 @@ import { extractNumbers, type NumberToken } from '../numbers/extractNumbers.ts';
 import { isClinicalUnit, unitDimension } from '../numbers/units.ts';
 import { pairFinding, span } from './findingFactory.ts';
 import type { AlignedPair, Finding, PairSentence } from './types.ts';
+import { packedMap } from './packedMap.ts';
 
 interface Located extends NumberToken {
   sentence: PairSentence;
@@ -69,8 +70,8 @@ const isHard = (t: Located): boolean => t.hard;
 function sameKeys(en: Located[], zh: Located[]): boolean {
   if (en.length !== zh.length) return false;
   const byValue = (a: number, b: number) => a - b;
-  const enKeys = en.map((t) => t.key).sort(byValue);
-  const zhKeys = zh.map((t) => t.key).sort(byValue);
+  const enKeys = packedMap(en, (t) => t.key).sort(byValue);
+  const zhKeys = packedMap(zh, (t) => t.key).sort(byValue);
   return enKeys.every((k, i) => k === zhKeys[i]);
 }
 

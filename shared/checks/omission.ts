@@ -11,6 +11,7 @@ import { asciiAlphanumericCount, chineseFeatures, chineseLength as alignerChines
 import { withTextScreen, type Contains } from './textScreen.ts';
 import { dropCosts } from './dropRealignment.ts';
 import { joinedText } from '../segment/joinedText.ts';
+import { packedMap } from './packedMap.ts';
 import { evidenceOfFeatures } from './sentenceEvidence.ts';
 import type { AlignedRecord, EvidenceSpan, Finding, Severity } from './types.ts';
 
@@ -467,7 +468,7 @@ function unrenderedSentence(reading: RecordReading, enIndexes: number[], zhIndex
 function lostClause(record: AlignedRecord, enIndexes: number[], chinese: string, lexicon: Lexicon, strict: boolean): { span: EvidenceSpan; sure: boolean } | null {
   // Only a sentence of two clauses or more can have lost one: the cuts, which need no Chinese,
   // decide whether the Chinese is screened at all.
-  const cuts = enIndexes.map((index) => clauseCuts(record.en[index]?.text ?? ''));
+  const cuts = packedMap(enIndexes, (index) => clauseCuts(record.en[index]?.text ?? ''));
   if (!cuts.some((c) => c.length > 2)) return null;
   return withTextScreen(chinese, (contains) => lostClauseIn(record, enIndexes, cuts, screenedChinese(chinese, contains), lexicon, strict));
 }

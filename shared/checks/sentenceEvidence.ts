@@ -9,6 +9,7 @@
 import type { Lexicon } from '../lexicon/lexicon.ts';
 import { chineseFeatures, englishFeatures, type ChineseFeatures, type EnglishFeatures } from '../align/textFeatures.ts';
 import { withTextScreen, type Contains } from './textScreen.ts';
+import { packedMap } from './packedMap.ts';
 
 /** What one English sentence of a link explains in the link's Chinese. */
 export interface SentenceEvidence {
@@ -62,7 +63,7 @@ function evidenceIn(features: readonly EnglishFeatures[], zh: ChineseFeatures, c
       }
       if (token.anchor) {
         known += ANCHOR_WEIGHT;
-        anchorSets ??= features.map((g) => new Set(g.tokens.filter((t) => t.anchor).map((t) => t.form)));
+        anchorSets ??= packedMap(features, (g) => new Set(g.tokens.filter((t) => t.anchor).map((t) => t.form)));
         if (!anchorSets.some((s, other) => other !== k && s.has(token.form))) missingAnchors.push(token.form);
         continue;
       }

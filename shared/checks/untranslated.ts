@@ -9,6 +9,7 @@ import { matchUnit } from '../numbers/units.ts';
 import type { Lexicon } from '../lexicon/lexicon.ts';
 import { stemEnglish } from '../lexicon/englishWords.ts';
 import { pairFinding, span } from './findingFactory.ts';
+import { packedMap } from './packedMap.ts';
 import type { AlignedPair, EvidenceSpan, Finding } from './types.ts';
 
 const LATIN_PHRASES = ['in vitro', 'in vivo', 'in situ', 'ex vivo', 'in silico', 'de novo', 'et al', 'per se', 'vs', 'versus', 'post hoc', 'ad hoc', 'a priori', 'e.g', 'i.e', 'etc'];
@@ -145,7 +146,7 @@ export function findUntranslated(pair: AlignedPair, lexicon: Lexicon | null = nu
       const severity = run.length > 1 && ordinary ? 'major' : 'minor';
       const evidence: EvidenceSpan[] = [span('zh', sentence, start, end)];
       const lowerPhrase = phrase.toLowerCase();
-      lowerEnglish ??= pair.en.map((en) => en.text.toLowerCase());
+      lowerEnglish ??= packedMap(pair.en, (en) => en.text.toLowerCase());
       pair.en.forEach((en, k) => {
         const at = lowerEnglish![k]!.indexOf(lowerPhrase);
         if (at >= 0) evidence.push(span('en', en, at, at + phrase.length));
