@@ -114,7 +114,10 @@ function maskedSpans(t: string, lang: 'en' | 'zh', kinds: number): Span[] {
   if (lang === 'zh' && kinds & HOLDS_LIST_COMMA) add(ZH_LIST_NUMBER_RE.exec(t)); // Chinese list numbering "一、"
   // The confidence level of an interval is a convention, not a finding: "95% CI", "95%CI", "95%置信区间".
   if (digits && kinds & HOLDS_PERCENT) everyMatch(CONFIDENCE_LEVEL_RE, t, add);
-  for (const word of lang === 'zh' && kinds & HOLDS_LEXICALISED_FIRST && ANY_LEXICALISED.test(t) ? LEXICALISED : []) {
+  // Not `for (… of cond ? LEXICALISED : [])`: the empty literal is an array of another elements
+  // kind, and iterating both deoptimised this function ("wrong map").
+  const lexicalised = lang === 'zh' && kinds & HOLDS_LEXICALISED_FIRST && ANY_LEXICALISED.test(t);
+  if (lexicalised) for (const word of LEXICALISED) {
     let i = t.indexOf(word);
     while (i >= 0) {
       spans.push({ start: i, end: i + word.length });

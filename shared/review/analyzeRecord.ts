@@ -9,6 +9,7 @@ import { alignRecord } from '../align/alignRecord.ts';
 import type { Lexicon } from '../lexicon/lexicon.ts';
 import { defaultLexicon } from '../lexicon/defaultLexicon.ts';
 import type { AlignedPair, AlignedRecord, Finding, PairSentence } from '../checks/types.ts';
+import { packedMap } from '../checks/packedMap.ts';
 import { findNumberMismatches } from '../checks/numberMismatch.ts';
 import { findUntranslated } from '../checks/untranslated.ts';
 import { findPunctuationIssues } from '../checks/punctuation.ts';
@@ -98,7 +99,7 @@ function inReadingOrder(record: AlignedRecord, findings: Finding[]): Finding[] {
   for (const link of record.links) {
     for (const j of link.zh) if (!enOfZh.has(j)) enOfZh.set(j, link.en[0] ?? 0);
   }
-  const keyed = findings.map((f) => ({
+  const keyed = packedMap(findings, (f) => ({
     finding: f,
     position: f.en[0] ?? (f.zh[0] !== undefined ? enOfZh.get(f.zh[0]) ?? 0 : 0),
     severity: SEVERITY_ORDER[f.severity],
