@@ -1,6 +1,6 @@
 import type { ReviewStatus } from '../../shared/contract/annotations.ts';
 import type { RequestOf } from '../../shared/contract/channels.ts';
-import type { CorpusFindings, RecordFlagCounts, RecordQueryCounts, RecordQueryResult } from '../../shared/contract/recordQuery.ts';
+import { REVIEW_STATUSES, type CorpusFindings, type RecordFlagCounts, type RecordQueryCounts, type RecordQueryResult } from '../../shared/contract/recordQuery.ts';
 import type { ReviewRecord } from '../../shared/records/model.ts';
 import { analyzeRecord } from '../../shared/review/analyzeRecord.ts';
 import { alignedOf, summarizeRecordFlags, type RecordFlagSummary } from '../../shared/review/flagSummary.ts';
@@ -61,6 +61,14 @@ const REFRESH_SPACING = 10;
 const MIN_REFRESH_MS = 1000;
 /** Corpus findings kept for records recently asked for (the shown one and those the list prefetches). */
 const CORPUS_FINDINGS_KEPT = 16;
+
+/** Adds `times` × `part` to `total`, field by field. */
+function addCounts(total: RecordQueryCounts, part: RecordQueryCounts, times: number): void {
+  for (const tally of ['byKind', 'bySeverity', 'byStatus'] as const) {
+    const into = total[tally] as Record<string, number>;
+    for (const [value, count] of Object.entries(part[tally])) into[value] = (into[value] ?? 0) + count * times;
+  }
+}
 
 /**
  * The record list's view of the library: flag counts per record, checked in the background after
@@ -258,23 +266,39 @@ export class RecordIndex {
       const seq = store.seqOf(id);
       if (seq !== undefined) statusBySeq.set(seq, status);
     }
+    // Whether a row matches and what it adds to the counts depend only on its flag bits and its
+    // status, and rows have a few dozen such combinations: `filterRecords` judges one record per
+    // combination, and the counts are its counts times the combination's rows. Building and
+    // filtering a record per row took about twice as long as reading the rows from SQLite.
+    const groupOf = new Map<number, number>();
+    const groups: QueryableRecord[] = [];
+    const groupSizes: number[] = [];
     const seqs: number[] = [];
-    const records: QueryableRecord[] = [];
-    // Rows share one flags object per combination of bits (a few dozen), not one per row.
-    const flagsOf = new Map<number, RecordFlagCounts>();
+    const rowGroups: number[] = [];
     for (const [seq, kinds, severities] of this.checks.flagRows()) {
       if (text && !text.has(seq)) continue;
-      let flags: RecordFlagCounts | null = null;
-      if (kinds !== null) {
-        const bits = kinds * 8 + (severities ?? 0);
-        flags = flagsOf.get(bits) ?? flagsFromBits(kinds, severities ?? 0);
-        flagsOf.set(bits, flags);
+      const status = statusBySeq.get(seq) ?? 'unreviewed';
+      // 0 for an unchecked row; else its kind and severity bits, above the status's place.
+      const bits = kinds === null ? 0 : kinds * 8 + (severities ?? 0) + 1;
+      const key = bits * REVIEW_STATUSES.length + REVIEW_STATUSES.indexOf(status);
+      let group = groupOf.get(key);
+      if (group === undefined) {
+        group = groups.length;
+        groupOf.set(key, group);
+        groups.push({ texts: [], flags: kinds === null ? null : flagsFromBits(kinds, severities ?? 0), status });
+        groupSizes.push(0);
       }
+      groupSizes[group]! += 1;
       seqs.push(seq);
-      records.push({ texts: [], flags, status: statusBySeq.get(seq) ?? 'unreviewed' });
+      rowGroups.push(group);
     }
-    const { matches, counts } = filterRecords(records, filter);
-    return { matches: matches.map((index) => seqs[index]!), ids: null, counts };
+    const counts = filterRecords([], filter).counts;
+    const groupMatches = groups.map((record, group) => {
+      const verdict = filterRecords([record], filter);
+      addCounts(counts, verdict.counts, groupSizes[group]!);
+      return verdict.matches.length > 0;
+    });
+    return { matches: seqs.filter((_, row) => groupMatches[rowGroups[row]!]), ids: null, counts };
   }
 
   /** The ids of the matching rows, in list order: looked up the first time they are asked for. */
