@@ -7,7 +7,7 @@
 import { contentWord, type Lexicon } from '../lexicon/lexicon.ts';
 import { extractNumbers } from '../numbers/extractNumbers.ts';
 import { lengthCost } from '../align/alignSentences.ts';
-import { asciiAlphanumericCount, chineseFeatures, chineseLength as alignerChineseLength, englishFeatures, englishLength as alignerEnglishLength, hanCount, type EnglishFeatures } from '../align/textFeatures.ts';
+import { asciiAlphanumericCount, chineseFeatures, chineseLength as alignerChineseLength, englishFeatures, englishLength as alignerEnglishLength, hanAndLatinCounts, hanCount, type EnglishFeatures } from '../align/textFeatures.ts';
 import { withTextScreen, type Contains } from './textScreen.ts';
 import { dropCosts } from './dropRealignment.ts';
 import { joinedText } from '../segment/joinedText.ts';
@@ -56,8 +56,9 @@ function sentenceLengths(record: AlignedRecord): SentenceLengths {
   const zhLatin = new Float64Array(record.zh.length);
   for (let i = 0; i < en.length; i++) en[i] = englishLength(record.en[i]!.text);
   for (let j = 0; j < zhHan.length; j++) {
-    zhHan[j] = hanCount(record.zh[j]!.text);
-    zhLatin[j] = asciiAlphanumericCount(record.zh[j]!.text);
+    const counts = hanAndLatinCounts(record.zh[j]!.text);
+    zhHan[j] = counts.han;
+    zhLatin[j] = counts.latin;
   }
   return { en, zhHan, zhLatin };
 }
