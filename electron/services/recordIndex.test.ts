@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RecordQueryResult } from '../../shared/contract/recordQuery.ts';
 import { handleRequest, type Handlers } from '../../shared/contract/validate.ts';
-import { countFlags } from '../../shared/review/recordQuery.ts';
+import { countFlags, filterRecords } from '../../shared/review/recordQuery.ts';
 import { createAppServices, createHandlers, type AppServices } from '../appServices.ts';
 import { RecordIndex } from './recordIndex.ts';
 
@@ -183,6 +183,38 @@ describe('RecordIndex background checking', () => {
     expect(done.analysed).toBe(60);
     expect(done.total).toBe(60);
     expect(done.stamp).not.toBe(major.stamp);
+    index.dispose();
+  });
+
+  it('filters and counts as filterRecords does over the same records, whatever mix of flags and statuses', async () => {
+    const lines = Array.from({ length: 48 }, (_, n) => JSON.stringify({ id: `m${n}`, en: { title: `Record ${n}`, abstract: 'Text.' }, zh: { title: `记录${n}`, abstract: '文本。' } }));
+    const file = join(folder, 'mix.jsonl');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    await services.library.openPaths([file]);
+    const order = services.library.list().records.map((record) => record.id);
+    const statusCycle = ['unreviewed', 'in-progress', 'reviewed', 'needs-second-look', 'unreviewed'] as const;
+    const statusOf = (at: number) => statusCycle[at % statusCycle.length]!;
+    const flagsOf = (at: number) =>
+      countFlags([
+        ...(at % 2 === 0 ? [{ kind: 'omission', severity: 'major' } as const] : []),
+        ...(at % 3 === 0 ? [{ kind: 'number-mismatch', severity: 'critical' } as const] : []),
+        ...(at % 7 === 0 ? [{ kind: 'punctuation', severity: 'minor' } as const] : []),
+      ]);
+    const checkedAt = new Map(order.map((id, at) => [id, at]));
+    const index = new RecordIndex(
+      services.library,
+      { listReviewStates: () => order.map((recordId, at) => ({ recordId, status: statusOf(at) })) as never },
+      { countFlags: (record) => flagsOf(checkedAt.get(record.id)!) },
+    );
+    await index.idle();
+    const records = order.map((_, at) => ({ texts: [], flags: flagsOf(at), status: statusOf(at) }));
+    const filters = [{}, { kinds: ['omission' as const] }, { severities: ['critical' as const, 'minor' as const] }, { statuses: ['reviewed' as const, 'unreviewed' as const], kinds: ['number-mismatch' as const] }];
+    for (const filter of filters) {
+      const expected = filterRecords(records, filter);
+      const answer = index.query({ offset: 0, limit: 48, ids: true, ...filter });
+      expect(answer.counts).toEqual(expected.counts);
+      expect(answer.ids).toEqual(expected.matches.map((at) => order[at]));
+    }
     index.dispose();
   });
 

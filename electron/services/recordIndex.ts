@@ -52,13 +52,14 @@ const POOL_IDLE_MS = 15_000;
 const CHECK_BATCH = 32;
 /**
  * While records load or are checked, the list's stamp changes every slice. A filtering is a pass
- * over every row (about a second at 100,000 records on a busy machine), so it is redone at most
- * once per this many times its own duration, and not more often than `MIN_REFRESH_MS`: the list's
- * counts lag by a second or two, and requests (the record the user clicked) do not queue behind
- * back-to-back passes. When the background work is done, the next query is exact again.
+ * over every row (0.1–0.25 s at 100,000 records), so it is redone at most once per this many
+ * times its own duration, and not more often than `MIN_REFRESH_MS`: the list's counts (and the
+ * rows the list fetches on a new stamp) lag by a few seconds, and requests (the record the user
+ * clicked) meet a pass every few seconds instead of every second. When the background work is
+ * done, the next query is exact again.
  */
 const REFRESH_SPACING = 10;
-const MIN_REFRESH_MS = 1000;
+const MIN_REFRESH_MS = 3000;
 /** Corpus findings kept for records recently asked for (the shown one and those the list prefetches). */
 const CORPUS_FINDINGS_KEPT = 16;
 
@@ -260,11 +261,13 @@ export class RecordIndex {
     const textKey = `${this.library.listGeneration()}:${this.library.count()}:${needle}`;
     if (needle !== null && this.lastText?.key !== textKey) this.lastText = { key: textKey, seqs: new Set(store.textMatches(needle)) };
     const text = needle === null ? null : this.lastText!.seqs;
-    // Statuses are few (the records someone reviewed): looked up by id once, then matched by row.
-    const statusBySeq = new Map<number, ReviewStatus>();
+    // Statuses are few (the records someone reviewed): looked up by id once, then matched by row,
+    // as their place in REVIEW_STATUSES (rows not in the map are unreviewed).
+    const unreviewed = REVIEW_STATUSES.indexOf('unreviewed');
+    const statusPlaceBySeq = new Map<number, number>();
     for (const [id, status] of statuses) {
       const seq = store.seqOf(id);
-      if (seq !== undefined) statusBySeq.set(seq, status);
+      if (seq !== undefined) statusPlaceBySeq.set(seq, REVIEW_STATUSES.indexOf(status));
     }
     // Whether a row matches and what it adds to the counts depend only on its flag bits and its
     // status, and rows have a few dozen such combinations: `filterRecords` judges one record per
@@ -275,17 +278,19 @@ export class RecordIndex {
     const groupSizes: number[] = [];
     const seqs: number[] = [];
     const rowGroups: number[] = [];
-    for (const [seq, kinds, severities] of this.checks.flagRows()) {
+    const flagRows = this.checks.flagRows();
+    for (let at = 0; at < flagRows.length; at += 1) {
+      const [seq, kinds, severities] = flagRows[at]!;
       if (text && !text.has(seq)) continue;
-      const status = statusBySeq.get(seq) ?? 'unreviewed';
+      const statusPlace = statusPlaceBySeq.size === 0 ? unreviewed : (statusPlaceBySeq.get(seq) ?? unreviewed);
       // 0 for an unchecked row; else its kind and severity bits, above the status's place.
       const bits = kinds === null ? 0 : kinds * 8 + (severities ?? 0) + 1;
-      const key = bits * REVIEW_STATUSES.length + REVIEW_STATUSES.indexOf(status);
+      const key = bits * REVIEW_STATUSES.length + statusPlace;
       let group = groupOf.get(key);
       if (group === undefined) {
         group = groups.length;
         groupOf.set(key, group);
-        groups.push({ texts: [], flags: kinds === null ? null : flagsFromBits(kinds, severities ?? 0), status });
+        groups.push({ texts: [], flags: kinds === null ? null : flagsFromBits(kinds, severities ?? 0), status: REVIEW_STATUSES[statusPlace]! });
         groupSizes.push(0);
       }
       groupSizes[group]! += 1;
