@@ -70,6 +70,7 @@ export function createHandlers(services: AppServices): Handlers {
       return record ? ok(record) : fail(`No record with id "${id}" is open`);
     },
     'library:recordForReview': async ({ id }) => {
+      recordIndex.recordOpened();
       const record = library.get(id);
       if (!record) return fail(`No record with id "${id}" is open`);
       const stored = await review['annotations:list']({ recordId: id });

@@ -163,6 +163,24 @@ describe('RecordIndex background checking', () => {
     expect(threadOf(inWorker)).toBeNull();
   });
 
+  it('holds the background check for a moment after a record is opened, then finishes it', async () => {
+    const lines = Array.from({ length: 20 }, (_, n) => JSON.stringify({ id: `u${n}`, en: { title: `Record ${n}`, abstract: 'Text.' }, zh: { title: `记录${n}`, abstract: '文本。' } }));
+    const file = join(folder, 'pause.jsonl');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    await services.library.openPaths([file]);
+    let checks = 0;
+    const index = new RecordIndex(services.library, services.store, { sliceMs: 0, countFlags: () => ((checks += 1), countFlags([])) });
+    index.recordOpened();
+    const started = performance.now();
+    index.query({ offset: 0, limit: 5 });
+    for (let turn = 0; turn < 20; turn += 1) await new Promise((done) => setImmediate(done));
+    expect(checks).toBe(0);
+    await index.idle();
+    expect(checks).toBe(20);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(300);
+    index.dispose();
+  });
+
   it('while checking runs, answers polls from the last filtering instead of a pass over every row per slice; exact again when done', async () => {
     const lines = Array.from({ length: 60 }, (_, n) => JSON.stringify({ id: `t${n}`, en: { title: `Record ${n}`, abstract: 'Text.' }, zh: { title: `记录${n}`, abstract: '文本。' } }));
     const file = join(folder, 'throttle.jsonl');

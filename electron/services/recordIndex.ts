@@ -60,6 +60,13 @@ const CHECK_BATCH = 32;
  */
 const REFRESH_SPACING = 10;
 const MIN_REFRESH_MS = 3000;
+/**
+ * After the user opens a record, the background check holds its next batch this long. Stepping
+ * through records, each switch then has the host, the page and its analysis worker to itself
+ * (on 2 cores a batch and the storing of its counts took CPU the switch was waiting for); a
+ * reviewer reading a record for a few seconds leaves the check running between switches.
+ */
+const USER_PAUSE_MS = 400;
 /** Corpus findings kept for records recently asked for (the shown one and those the list prefetches). */
 const CORPUS_FINDINGS_KEPT = 16;
 
@@ -108,6 +115,7 @@ export class RecordIndex {
   /** Files being read: checking waits for them, so it does not halve the speed of a large load. */
   private readonly loading = new Set<string>();
   private lastProgressAt = 0;
+  private lastRecordOpenedAt = -Infinity;
   private last: Filtered | null = null;
   /** The rows holding the last search text, for the list as it was (`key`). */
   private lastText: { key: string; seqs: Set<number> } | null = null;
@@ -174,6 +182,11 @@ export class RecordIndex {
    * The corpus-wide findings about one record; none, with `complete: false`, until every loaded
    * record is checked (a load in progress makes the last answer stale).
    */
+  /** The user opened a record (or the list fetched one ahead of them): background checking gives way for `USER_PAUSE_MS`. */
+  recordOpened(): void {
+    this.lastRecordOpenedAt = performance.now();
+  }
+
   corpusFindings(request: RequestOf<'library:corpusFindings'>): CorpusFindings {
     this.schedule();
     const stamp = this.corpusStamp();
@@ -345,8 +358,9 @@ export class RecordIndex {
     try {
       for (;;) {
         if (this.disposed) return;
-        if (this.waitingForLoad()) {
-          await new Promise((resolve) => setTimeout(resolve, 50));
+        const wait = this.waitingForLoad() ? 50 : this.userPauseLeft();
+        if (wait > 0) {
+          await new Promise((resolve) => setTimeout(resolve, wait));
           continue;
         }
         const batch = this.nextBatch();
@@ -412,6 +426,11 @@ export class RecordIndex {
     }
   }
 
+  /** How much longer checking gives way to the record the user just opened (ms; 0 for none). */
+  private userPauseLeft(): number {
+    return Math.max(0, this.lastRecordOpenedAt + USER_PAUSE_MS - performance.now());
+  }
+
   /** A load that went quiet for 2 s (a stalled pipe, a load that failed without its final event) no longer holds checking back. */
   private waitingForLoad(): boolean {
     return this.loading.size > 0 && performance.now() - this.lastProgressAt < 2000;
@@ -442,8 +461,9 @@ export class RecordIndex {
    * what the slice checked; stops when every record has counts.
    */
   private pump(): void {
-    if (this.waitingForLoad()) {
-      setTimeout(() => this.pump(), 50);
+    const wait = this.waitingForLoad() ? 50 : this.userPauseLeft();
+    if (wait > 0) {
+      setTimeout(() => this.pump(), wait);
       return;
     }
     this.followGeneration();
