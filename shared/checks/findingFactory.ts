@@ -1,4 +1,4 @@
-import { packedMap } from './packedMap.ts';
+import { packedMap } from '../collections/packedMap.ts';
 import type { AlignedPair, EvidenceSpan, Finding, FindingKind, PairSentence, Severity } from './types.ts';
 
 /** An evidence span for `text.slice(start, end)` of one sentence. */

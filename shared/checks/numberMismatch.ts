@@ -6,7 +6,7 @@ import { extractNumbers, type NumberToken } from '../numbers/extractNumbers.ts';
 import { isClinicalUnit, unitDimension } from '../numbers/units.ts';
 import { pairFinding, span } from './findingFactory.ts';
 import type { AlignedPair, Finding, PairSentence } from './types.ts';
-import { packedMap } from './packedMap.ts';
+import { packedMap } from '../collections/packedMap.ts';
 
 interface Located extends NumberToken {
   sentence: PairSentence;

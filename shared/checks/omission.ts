@@ -11,7 +11,7 @@ import { asciiAlphanumericCount, chineseFeatures, chineseLength as alignerChines
 import { withTextScreen, type Contains } from './textScreen.ts';
 import { dropCosts } from './dropRealignment.ts';
 import { joinedText } from '../segment/joinedText.ts';
-import { packedMap } from './packedMap.ts';
+import { packedMap } from '../collections/packedMap.ts';
 import { evidenceOfFeatures } from './sentenceEvidence.ts';
 import type { AlignedRecord, EvidenceSpan, Finding, Severity } from './types.ts';
 

@@ -9,7 +9,7 @@
 import type { Lexicon } from '../lexicon/lexicon.ts';
 import { chineseFeatures, englishFeatures, type ChineseFeatures, type EnglishFeatures } from '../align/textFeatures.ts';
 import { withTextScreen, type Contains } from './textScreen.ts';
-import { packedMap } from './packedMap.ts';
+import { packedMap } from '../collections/packedMap.ts';
 
 /** What one English sentence of a link explains in the link's Chinese. */
 export interface SentenceEvidence {

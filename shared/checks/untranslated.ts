@@ -9,7 +9,7 @@ import { matchUnit } from '../numbers/units.ts';
 import type { Lexicon } from '../lexicon/lexicon.ts';
 import { stemEnglish } from '../lexicon/englishWords.ts';
 import { pairFinding, span } from './findingFactory.ts';
-import { packedMap } from './packedMap.ts';
+import { packedMap } from '../collections/packedMap.ts';
 import type { AlignedPair, EvidenceSpan, Finding } from './types.ts';
 
 const LATIN_PHRASES = ['in vitro', 'in vivo', 'in situ', 'ex vivo', 'in silico', 'de novo', 'et al', 'per se', 'vs', 'versus', 'post hoc', 'ad hoc', 'a priori', 'e.g', 'i.e', 'etc'];

@@ -9,7 +9,7 @@ import { alignRecord } from '../align/alignRecord.ts';
 import type { Lexicon } from '../lexicon/lexicon.ts';
 import { defaultLexicon } from '../lexicon/defaultLexicon.ts';
 import type { AlignedPair, AlignedRecord, Finding, PairSentence } from '../checks/types.ts';
-import { packedMap } from '../checks/packedMap.ts';
+import { packedMap } from '../collections/packedMap.ts';
 import { findNumberMismatches } from '../checks/numberMismatch.ts';
 import { findUntranslated } from '../checks/untranslated.ts';
 import { findPunctuationIssues } from '../checks/punctuation.ts';
