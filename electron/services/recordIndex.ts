@@ -358,7 +358,7 @@ export class RecordIndex {
     try {
       for (;;) {
         if (this.disposed) return;
-        const wait = this.waitingForLoad() ? 50 : this.userPauseLeft();
+        const wait = this.holdCheckingMs();
         if (wait > 0) {
           await new Promise((resolve) => setTimeout(resolve, wait));
           continue;
@@ -426,8 +426,12 @@ export class RecordIndex {
     }
   }
 
-  /** How much longer checking gives way to the record the user just opened (ms; 0 for none). */
-  private userPauseLeft(): number {
+  /**
+   * How long checking waits before its next batch (ms; 0 for none): 50 ms at a time while a load is
+   * under way, or what is left of its pause for the record the user just opened.
+   */
+  private holdCheckingMs(): number {
+    if (this.waitingForLoad()) return 50;
     return Math.max(0, this.lastRecordOpenedAt + USER_PAUSE_MS - performance.now());
   }
 
@@ -461,7 +465,7 @@ export class RecordIndex {
    * what the slice checked; stops when every record has counts.
    */
   private pump(): void {
-    const wait = this.waitingForLoad() ? 50 : this.userPauseLeft();
+    const wait = this.holdCheckingMs();
     if (wait > 0) {
       setTimeout(() => this.pump(), wait);
       return;
