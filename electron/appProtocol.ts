@@ -4,6 +4,7 @@ import { protocol, session } from 'electron';
 import { CSP_HEADER } from '../shared/contract/csp.ts';
 import { APP_SCHEME, isAppUrl, rendererFileOf } from './appOrigin.ts';
 import { contentTypeOf } from './contentTypes.ts';
+import type { RequestActivity } from './services/hostActivity.ts';
 
 /**
  * Must run before `app.ready`: makes `app://` a standard, secure origin with fetch support, so
@@ -18,15 +19,19 @@ export function registerAppSchemeAsPrivileged(): void {
 }
 
 /** Serves the built renderer on `app://renderer/…`, every response with the CSP and nosniff. */
-export function serveRendererOverAppScheme(rendererDir: string): void {
+export function serveRendererOverAppScheme(rendererDir: string, activity?: RequestActivity): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const relative = rendererFileOf(request.url);
     if (relative === null) return new Response('Not allowed', { status: 403, headers: securityHeaders('text/plain; charset=utf-8') });
+    // Counted while the file is read, so the library's load gives way to it (see `HostActivity`).
+    const ended = activity?.begin();
     try {
       const body = await readFile(join(rendererDir, relative));
       return new Response(body, { status: 200, headers: securityHeaders(contentTypeOf(relative)) });
     } catch {
       return new Response('Not found', { status: 404, headers: securityHeaders('text/plain; charset=utf-8') });
+    } finally {
+      ended?.();
     }
   });
 }

@@ -3,6 +3,7 @@ import { fail, ok } from '../shared/contract/result.ts';
 import type { Handlers } from '../shared/contract/validate.ts';
 import { openAnnotationStore, type SqliteAnnotationRepository } from './services/annotationStore.ts';
 import { createGlossaryHandlers } from './services/glossaryService.ts';
+import { HostActivity } from './services/hostActivity.ts';
 import { RecordIndex } from './services/recordIndex.ts';
 import { RecordLibrary, type RecordLibraryOptions } from './services/recordLibrary.ts';
 import { createReviewHandlers } from './services/reviewService.ts';
@@ -13,6 +14,11 @@ export interface AppServices {
   store: SqliteAnnotationRepository;
   settings: SettingsService;
   library: RecordLibrary;
+  /**
+   * The page's requests in flight, as the transport (IPC, app:// files, the browser host's HTTP
+   * server) reports them; the library's load gives way to them between its slices.
+   */
+  activity: HostActivity;
   /** The bundled sample records, opened when the app starts without paths. */
   samplePaths: string[];
   close(): void;
@@ -31,7 +37,8 @@ export interface AppServicesOptions {
 export function createAppServices(options: AppServicesOptions): AppServices {
   const store = openAnnotationStore(join(options.userDataDir, 'review.sqlite'));
   const settings = new SettingsService(store);
-  const library = new RecordLibrary({ ...options.library, recent: settings });
+  const activity = new HostActivity();
+  const library = new RecordLibrary({ yieldTurn: () => activity.turn(), ...options.library, recent: settings });
   // The command line wins for its launch; otherwise the setting, followed as the user changes it.
   const applyLimit = (): void => {
     const mb = options.maxFileMb ?? settings.get().maxFileMb;
@@ -43,7 +50,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     library.close();
     store.close();
   };
-  return { store, settings, library, samplePaths: options.samplePaths, close };
+  return { store, settings, library, activity, samplePaths: options.samplePaths, close };
 }
 
 /**

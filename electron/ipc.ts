@@ -3,19 +3,26 @@ import { requestSchemas, type Channel, type PushChannel, type PushTypes } from '
 import { fail } from '../shared/contract/result.ts';
 import { handleRequest, type Handlers } from '../shared/contract/validate.ts';
 import { isAppUrl } from './appOrigin.ts';
+import type { RequestActivity } from './services/hostActivity.ts';
 
 /**
  * Registers every contract channel through one wrapper: the sender must be the top frame of a
  * page of our own renderer (a navigated-away or injected frame gets nothing), then
  * `handleRequest` validates the payload and turns any failure into a result value.
  */
-export function registerIpcHandlers(handlers: Handlers): () => void {
+export function registerIpcHandlers(handlers: Handlers, activity?: RequestActivity): () => void {
   const channels = Object.keys(requestSchemas) as Channel[];
   for (const channel of channels) {
-    ipcMain.handle(channel, (event: IpcMainInvokeEvent, payload: unknown) => {
+    ipcMain.handle(channel, async (event: IpcMainInvokeEvent, payload: unknown) => {
       const refusal = checkSender(event);
       if (refusal) return fail(refusal);
-      return handleRequest(channel, payload, handlers);
+      // Counted until answered, so the library's load gives way to it (see `HostActivity`).
+      const ended = activity?.begin();
+      try {
+        return await handleRequest(channel, payload, handlers);
+      } finally {
+        ended?.();
+      }
     });
   }
   return () => {

@@ -58,8 +58,8 @@ function start(): void {
   }
   const { library, settings } = services;
   hardenDefaultSession();
-  serveRendererOverAppScheme(rendererDirOf(appRoot));
-  registerIpcHandlers(createHandlers(services));
+  serveRendererOverAppScheme(rendererDirOf(appRoot), services.activity);
+  registerIpcHandlers(createHandlers(services), services.activity);
 
   library.onProgress((progress) => pushTo(window?.webContents, 'library:progress', progress));
   settings.onChange((changed) => {

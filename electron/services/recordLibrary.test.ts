@@ -227,6 +227,23 @@ describe('RecordLibrary bookkeeping', () => {
     expect(library.list().records.map((record) => record.id)).toEqual(['r0', 'r1', 'r2', 'r3', 'r4']);
   });
 
+  it('gives the event loop its turns between runs of parsing through the turn it was given', async () => {
+    const file = write('turns.jsonl', Array.from({ length: 6 }, (_, index) => line(`t${index}`, `Record ${index}`)).join('\n'));
+    const listedAtEachTurn: number[] = [];
+    const library: RecordLibrary = new RecordLibrary({
+      linesPerStep: 2,
+      // Every step is over the time allowed (0 ms), so each one waits for a turn first.
+      turnMs: 0,
+      yieldTurn: async () => {
+        listedAtEachTurn.push(library.list().records.length);
+        await new Promise((resolve) => setImmediate(resolve));
+      },
+    });
+    await library.openPaths([file]);
+    expect(listedAtEachTurn).toEqual([0, 2, 4]);
+    expect(library.list().records).toHaveLength(6);
+  });
+
   it('pages the list; the generation holds while records are only appended and changes otherwise', async () => {
     const first = write('first.jsonl', [line('a', 'A'), line('b', 'B'), line('c', 'C')].join('\n'));
     const second = write('second.jsonl', line('d', 'D'));

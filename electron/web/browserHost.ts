@@ -44,6 +44,7 @@ export async function startBrowserHost(options: BrowserHostOptions = {}): Promis
   try {
     server = await startWebServer({
       handlers: createHandlers(services),
+      activity: services.activity,
       rendererDir: options.rendererDir ?? rendererDirOf(appRoot),
       ...(options.port !== undefined ? { port: options.port } : {}),
       ...(options.token !== undefined ? { token: options.token } : {}),

@@ -9,6 +9,7 @@ import { CSP_HEADER } from '../../shared/contract/csp.ts';
 import { fail } from '../../shared/contract/result.ts';
 import { errorMessage, handleRequest, type Handlers } from '../../shared/contract/validate.ts';
 import { contentTypeOf } from '../contentTypes.ts';
+import type { RequestActivity } from '../services/hostActivity.ts';
 
 /**
  * The browser host: the renderer and the main-side services over HTTP, for machines where the
@@ -34,6 +35,8 @@ export interface WebServerOptions {
   token?: string;
   /** Largest request body; `library:importText` carries whole files. Default 300 MB. */
   maxBodyBytes?: number;
+  /** Told of each request from its arrival until its response is done (see `HostActivity`). */
+  activity?: RequestActivity;
 }
 
 export interface WebServer {
@@ -64,6 +67,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   };
 
   const server = createServer((request, response) => {
+    // The event stream stays open as long as the page: it is not a request waiting for its answer.
+    if (options.activity && !request.url?.startsWith('/api/events')) response.once('close', options.activity.begin());
     handle(request, response).catch((error: unknown) => {
       if (!response.headersSent) sendJson(response, 500, fail(`Internal error: ${errorMessage(error)}`));
       else response.destroy();

@@ -194,6 +194,51 @@ describe('browser host: API', () => {
   });
 });
 
+describe('browser host: requests in flight', () => {
+  it('reports each request from its arrival until its answer, but not the event stream', async () => {
+    const events: string[] = [];
+    let inFlight = 0;
+    const activity = {
+      begin: () => {
+        inFlight += 1;
+        events.push(`begin ${inFlight}`);
+        return () => {
+          inFlight -= 1;
+          events.push(`end ${inFlight}`);
+        };
+      },
+    };
+    const slow: Handlers = { ...handlers, 'library:list': async () => {
+      events.push(`handler sees ${inFlight}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return ok(library);
+    } };
+    const counted = await startWebServer({ handlers: slow, rendererDir: join(folder, 'dist'), activity });
+    try {
+      const headers = { 'x-review-token': counted.token };
+      expect((await send(counted.port, '/api/library:list', { method: 'POST', headers, body: '{}' })).status).toBe(200);
+      expect((await send(counted.port, '/assets/app.js', { headers })).status).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(events).toEqual(['begin 1', 'handler sees 1', 'end 0', 'begin 1', 'end 0']);
+      // The event stream stays open: it is never counted as a request waiting for its answer.
+      await new Promise<void>((resolve, reject) => {
+        const req = httpRequest({ host: '127.0.0.1', port: counted.port, path: '/api/events', headers: { host: `127.0.0.1:${counted.port}`, ...headers } }, (res) => {
+          res.once('data', () => {
+            req.destroy();
+            resolve();
+          });
+        });
+        req.on('error', reject);
+        req.end();
+      });
+      expect(inFlight).toBe(0);
+      expect(events).toHaveLength(5);
+    } finally {
+      await counted.close();
+    }
+  });
+});
+
 describe('browser host: static files', () => {
   it('serves the renderer with content types, the CSP and nosniff', async () => {
     const js = await send(server.port, '/assets/app.js', { headers: auth });
