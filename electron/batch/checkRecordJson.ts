@@ -5,6 +5,8 @@
 import type { Finding } from '../../shared/checks/types.ts';
 import type { ReviewRecord, SourceLocation } from '../../shared/records/model.ts';
 import type { RecordAnalysis } from '../../shared/review/analyzeRecord.ts';
+import type { Sentence } from '../../shared/segment/types.ts';
+import type { AlignmentLink } from '../../shared/align/types.ts';
 
 /** "file:line" (or the bare path), as the CLI prints a location. */
 export const sourceText = (s: SourceLocation): string => (s.line ? `${s.file}:${s.line}` : s.file);
@@ -14,13 +16,20 @@ export function recordJson(record: ReviewRecord, analysis: RecordAnalysis, findi
   return {
     id: record.id,
     source: sourceText(record.source),
-    sentences: {
-      en: analysis.en.map((s) => ({ text: s.text, section: s.section })),
-      zh: analysis.zh.map((s) => ({ text: s.text, section: s.section })),
-    },
-    alignment: analysis.links.map((l) => ({ en: l.en, zh: l.zh, confidence: Math.round(l.confidence * 1000) / 1000 })),
+    sentences: { en: analysis.en.map(sentenceJson), zh: analysis.zh.map(sentenceJson) },
+    alignment: analysis.links.map(linkJson),
     flags: findings.map(flagJson),
   };
+}
+
+// The mappers are module-level functions, not closures made on each call: V8 drops a per-call
+// closure's optimised code at every major GC and compiles it again.
+function sentenceJson(s: Sentence) {
+  return { text: s.text, section: s.section };
+}
+
+function linkJson(l: AlignmentLink) {
+  return { en: l.en, zh: l.zh, confidence: Math.round(l.confidence * 1000) / 1000 };
 }
 
 /** One flag as `check --json` prints it: the message flattened to its English text. */

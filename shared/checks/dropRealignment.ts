@@ -27,15 +27,22 @@ const LEXICAL_WEIGHT = 6;
  */
 export function dropCosts(english: readonly string[], chinese: readonly string[], candidates: readonly number[], ratio: number, lexicon: Lexicon): number[] {
   const scorer = new PairScorer([...english], [...chinese], lexicon);
-  const enWeights = english.map((_, i) => scorer.enWeight(i));
-  const zhWeights = chinese.map((_, j) => scorer.zhWeight(j));
-  const enUnit = Math.max(1, enWeights.reduce((a, b) => a + b, 0) / Math.max(1, english.length));
-  const zhUnit = Math.max(1, zhWeights.reduce((a, b) => a + b, 0) / Math.max(1, chinese.length));
-  return candidates.map((k) => {
-    const kept = english.map((_, i) => i).filter((i) => i !== k);
+  // Loops rather than closures made on each call: V8 drops a per-call closure's optimised code at
+  // every major GC and compiles it again.
+  const enWeights: number[] = [];
+  for (let i = 0; i < english.length; i++) enWeights.push(scorer.enWeight(i));
+  let zhWeightSum = 0;
+  for (let j = 0; j < chinese.length; j++) zhWeightSum += scorer.zhWeight(j);
+  const enUnit = Math.max(1, sum(enWeights) / Math.max(1, english.length));
+  const zhUnit = Math.max(1, zhWeightSum / Math.max(1, chinese.length));
+  const costs: number[] = [];
+  for (const k of candidates) {
+    const kept: number[] = [];
+    for (let i = 0; i < english.length; i++) if (i !== k) kept.push(i);
     const n = kept.length;
     const m = chinese.length;
-    const cost: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(Infinity));
+    const cost: number[][] = [];
+    for (let a = 0; a <= n; a++) cost.push(new Array<number>(m + 1).fill(Infinity));
     cost[0]![0] = 0;
     for (let a = 0; a <= n; a++) {
       for (let b = 0; b <= m; b++) {
@@ -47,14 +54,28 @@ export function dropCosts(english: readonly string[], chinese: readonly string[]
           // Merging across the dropped sentence would pair text that is not adjacent.
           if (shape.en === 2 && kept[a + 1] !== first + 1) continue;
           const c = scorer.coverage(first, shape.en, b, shape.zh);
-          const le = scorer.en.slice(first, first + shape.en).reduce((s, f) => s + f.length, 0);
-          const lz = scorer.zh.slice(b, b + shape.zh).reduce((s, f) => s + f.length, 0);
+          const le = lengthOf(scorer.en, first, shape.en);
+          const lz = lengthOf(scorer.zh, b, shape.zh);
           const unexplained = (c.enTotal - c.enMatched) / enUnit + (c.zhTotal - c.zhMatched) / zhUnit;
           const total = here + shape.prior + lengthCost(le, lz, ratio) + LEXICAL_WEIGHT * unexplained;
           if (total < cost[a + shape.en]![b + shape.zh]!) cost[a + shape.en]![b + shape.zh] = total;
         }
       }
     }
-    return cost[n]![m]! + LEXICAL_WEIGHT * (enWeights[k] ?? 0) / enUnit;
-  });
+    costs.push(cost[n]![m]! + LEXICAL_WEIGHT * (enWeights[k] ?? 0) / enUnit);
+  }
+  return costs;
+}
+
+function sum(values: readonly number[]): number {
+  let total = 0;
+  for (const v of values) total += v;
+  return total;
+}
+
+/** The summed `length` of `count` sentences' features from `first`. */
+function lengthOf(features: readonly { length: number }[], first: number, count: number): number {
+  let total = 0;
+  for (let i = first; i < first + count && i < features.length; i++) total += features[i]!.length;
+  return total;
 }

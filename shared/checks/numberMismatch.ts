@@ -5,7 +5,7 @@
 import { extractNumbers, type NumberToken } from '../numbers/extractNumbers.ts';
 import { isClinicalUnit, unitDimension } from '../numbers/units.ts';
 import { pairFinding, span } from './findingFactory.ts';
-import type { AlignedPair, Finding, PairSentence } from './types.ts';
+import type { AlignedPair, EvidenceSpan, Finding, PairSentence } from './types.ts';
 import { packedMap } from '../collections/packedMap.ts';
 
 interface Located extends NumberToken {
@@ -59,20 +59,33 @@ function hardLeftOver(tokens: Located[], counts: Map<number, number>, other: Map
   for (const k of [...counts.keys()].sort()) {
     const n = (counts.get(k) ?? 0) - (other.get(k) ?? 0);
     if (n <= 0) continue;
-    const same = tokens.filter((t) => t.key === k).sort((a, b) => Number(a.hard) - Number(b.hard));
-    for (const t of same.slice(0, n)) if (t.hard) out.push(t);
+    // The first n of the tokens with this value, soft ones first: the soft ones, then as many hard
+    // ones as are left, in order.
+    let hardLeft = n;
+    for (const t of tokens) if (t.key === k && !t.hard) hardLeft--;
+    for (let i = 0; i < tokens.length && hardLeft > 0; i++) {
+      const t = tokens[i]!;
+      if (t.key === k && t.hard) {
+        out.push(t);
+        hardLeft--;
+      }
+    }
   }
   return out;
 }
 
+// Callbacks here are module-level functions and loops rather than closures made on each call: V8
+// drops a per-call closure's optimised code at every major GC and compiles it again.
 const isHard = (t: Located): boolean => t.hard;
+const keyOfToken = (t: Located): number => t.key;
+const byValue = (a: number, b: number): number => a - b;
 
 function sameKeys(en: Located[], zh: Located[]): boolean {
   if (en.length !== zh.length) return false;
-  const byValue = (a: number, b: number) => a - b;
-  const enKeys = packedMap(en, (t) => t.key).sort(byValue);
-  const zhKeys = packedMap(zh, (t) => t.key).sort(byValue);
-  return enKeys.every((k, i) => k === zhKeys[i]);
+  const enKeys = packedMap(en, keyOfToken).sort(byValue);
+  const zhKeys = packedMap(zh, keyOfToken).sort(byValue);
+  for (let i = 0; i < enKeys.length; i++) if (enKeys[i] !== zhKeys[i]) return false;
+  return true;
 }
 
 function countKeys(tokens: Located[]): Map<number, number> {
@@ -86,10 +99,19 @@ function unitConflicts(en: Located[], zh: Located[]): [Located, Located][] {
   const out: [Located, Located][] = [];
   for (const e of en) {
     if (!e.unit) continue;
-    const sameValue = zh.filter((z) => z.key === e.key && z.unit);
-    if (sameValue.length === 0 || sameValue.some((z) => z.unit === e.unit)) continue;
-    const clash = sameValue.find((z) => unitDimension(z.unit ?? '') === unitDimension(e.unit ?? ''));
-    if (clash) out.push([e, clash]);
+    // The first Chinese token of the same value with a unit of the same dimension, unless one has the same unit.
+    const dimension = unitDimension(e.unit);
+    let clash: Located | null = null;
+    let sameUnit = false;
+    for (const z of zh) {
+      if (z.key !== e.key || !z.unit) continue;
+      if (z.unit === e.unit) {
+        sameUnit = true;
+        break;
+      }
+      if (clash === null && unitDimension(z.unit) === dimension) clash = z;
+    }
+    if (clash && !sameUnit) out.push([e, clash]);
   }
   return out;
 }
@@ -98,7 +120,20 @@ function isClinical(t: Located): boolean {
   return t.kind !== 'number' || isClinicalUnit(t.unit);
 }
 
-const list = (tokens: Located[]) => (tokens.length ? tokens.map((t) => t.text.trim()).join(', ') : '—');
+function list(tokens: Located[]): string {
+  if (tokens.length === 0) return '—';
+  let out = '';
+  for (let k = 0; k < tokens.length; k++) out += (k > 0 ? ', ' : '') + tokens[k]!.text.trim();
+  return out;
+}
+
+/** Evidence: each missing English token, then each extra Chinese one. */
+function mismatchSpans(missing: Located[], extra: Located[]): EvidenceSpan[] {
+  const out: EvidenceSpan[] = [];
+  for (const t of missing) out.push(span('en', t.sentence, t.start, t.end));
+  for (const t of extra) out.push(span('zh', t.sentence, t.start, t.end));
+  return out;
+}
 
 /**
  * Finds quantities that differ between the two sides of one aligned pair. Critical when a
@@ -116,13 +151,13 @@ export function findNumberMismatches(pair: AlignedPair): Finding[] {
     // A changed quantity has unmatched numbers on both sides. A number present on one side only is
     // as often a translator's liberty ("four phases: …" listed without the count) as a loss, so it
     // is minor unless it is a clinical quantity.
-    const clinical = [...missing, ...extra].some(isClinical);
+    const clinical = missing.some(isClinical) || extra.some(isClinical);
     const changed = missing.length > 0 && extra.length > 0;
     const severity = changed ? (clinical ? 'critical' : 'major') : clinical ? 'major' : 'minor';
     findings.push(pairFinding('number-mismatch', severity, pair,
       `Numbers differ: English has ${list(missing)}, Chinese has ${list(extra)}.`,
       `数字不一致：英文为 ${list(missing)}，中文为 ${list(extra)}。`,
-      [...missing.map((t) => span('en', t.sentence, t.start, t.end)), ...extra.map((t) => span('zh', t.sentence, t.start, t.end))]));
+      mismatchSpans(missing, extra)));
   }
   for (const [e, z] of unitConflicts(en, zh)) {
     findings.push(pairFinding('number-mismatch', isClinicalUnit(e.unit) || isClinicalUnit(z.unit) ? 'critical' : 'major', pair,

@@ -84,8 +84,9 @@ function scanMarks(text: string): Marks {
 function unbalancedSpans(sentence: PairSentence, pairKinds: number): EvidenceSpan[] {
   const out: EvidenceSpan[] = [];
   const text = sentence.text;
-  PAIRS.forEach(([open, close], k) => {
-    if ((pairKinds & (1 << k)) === 0) return;
+  for (let k = 0; k < PAIRS.length; k++) {
+    if ((pairKinds & (1 << k)) === 0) continue;
+    const [open, close] = PAIRS[k]!;
     const openCode = open.charCodeAt(0);
     const closeCode = close.charCodeAt(0);
     const stack: number[] = [];
@@ -98,7 +99,7 @@ function unbalancedSpans(sentence: PairSentence, pairKinds: number): EvidenceSpa
       }
     }
     for (const i of stack) out.push(span('zh', sentence, i, i + 1));
-  });
+  }
   return out;
 }
 
@@ -112,6 +113,13 @@ function spaced<T>(items: readonly T[], show: (item: T) => string): string {
   return out;
 }
 
+// The message formatters live at module level, not as closures made on each call: V8 drops a
+// per-call closure's optimised code at every major GC and compiles it again.
+const spanText = (e: EvidenceSpan): string => e.text;
+const quoted = (mark: string): string => `"${mark}"`;
+const fullWidthOf = (mark: string): string => FULL_WIDTH[mark] ?? '';
+const asIs = (mark: string): string => mark;
+
 /**
  * Checks the punctuation of each Chinese sentence of a pair. One minor finding per sentence for
  * half-width marks and one for unbalanced brackets or quotes, every offending mark as evidence.
@@ -123,16 +131,16 @@ export function findPunctuationIssues(pair: AlignedPair): Finding[] {
     const found = scanMarks(sentence.text);
     const half = halfWidthSpans(sentence, found.halfWidth);
     if (half.length) {
-      const marks = [...new Set(half.map((e) => e.text))];
+      const marks = [...new Set(half.map(spanText))];
       findings.push(pairFinding('punctuation', 'minor', sub,
-        `Half-width ${spaced(marks, (m) => `"${m}"`)} in Chinese text; use ${spaced(marks, (m) => FULL_WIDTH[m] ?? '')}.`,
-        `中文中使用了半角标点 ${spaced(marks, (m) => m)}，应为全角 ${spaced(marks, (m) => FULL_WIDTH[m] ?? '')}。`, half));
+        `Half-width ${spaced(marks, quoted)} in Chinese text; use ${spaced(marks, fullWidthOf)}.`,
+        `中文中使用了半角标点 ${spaced(marks, asIs)}，应为全角 ${spaced(marks, fullWidthOf)}。`, half));
     }
     const unbalanced = unbalancedSpans(sentence, found.pairKinds);
     if (unbalanced.length) {
       findings.push(pairFinding('punctuation', 'minor', sub,
-        `Unbalanced brackets or quotes: ${spaced(unbalanced, (e) => e.text)}.`,
-        `括号或引号不成对：${spaced(unbalanced, (e) => e.text)}。`, unbalanced));
+        `Unbalanced brackets or quotes: ${spaced(unbalanced, spanText)}.`,
+        `括号或引号不成对：${spaced(unbalanced, spanText)}。`, unbalanced));
     }
   }
   return findings;

@@ -28,8 +28,8 @@ function labelRuns(labels: readonly SectionLabelMatch[]): SectionLabelMatch[] {
 
 /** Index of the sentence holding (or, when the segmenter left the label out, following) offset `at`. */
 function sentenceAt(sentences: Sentence[], at: number): number {
-  const i = sentences.findIndex((s) => s.end > at);
-  return i < 0 ? sentences.length - 1 : i;
+  for (let i = 0; i < sentences.length; i++) if (sentences[i]!.end > at) return i;
+  return sentences.length - 1;
 }
 
 /**
@@ -47,7 +47,8 @@ export function findMissingSections(record: AlignedRecord): Finding[] {
   // "Methods" labels, the second one's loss must not be hidden by the first one's survival.
   const near = (a: SectionLabelMatch, b: SectionLabelMatch): boolean => {
     const enIndex = sentenceAt(record.en, a.start);
-    const aligned = record.links.filter((l) => l.en.includes(enIndex)).flatMap((l) => l.zh);
+    const aligned: number[] = [];
+    for (const l of record.links) if (l.en.includes(enIndex)) aligned.push(...l.zh);
     if (aligned.length === 0) return true;
     const zhIndex = sentenceAt(record.zh, b.start);
     return zhIndex >= Math.min(...aligned) - 1 && zhIndex <= Math.max(...aligned) + 1;

@@ -48,7 +48,9 @@ function evidenceIn(features: readonly EnglishFeatures[], zh: ChineseFeatures, c
   const anchorOwners = new Uint32Array(zh.anchors.length);
   // Each sentence's anchors, for telling an anchor only it has; made when first needed.
   let anchorSets: Set<string>[] | null = null;
-  const out = features.map((f, k) => {
+  const out: SentenceEvidence[] = [];
+  for (let k = 0; k < features.length; k++) {
+    const f = features[k]!;
     const bit = 1 << Math.min(k, 31);
     let known = 0;
     let covered = 0;
@@ -58,13 +60,13 @@ function evidenceIn(features: readonly EnglishFeatures[], zh: ChineseFeatures, c
       if (a >= 0) {
         known += ANCHOR_WEIGHT;
         covered += ANCHOR_WEIGHT;
-        zh.anchors.forEach((x, i) => { if (x === token.form) anchorOwners[i]! |= bit; });
+        for (let i = a; i < zh.anchors.length; i++) if (zh.anchors[i] === token.form) anchorOwners[i]! |= bit;
         continue;
       }
       if (token.anchor) {
         known += ANCHOR_WEIGHT;
-        anchorSets ??= packedMap(features, (g) => new Set(g.tokens.filter((t) => t.anchor).map((t) => t.form)));
-        if (!anchorSets.some((s, other) => other !== k && s.has(token.form))) missingAnchors.push(token.form);
+        anchorSets ??= packedMap(features, anchorsOf);
+        if (!heldElsewhere(anchorSets, k, token.form)) missingAnchors.push(token.form);
         continue;
       }
       const translations = lexicon.translations(token.stem);
@@ -80,8 +82,8 @@ function evidenceIn(features: readonly EnglishFeatures[], zh: ChineseFeatures, c
       }
       if (hit) covered++;
     }
-    return { known, covered, exclusive: 0, missingAnchors };
-  });
+    out.push({ known, covered, exclusive: 0, missingAnchors });
+  }
   // Only content positions count (a Chinese function word is explained by nobody).
   for (const p of zh.contentPositions) {
     const mask = owners[p]!;
@@ -89,10 +91,24 @@ function evidenceIn(features: readonly EnglishFeatures[], zh: ChineseFeatures, c
     const k = 31 - Math.clz32(mask);
     if (out[k]) out[k].exclusive++;
   }
-  anchorOwners.forEach((mask) => {
-    if (mask === 0 || (mask & (mask - 1)) !== 0) return;
+  for (const mask of anchorOwners) {
+    if (mask === 0 || (mask & (mask - 1)) !== 0) continue;
     const k = 31 - Math.clz32(mask);
     if (out[k]) out[k].exclusive += ANCHOR_WEIGHT;
-  });
+  }
   return out;
+}
+
+// Helpers at module level and loops instead of per-call closures: V8 drops the optimised code of a
+// closure created anew on each call at every major GC, and re-optimising it costs compile time.
+function anchorsOf(features: EnglishFeatures): Set<string> {
+  const anchors = new Set<string>();
+  for (const t of features.tokens) if (t.anchor) anchors.add(t.form);
+  return anchors;
+}
+
+/** Whether a sentence other than the `k`-th has the anchor `form`. */
+function heldElsewhere(anchorSets: readonly Set<string>[], k: number, form: string): boolean {
+  for (let other = 0; other < anchorSets.length; other++) if (other !== k && anchorSets[other]!.has(form)) return true;
+  return false;
 }

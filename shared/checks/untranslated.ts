@@ -10,7 +10,7 @@ import type { Lexicon } from '../lexicon/lexicon.ts';
 import { stemEnglish } from '../lexicon/englishWords.ts';
 import { pairFinding, span } from './findingFactory.ts';
 import { packedMap } from '../collections/packedMap.ts';
-import type { AlignedPair, EvidenceSpan, Finding } from './types.ts';
+import type { AlignedPair, EvidenceSpan, Finding, PairSentence } from './types.ts';
 
 const LATIN_PHRASES = ['in vitro', 'in vivo', 'in situ', 'ex vivo', 'in silico', 'de novo', 'et al', 'per se', 'vs', 'versus', 'post hoc', 'ad hoc', 'a priori', 'e.g', 'i.e', 'etc'];
 /** Single lower-case letters and two-letter symbols a Chinese text uses as variables or statistics. */
@@ -96,6 +96,17 @@ function phraseAndGlossMask(text: string): boolean[] {
   return latinMask;
 }
 
+// Module-level helpers rather than closures made on each call: V8 drops a per-call closure's
+// optimised code at every major GC and compiles it again.
+const sentenceText = (s: PairSentence): string => s.text;
+const lowerCaseText = (s: PairSentence): string => s.text.toLowerCase();
+
+/** Whether a word of the run is in the dictionary. */
+function hasDictionaryWord(run: readonly LatinWord[], lexicon: Lexicon): boolean {
+  for (const w of run) if (lexicon.translations(stemEnglish(w.word.toLowerCase())).length > 0) return true;
+  return false;
+}
+
 /**
  * Finds runs of English words in the Chinese side of a pair that a translator should have
  * translated. One finding per run. Major for a phrase of two or more words at least one of which
@@ -105,7 +116,7 @@ function phraseAndGlossMask(text: string): boolean[] {
  */
 export function findUntranslated(pair: AlignedPair, lexicon: Lexicon | null = null): Finding[] {
   let names: Set<string> | null = null;
-  const binomialNames = () => (names ??= binomials(pair.en.map((s) => s.text).join(' ')));
+  const binomialNames = () => (names ??= binomials(pair.en.map(sentenceText).join(' ')));
   // The English lower-cased once per pair, for the evidence of every run, and only for a pair that has a run.
   let lowerEnglish: string[] | null = null;
   const findings: Finding[] = [];
@@ -142,15 +153,15 @@ export function findUntranslated(pair: AlignedPair, lexicon: Lexicon | null = nu
       const start = first.start;
       const end = last.end;
       const phrase = text.slice(start, end);
-      const ordinary = !lexicon || run.some((w) => lexicon.translations(stemEnglish(w.word.toLowerCase())).length > 0);
+      const ordinary = !lexicon || hasDictionaryWord(run, lexicon);
       const severity = run.length > 1 && ordinary ? 'major' : 'minor';
       const evidence: EvidenceSpan[] = [span('zh', sentence, start, end)];
       const lowerPhrase = phrase.toLowerCase();
-      lowerEnglish ??= packedMap(pair.en, (en) => en.text.toLowerCase());
-      pair.en.forEach((en, k) => {
-        const at = lowerEnglish![k]!.indexOf(lowerPhrase);
-        if (at >= 0) evidence.push(span('en', en, at, at + phrase.length));
-      });
+      lowerEnglish ??= packedMap(pair.en, lowerCaseText);
+      for (let k = 0; k < pair.en.length; k++) {
+        const at = lowerEnglish[k]!.indexOf(lowerPhrase);
+        if (at >= 0) evidence.push(span('en', pair.en[k]!, at, at + phrase.length));
+      }
       findings.push(pairFinding('untranslated', severity, pair,
         `Left in English: "${phrase}".`,
         `未翻译的英文：“${phrase}”。`, evidence));

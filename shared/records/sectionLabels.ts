@@ -217,18 +217,19 @@ const ZH_WORD_PATTERNS = [
   { re: ZH_BARE_RE, needs: /[ \t\u3000]/ },
 ];
 
-/** The patterns of `patterns` that can match somewhere in `text`. */
+/**
+ * The patterns of `patterns` that can match somewhere in `text`. A loop, not `filter`/`map` with
+ * closures over `text`: V8 drops a per-call closure's optimised code at every major GC.
+ */
 function possible(patterns: readonly { re: RegExp; needs: RegExp }[], text: string): RegExp[] {
-  return patterns.filter((p) => p.needs.test(text)).map((p) => p.re);
+  const out: RegExp[] = [];
+  for (const p of patterns) if (p.needs.test(text)) out.push(p.re);
+  return out;
 }
 
-function findChineseLabels(text: string): SectionLabelMatch[] {
-  const patterns = possible(ZH_WORD_PATTERNS, text);
-  const brackets = ZH_BRACKET_OPEN.test(text);
-  if (!brackets && patterns.length === 0) return [];
-  const folded = foldTraditional(text);
-  const found: SectionLabelMatch[] = [];
-  for (const m of brackets ? folded.matchAll(ZH_BRACKET_RE) : []) {
+/** The bracketed labels (【目的】) of `text` (`folded`: its traditional characters folded). */
+function addBracketedLabels(text: string, folded: string, found: SectionLabelMatch[]): void {
+  for (const m of folded.matchAll(ZH_BRACKET_RE)) {
     const inner = m[1] ?? '';
     if (isAbstractHeading(inner)) continue;
     const kind = sectionKindOfLabel(inner, 'zh');
@@ -238,6 +239,16 @@ function findChineseLabels(text: string): SectionLabelMatch[] {
     const close = folded.slice(bracketEnd).search(/[】］\]〕]/);
     found.push({ label: text.slice(start, bracketEnd + close + 1), kind, start, end: start + m[0].length });
   }
+}
+
+function findChineseLabels(text: string): SectionLabelMatch[] {
+  const patterns = possible(ZH_WORD_PATTERNS, text);
+  const brackets = ZH_BRACKET_OPEN.test(text);
+  if (!brackets && patterns.length === 0) return [];
+  const folded = foldTraditional(text);
+  const found: SectionLabelMatch[] = [];
+  // A separate function, not a loop over `brackets ? matchAll(…) : []`, whose iterator had two kinds.
+  if (brackets) addBracketedLabels(text, folded, found);
   for (const re of patterns) {
     for (const m of folded.matchAll(re)) {
       const word = m[1] ?? '';
@@ -276,8 +287,10 @@ function findEnglishLabels(text: string): SectionLabelMatch[] {
   return dropOverlaps(found);
 }
 
+const byStartThenLongest = (a: SectionLabelMatch, b: SectionLabelMatch): number => a.start - b.start || b.end - a.end;
+
 function dropOverlaps(found: SectionLabelMatch[]): SectionLabelMatch[] {
-  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  found.sort(byStartThenLongest);
   const kept: SectionLabelMatch[] = [];
   for (const match of found) {
     const last = kept[kept.length - 1];

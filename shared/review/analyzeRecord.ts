@@ -9,7 +9,6 @@ import { alignRecord } from '../align/alignRecord.ts';
 import type { Lexicon } from '../lexicon/lexicon.ts';
 import { defaultLexicon } from '../lexicon/defaultLexicon.ts';
 import type { AlignedPair, AlignedRecord, Finding, PairSentence } from '../checks/types.ts';
-import { packedMap } from '../collections/packedMap.ts';
 import { findNumberMismatches } from '../checks/numberMismatch.ts';
 import { findUntranslated } from '../checks/untranslated.ts';
 import { findPunctuationIssues } from '../checks/punctuation.ts';
@@ -73,21 +72,32 @@ export function checkAlignedRecord(record: AlignedRecord, options: Omit<AnalyzeO
 function checkAligned(record: AlignedRecord, options: Omit<AnalyzeOptions, 'alignment' | 'termSummary'>) {
   const lexicon = options.lexicon === undefined ? defaultLexicon() : options.lexicon;
   const findings: Finding[] = [];
-  const add = (found: readonly Finding[]) => {
-    for (const f of found) findings.push(f);
-  };
   for (const pair of alignedPairs(record)) {
-    add(findNumberMismatches(pair));
-    add(findUntranslated(pair, lexicon));
-    add(findPunctuationIssues(pair));
-    if (options.glossary?.length) add(findGlossaryViolations(pair, options.glossary));
+    pushAll(findings, findNumberMismatches(pair));
+    pushAll(findings, findUntranslated(pair, lexicon));
+    pushAll(findings, findPunctuationIssues(pair));
+    if (options.glossary?.length) pushAll(findings, findGlossaryViolations(pair, options.glossary));
   }
   const renderings = recordTermRenderings(record, lexicon);
-  add(findMissingSections(record));
-  add(findOmissionsAndAdditions(record, lexicon));
-  add(findTermInconsistencies(record, lexicon, renderings));
+  pushAll(findings, findMissingSections(record));
+  pushAll(findings, findOmissionsAndAdditions(record, lexicon));
+  pushAll(findings, findTermInconsistencies(record, lexicon, renderings));
   return { findings: inReadingOrder(record, findings), renderings };
 }
+
+// Module-level helpers and loops rather than closures made on each call: V8 drops a per-call
+// closure's optimised code at every major GC and compiles it again.
+function pushAll(findings: Finding[], found: readonly Finding[]): void {
+  for (const f of found) findings.push(f);
+}
+
+interface KeyedFinding {
+  finding: Finding;
+  position: number;
+  severity: number;
+}
+
+const byPositionThenSeverity = (a: KeyedFinding, b: KeyedFinding): number => a.position - b.position || a.severity - b.severity;
 
 /**
  * Findings ordered by position (first English sentence; for a Chinese-only one, the first English
@@ -99,13 +109,14 @@ function inReadingOrder(record: AlignedRecord, findings: Finding[]): Finding[] {
   for (const link of record.links) {
     for (const j of link.zh) if (!enOfZh.has(j)) enOfZh.set(j, link.en[0] ?? 0);
   }
-  const keyed = packedMap(findings, (f) => ({
-    finding: f,
-    position: f.en[0] ?? (f.zh[0] !== undefined ? enOfZh.get(f.zh[0]) ?? 0 : 0),
-    severity: SEVERITY_ORDER[f.severity],
-  }));
-  keyed.sort((a, b) => a.position - b.position || a.severity - b.severity);
-  return keyed.map((k) => k.finding);
+  const keyed: KeyedFinding[] = [];
+  for (const f of findings) {
+    keyed.push({ finding: f, position: f.en[0] ?? (f.zh[0] !== undefined ? enOfZh.get(f.zh[0]) ?? 0 : 0), severity: SEVERITY_ORDER[f.severity] });
+  }
+  keyed.sort(byPositionThenSeverity);
+  const ordered: Finding[] = [];
+  for (const k of keyed) ordered.push(k.finding);
+  return ordered;
 }
 
 /**

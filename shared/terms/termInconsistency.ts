@@ -5,7 +5,8 @@
 import type { Lexicon } from '../lexicon/lexicon.ts';
 import type { AlignedRecord, EvidenceSpan, Finding } from '../checks/types.ts';
 import { joinedText } from '../segment/joinedText.ts';
-import { containsTerm, findTermCandidates } from './termCandidates.ts';
+import { containsTerm, findTermCandidates, type TermOccurrence } from './termCandidates.ts';
+import type { AlignmentLink } from '../align/types.ts';
 import { findTermRenderings, type TermRenderings, type TermUnit } from './termRenderings.ts';
 
 interface LinkedUnit extends TermUnit {
@@ -15,9 +16,14 @@ interface LinkedUnit extends TermUnit {
   zhIndexes: number[];
 }
 
+// Callbacks at module level and loops rather than closures made on each call: V8 drops a per-call
+// closure's optimised code at every major GC and compiles it again.
+const isPaired = (l: AlignmentLink): boolean => l.en.length > 0 && l.zh.length > 0;
+const termOf = (o: TermOccurrence): string => o.term;
+
 /** The links with both sides, and the English of each (its sentences joined by spaces). */
 function pairedLinks(record: AlignedRecord) {
-  const links = record.links.filter((l) => l.en.length > 0 && l.zh.length > 0);
+  const links = record.links.filter(isPaired);
   const english: string[] = [];
   for (const l of links) english.push(joinedText(record.en, l.en, ' '));
   return { links, english };
@@ -26,7 +32,10 @@ function pairedLinks(record: AlignedRecord) {
 /** Built by `push` (always a packed array), not `map`, for the reason `joinedText` gives. */
 function unitsOf(record: AlignedRecord, { links, english } = pairedLinks(record)): LinkedUnit[] {
   const units: LinkedUnit[] = [];
-  links.forEach((l, k) => units.push({ en: english[k]!, zh: joinedText(record.zh, l.zh, ''), enIndexes: l.en, zhIndexes: l.zh }));
+  for (let k = 0; k < links.length; k++) {
+    const l = links[k]!;
+    units.push({ en: english[k]!, zh: joinedText(record.zh, l.zh, ''), enIndexes: l.en, zhIndexes: l.zh });
+  }
   return units;
 }
 
@@ -34,9 +43,11 @@ function unitsOf(record: AlignedRecord, { links, english } = pairedLinks(record)
 function recordTerms(english: readonly string[]): string[] {
   const count = new Map<string, number>();
   for (const en of english) {
-    for (const t of new Set(findTermCandidates(en).map((o) => o.term))) count.set(t, (count.get(t) ?? 0) + 1);
+    for (const t of new Set(findTermCandidates(en).map(termOf))) count.set(t, (count.get(t) ?? 0) + 1);
   }
-  return [...count.entries()].filter(([, n]) => n >= 2).map(([t]) => t);
+  const repeated: string[] = [];
+  for (const [t, n] of count) if (n >= 2) repeated.push(t);
+  return repeated;
 }
 
 /** Spans of `needle` in each sentence of `indexes` on one side. */
@@ -52,7 +63,11 @@ function spansOf(record: AlignedRecord, side: 'en' | 'zh', indexes: number[], ne
 }
 
 /** Sentence numbers for messages, 1-based as a reviewer counts them. */
-const listSentences = (units: LinkedUnit[], ks: number[]) => [...new Set(ks.flatMap((k) => units[k]?.zhIndexes ?? []))].map((i) => i + 1).join(', ');
+function listSentences(units: LinkedUnit[], ks: number[]): string {
+  const numbers = new Set<number>();
+  for (const k of ks) for (const i of units[k]?.zhIndexes ?? []) numbers.add(i + 1);
+  return [...numbers].join(', ');
+}
 
 /** The renderings of every term of a record, for this check and for the corpus-wide one. */
 export function recordTermRenderings(record: AlignedRecord, lexicon: Lexicon | null): TermRenderings[] {
