@@ -15,7 +15,7 @@ import { alignSentences } from './alignSentences.ts';
 import { alignSectionSpans, type SectionSpan } from './sectionSpans.ts';
 import { splitAtSeams } from './seams.ts';
 import { RenderingScreen } from './renderingScreen.ts';
-import { chineseLength, englishFeatures } from './textFeatures.ts';
+import { chineseLength, englishFeatures, type EnglishFeatures } from './textFeatures.ts';
 import type { AlignmentLink, RecordAlignment, SectionAlignment } from './types.ts';
 
 /** Options for `alignRecord`. */
@@ -37,21 +37,31 @@ export function alignRecord(record: ReviewRecord, options: AlignRecordOptions = 
     return { en, zh: [], links: en.map((_, i) => ({ en: [i], zh: [], confidence: 1 })), sections: [] };
   }
   const zhText = zhSide.abstract;
+  // The loops below are plain loops rather than `map`/`forEach` with arrow functions: this runs
+  // once per record, and a closure created on each call loses its optimised code at every major GC
+  // (V8 keeps it only while an instance is alive), and `alignRecord` with it when it was inlined.
   // Each English sentence's tokens and length, measured once for the ratio, the section lengths, the DP and the seams.
-  const enFeatures = en.map((s) => englishFeatures(s.text));
+  const enFeatures: EnglishFeatures[] = [];
   // The sentences' lengths add up to the length of their text joined by spaces, which count for nothing.
-  const ratio = lengthRatio(enFeatures.reduce((sum, f) => sum + f.length, 0), zhText);
+  let enLength = 0;
+  for (const s of en) {
+    const features = englishFeatures(s.text);
+    enFeatures.push(features);
+    enLength += features.length;
+  }
+  const ratio = lengthRatio(enLength, zhText);
   const sections = record.en.sections.length > 0 ? record.en.sections : [{ kind: 'other' as const, label: null, text: record.en.abstract, start: 0 }];
-  const enLengths = sections.map(() => 0);
-  en.forEach((s, i) => {
-    if (s.sectionIndex < enLengths.length) enLengths[s.sectionIndex]! += enFeatures[i]!.length;
-  });
+  const enLengths = filled(sections.length, 0);
+  for (let i = 0; i < en.length; i++) {
+    const k = en[i]!.sectionIndex;
+    if (k < enLengths.length) enLengths[k]! += enFeatures[i]!.length;
+  }
   const spans = alignSectionSpans(sections, enLengths, zhText, ratio, options.zhLabels);
 
   // Sections whose boundary could not be recovered share their neighbour's span: align them together.
   const groups: SectionSpan[][] = [];
   /** Per English section, the group its span belongs to (-1 for none). */
-  const groupOfSection = sections.map(() => -1);
+  const groupOfSection = filled(sections.length, -1);
   for (const span of spans) {
     if (span.boundary === 'none' && groups.length > 0) groups[groups.length - 1]!.push(span);
     else groups.push([span]);
@@ -65,47 +75,59 @@ export function alignRecord(record: ReviewRecord, options: AlignRecordOptions = 
   const zh: Sentence[] = [];
   const links: AlignmentLink[] = [];
   const sectionResults: SectionAlignment[] = [];
-  groups.forEach((group, g) => {
+  for (let g = 0; g < groups.length; g++) {
+    const group = groups[g]!;
     const head = group[0]!;
     const enIdx: number[] = [];
-    en.forEach((s, i) => {
-      if (groupOfSection[s.sectionIndex] === g) enIdx.push(i);
-    });
+    const enOfGroup: EnglishFeatures[] = [];
+    for (let i = 0; i < en.length; i++) {
+      if (groupOfSection[en[i]!.sectionIndex] !== g) continue;
+      enIdx.push(i);
+      enOfGroup.push(enFeatures[i]!);
+    }
     let zhEndOfGroup = -Infinity;
     for (const span of group) zhEndOfGroup = Math.max(zhEndOfGroup, span.zhEnd);
     const body = zhText.slice(head.bodyStart, zhEndOfGroup);
     // Clauses joined by ； are kept together here: English writes most of them with ";" inside one
     // sentence, and where English does have two sentences the seam splitter cuts at the ； anyway.
-    const pieces = segmentChinese(body, { semicolons: false }).map((p): Sentence => ({
-      text: p.text, start: head.bodyStart + p.start, end: head.bodyStart + p.end, section: head.kind, sectionIndex: head.enSection,
-    }));
-    const local = alignSentences(enIdx.map((i) => enFeatures[i]!), pieces.map((p) => p.text), { lexicon, ratio, screen });
+    const pieces: Sentence[] = [];
+    const pieceTexts: string[] = [];
+    for (const p of segmentChinese(body, { semicolons: false })) {
+      pieces.push({ text: p.text, start: head.bodyStart + p.start, end: head.bodyStart + p.end, section: head.kind, sectionIndex: head.enSection });
+      pieceTexts.push(p.text);
+    }
+    const local = alignSentences(enOfGroup, pieceTexts, { lexicon, ratio, screen });
     const zhFirst = zh.length;
     for (const link of local) {
-      const enIds = link.en.map((i) => enIdx[i]!);
-      const piecesOfLink = link.zh.map((j) => pieces[j]!);
-      const split = options.splitSeams !== false && enIds.length >= 2 && piecesOfLink.length === 1
-        ? splitAtSeams(enIds.map((i) => enFeatures[i]!), piecesOfLink[0]!.text, lexicon, ratio, screen)
+      const enIds: number[] = [];
+      for (const i of link.en) enIds.push(enIdx[i]!);
+      const split = options.splitSeams !== false && enIds.length >= 2 && link.zh.length === 1
+        ? splitAtSeams(featuresOf(enFeatures, enIds), pieces[link.zh[0]!]!.text, lexicon, ratio, screen)
         : null;
       if (split) {
-        const whole = piecesOfLink[0]!;
-        split.forEach((piece, p) => {
+        const whole = pieces[link.zh[0]!]!;
+        for (let p = 0; p < split.length; p++) {
+          const piece = split[p]!;
           const text = whole.text.slice(piece.start, piece.end);
           const lead = text.length - text.trimStart().length;
           const trail = text.length - text.trimEnd().length;
           zh.push({ ...whole, text: text.trim(), start: whole.start + piece.start + lead, end: whole.start + piece.end - trail });
           links.push({ en: [enIds[p]!], zh: [zh.length - 1], confidence: link.confidence });
-        });
+        }
         continue;
       }
-      const zhIds = piecesOfLink.map((piece) => {
-        zh.push(piece);
-        return zh.length - 1;
-      });
+      const zhIds: number[] = [];
+      for (const j of link.zh) {
+        zh.push(pieces[j]!);
+        zhIds.push(zh.length - 1);
+      }
       links.push({ en: enIds, zh: zhIds, confidence: link.confidence });
     }
     for (const span of group) {
-      const own = enIdx.filter((i) => en[i]!.sectionIndex === span.enSection);
+      const own: number[] = [];
+      for (const i of enIdx) {
+        if (en[i]!.sectionIndex === span.enSection) own.push(i);
+      }
       sectionResults.push({
         kind: span.kind,
         enSection: span.enSection,
@@ -119,13 +141,13 @@ export function alignRecord(record: ReviewRecord, options: AlignRecordOptions = 
         zhSentences: [zhFirst, zh.length],
       });
     }
-  });
+  }
   // Pieces inherit the section of the English sentence they translate, which is what the view
   // groups by. Each piece is a fresh object of this call's and in one link only, so it is updated
   // in place. A section's Chinese sentences run from the first to the last piece of any link
   // holding one of its English sentences.
-  const zhFirstOf = sections.map(() => Infinity);
-  const zhLastOf = sections.map(() => -Infinity);
+  const zhFirstOf = filled(sections.length, Infinity);
+  const zhLastOf = filled(sections.length, -Infinity);
   for (const link of links) {
     const first = link.en[0];
     if (first === undefined) continue;
@@ -148,6 +170,20 @@ export function alignRecord(record: ReviewRecord, options: AlignRecordOptions = 
     if (zhFirstOf[result.enSection]! <= zhLastOf[result.enSection]!) result.zhSentences = [zhFirstOf[result.enSection]!, zhLastOf[result.enSection]! + 1];
   }
   return { en, zh, links, sections: sectionResults };
+}
+
+/** An array of `length` copies of `value`, packed (as `push` builds it). */
+function filled(length: number, value: number): number[] {
+  const out: number[] = [];
+  for (let k = 0; k < length; k++) out.push(value);
+  return out;
+}
+
+/** The features of the English sentences `ids`, in order. */
+function featuresOf(enFeatures: readonly EnglishFeatures[], ids: readonly number[]): EnglishFeatures[] {
+  const out: EnglishFeatures[] = [];
+  for (const i of ids) out.push(enFeatures[i]!);
+  return out;
 }
 
 /** Chinese length units per English character over the whole record, given the English length. */

@@ -42,7 +42,7 @@ export interface AlignOptions {
 }
 
 /** Link shapes and their prior costs, −ln(P(type)/P(1-1)), from Gale & Church's counts. */
-const LINK_TYPES: readonly { en: number; zh: number; prior: number }[] = [
+const LINK_TYPES: readonly LinkType[] = [
   { en: 1, zh: 1, prior: 0 },
   { en: 1, zh: 0, prior: Math.log(0.89 / 0.0045) },
   { en: 0, zh: 1, prior: Math.log(0.89 / 0.0045) },
@@ -112,17 +112,16 @@ export function alignSentences(en: readonly (string | EnglishFeatures)[], zh: re
     ];
   }
   const scorer = new PairScorer(en, zh, lexicon, options.screen);
-  const enLen = scorer.en.map((f) => f.length);
-  const zhLen = scorer.zh.map((f) => f.length);
-  const totalEn = enLen.reduce((a, b) => a + b, 0);
-  const totalZh = zhLen.reduce((a, b) => a + b, 0);
+  const enPrefix = lengthPrefixSums(scorer.en);
+  const zhPrefix = lengthPrefixSums(scorer.zh);
+  const totalEn = enPrefix[n]!;
+  const totalZh = zhPrefix[m]!;
   const ratio = options.ratio ?? (totalEn > 0 && totalZh > 0 ? totalZh / totalEn : 1);
-  const enPrefix = prefixSums(enLen);
-  const zhPrefix = prefixSums(zhLen);
+  const costs = new LinkCosts(scorer, enPrefix, zhPrefix, ratio, lexicalWeight, lengthWeight);
 
   // Search only near the diagonal: translations of whole texts drift by a few sentences at most.
   const halfWidth = (options.band ?? 10) + Math.abs(n - m) + Math.ceil(0.05 * Math.max(n, m));
-  const inBand = (i: number, j: number) => Math.abs(i * (m / n) - j) <= halfWidth;
+  const slope = m / n;
 
   const width = m + 1;
   const back = new Int8Array((n + 1) * width).fill(-1);
@@ -133,31 +132,10 @@ export function alignSentences(en: readonly (string | EnglishFeatures)[], zh: re
   cost.fill(Infinity);
   linkCosts.fill(Infinity);
   cost[0] = 0;
-  // Unexplained evidence is measured in "sentences": a sentence's weight over the mean weight.
-  const enWeights = en.map((_, i) => scorer.enWeight(i));
-  const zhWeights = zh.map((_, j) => scorer.zhWeight(j));
-  const enUnit = Math.max(1, enWeights.reduce((a, b) => a + b, 0) / n);
-  const zhUnit = Math.max(1, zhWeights.reduce((a, b) => a + b, 0) / m);
-  const scratch: Coverage = { enTotal: 0, enMatched: 0, zhTotal: 0, zhMatched: 0 };
-  const unexplained = (i: number, a: number, j: number, b: number): number => {
-    const c = scorer.coverageInto(i, a, j, b, scratch);
-    if (c.enTotal === 0 && c.zhTotal === 0) return (a + b) * (1 - NEUTRAL_SIMILARITY);
-    return (c.enTotal - c.enMatched) / enUnit + (c.zhTotal - c.zhMatched) / zhUnit;
-  };
-
-  const linkCost = (i: number, j: number, type: { en: number; zh: number; prior: number }): number => {
-    const a = type.en;
-    const b = type.zh;
-    if (a === 0) return type.prior + lexicalWeight * Math.max(zhWeights[j]! / zhUnit, 0.5);
-    if (b === 0) return type.prior + lexicalWeight * Math.max(enWeights[i]! / enUnit, 0.5);
-    const le = enPrefix[i + a]! - enPrefix[i]!;
-    const lz = zhPrefix[j + b]! - zhPrefix[j]!;
-    return type.prior + lengthWeight * lengthCost(le, lz, ratio) + lexicalWeight * unexplained(i, a, j, b);
-  };
 
   for (let i = 0; i <= n; i++) {
     for (let j = 0; j <= m; j++) {
-      if ((i === 0 && j === 0) || !inBand(i, j)) continue;
+      if ((i === 0 && j === 0) || Math.abs(i * slope - j) > halfWidth) continue;
       let best = Infinity;
       let bestType = -1;
       for (let k = 0; k < typeCount; k++) {
@@ -167,7 +145,7 @@ export function alignSentences(en: readonly (string | EnglishFeatures)[], zh: re
         if (pi < 0 || pj < 0) continue;
         const before = cost[pi * width + pj]!;
         if (before === Infinity) continue;
-        const own = linkCost(pi, pj, t);
+        const own = costs.of(pi, pj, t);
         linkCosts[(i * width + j) * typeCount + k] = own;
         const c = before + own;
         if (c < best) {
@@ -204,6 +182,63 @@ export function alignSentences(en: readonly (string | EnglishFeatures)[], zh: re
  * algorithm), so that a link's confidence is the share of probability mass of alignments that use
  * it: near 1 when every plausible alternative agrees, lower when another reading is nearly as good.
  */
+/** A link shape and its prior cost. */
+interface LinkType {
+  en: number;
+  zh: number;
+  prior: number;
+}
+
+/**
+ * The cost of each link the DP considers: prior, length and unexplained evidence. A class rather
+ * than closures inside `alignSentences`: a closure created on each call loses its optimised code
+ * at every major GC (V8 keeps it only while an instance is alive), a method keeps it.
+ */
+class LinkCosts {
+  private readonly scorer: PairScorer;
+  private readonly enPrefix: number[];
+  private readonly zhPrefix: number[];
+  private readonly ratio: number;
+  private readonly lexicalWeight: number;
+  private readonly lengthWeight: number;
+  /** Unexplained evidence is measured in "sentences": a sentence's weight over the mean weight. */
+  private readonly enUnit: number;
+  private readonly zhUnit: number;
+  private readonly scratch: Coverage = { enTotal: 0, enMatched: 0, zhTotal: 0, zhMatched: 0 };
+
+  constructor(scorer: PairScorer, enPrefix: number[], zhPrefix: number[], ratio: number, lexicalWeight: number, lengthWeight: number) {
+    this.scorer = scorer;
+    this.enPrefix = enPrefix;
+    this.zhPrefix = zhPrefix;
+    this.ratio = ratio;
+    this.lexicalWeight = lexicalWeight;
+    this.lengthWeight = lengthWeight;
+    let enWeight = 0;
+    for (let i = 0; i < scorer.en.length; i++) enWeight += scorer.enWeight(i);
+    let zhWeight = 0;
+    for (let j = 0; j < scorer.zh.length; j++) zhWeight += scorer.zhWeight(j);
+    this.enUnit = Math.max(1, enWeight / scorer.en.length);
+    this.zhUnit = Math.max(1, zhWeight / scorer.zh.length);
+  }
+
+  /** The cost of a link of shape `type` starting at English sentence i and Chinese sentence j. */
+  of(i: number, j: number, type: LinkType): number {
+    const a = type.en;
+    const b = type.zh;
+    if (a === 0) return type.prior + this.lexicalWeight * Math.max(this.scorer.zhWeight(j) / this.zhUnit, 0.5);
+    if (b === 0) return type.prior + this.lexicalWeight * Math.max(this.scorer.enWeight(i) / this.enUnit, 0.5);
+    const le = this.enPrefix[i + a]! - this.enPrefix[i]!;
+    const lz = this.zhPrefix[j + b]! - this.zhPrefix[j]!;
+    return type.prior + this.lengthWeight * lengthCost(le, lz, this.ratio) + this.lexicalWeight * this.unexplained(i, a, j, b);
+  }
+
+  private unexplained(i: number, a: number, j: number, b: number): number {
+    const c = this.scorer.coverageInto(i, a, j, b, this.scratch);
+    if (c.enTotal === 0 && c.zhTotal === 0) return (a + b) * (1 - NEUTRAL_SIMILARITY);
+    return (c.enTotal - c.enMatched) / this.enUnit + (c.zhTotal - c.zhMatched) / this.zhUnit;
+  }
+}
+
 function posteriorPasses(n: number, m: number, width: number, linkCosts: Float64Array, temperature: number): { forward: Float64Array; backward: Float64Array } {
   const typeCount = LINK_TYPES.length;
   const [forward, backward] = typedViews(Float64Array, [(n + 1) * width, (n + 1) * width]) as [Float64Array, Float64Array];
@@ -259,12 +294,15 @@ function clamp01(x: number): number {
   return Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0;
 }
 
-function prefixSums(values: number[]): number[] {
+/** Where each sentence starts in length units, and the total length at the end. */
+function lengthPrefixSums(sentences: readonly { length: number }[]): number[] {
   const out = [0];
-  for (const v of values) out.push(out[out.length - 1]! + v);
+  for (const s of sentences) out.push(out[out.length - 1]! + s.length);
   return out;
 }
 
 function range(start: number, count: number): number[] {
-  return Array.from({ length: count }, (_, k) => start + k);
+  const out: number[] = [];
+  for (let k = 0; k < count; k++) out.push(start + k);
+  return out;
 }

@@ -29,6 +29,12 @@ const NO_RENDERINGS: readonly string[] = [];
  */
 const BLOCK_SIZE = 16;
 
+// The arrays this file builds are filled by plain loops that push, not by `map`/`forEach` with an
+// arrow function: a closure created on each call loses its optimised code at every major GC (V8
+// keeps it only while an instance is alive), and an array built by `map` is packed in the
+// interpreter but holey in optimised code, so the methods reading `en`, `zh` and the tables would
+// meet arrays of two shapes and be deoptimised ("wrong map") each time the builder changes tier.
+
 /**
  * The English half of a scorer's set-up: token weights, totals and renderings. It depends only on
  * the English sentences and the rendering screen, so scorers of several Chinese texts against the
@@ -46,22 +52,34 @@ export class EnglishSide {
   private readonly renderings: (readonly (readonly string[])[] | undefined)[];
 
   constructor(en: readonly (string | EnglishFeatures)[], screen: RenderingScreen) {
-    this.en = en.map((e) => (typeof e === 'string' ? englishFeatures(e) : e));
+    this.en = [];
+    this.tokenWeights = [];
+    this.totals = [];
+    const tokenCounts: number[] = [];
+    for (const given of en) {
+      const e = typeof given === 'string' ? englishFeatures(given) : given;
+      const weights = new Uint8Array(e.tokens.length);
+      let total = 0;
+      for (let t = 0; t < weights.length; t++) {
+        weights[t] = e.tokens[t]!.anchor ? ANCHOR_WEIGHT : 1;
+        total += weights[t]!;
+      }
+      this.en.push(e);
+      this.tokenWeights.push(weights);
+      this.totals.push(total);
+      tokenCounts.push(e.tokens.length);
+    }
     this.screen = screen;
     this.renderings = new Array<readonly (readonly string[])[] | undefined>(this.en.length);
-    this.tokenWeights = this.en.map((e) => {
-      const weights = new Uint8Array(e.tokens.length);
-      for (let t = 0; t < weights.length; t++) weights[t] = e.tokens[t]!.anchor ? ANCHOR_WEIGHT : 1;
-      return weights;
-    });
-    this.totals = this.tokenWeights.map((weights) => weights.reduce((sum, w) => sum + w, 0));
-    this.tokenStart = starts(this.en.map((e) => e.tokens.length));
+    this.tokenStart = starts(tokenCounts);
   }
 
   renderingsOf(i: number): readonly (readonly string[])[] {
     let found = this.renderings[i];
     if (!found) {
-      found = this.en[i]!.tokens.map((token) => (token.anchor ? NO_RENDERINGS : this.screen.renderings(token)));
+      const perToken: (readonly string[])[] = [];
+      for (const token of this.en[i]!.tokens) perToken.push(token.anchor ? NO_RENDERINGS : this.screen.renderings(token));
+      found = perToken;
       this.renderings[i] = found;
     }
     return found;
@@ -124,20 +142,31 @@ export class PairScorer {
    * splitter shares one, and one English side, across the pieces of a sentence.
    */
   constructor(en: readonly (string | EnglishFeatures)[] | EnglishSide, zh: readonly (string | ChineseFeatures)[], lexicon: Lexicon | null, screen?: RenderingScreen) {
-    this.zh = zh.map((z) => (typeof z === 'string' ? chineseFeatures(z) : z));
+    this.zh = [];
+    this.zhTotals = [];
+    const contentCounts: number[] = [];
+    const anchorCounts: number[] = [];
+    const textLengths: number[] = [];
+    for (const given of zh) {
+      const z = typeof given === 'string' ? chineseFeatures(given) : given;
+      this.zh.push(z);
+      this.zhTotals.push(z.contentPositions.length + ANCHOR_WEIGHT * z.anchors.length);
+      contentCounts.push(z.contentPositions.length);
+      anchorCounts.push(z.anchors.length);
+      textLengths.push(z.text.length);
+    }
     // Sentence texts are already lower-cased; a rendering found only across a join is a harmless
     // false positive, since `pair` searches each sentence on its own.
-    this.side = en instanceof EnglishSide ? en : new EnglishSide(en, screen ?? new RenderingScreen(this.zh.map((z) => z.text).join('\n'), lexicon));
+    this.side = en instanceof EnglishSide ? en : new EnglishSide(en, screen ?? new RenderingScreen(joinedTexts(this.zh, 0, this.zh.length), lexicon));
     this.en = this.side.en;
     this.tokenWeights = this.side.tokenWeights;
     this.enTotals = this.side.totals;
     this.tokenStart = this.side.tokenStart;
     const n = this.en.length;
     const m = this.zh.length;
-    this.zhTotals = this.zh.map((z) => z.contentPositions.length + ANCHOR_WEIGHT * z.anchors.length);
-    this.contentStart = starts(this.zh.map((z) => z.contentPositions.length));
-    this.anchorStart = starts(this.zh.map((z) => z.anchors.length));
-    this.textStart = starts(this.zh.map((z) => z.text.length));
+    this.contentStart = starts(contentCounts);
+    this.anchorStart = starts(anchorCounts);
+    this.textStart = starts(textLengths);
     // The tables in two buffers (one of counts, one of bits), not one each: see `typedViews`.
     [this.contentIndex, this.enMatched, this.zhMatched, this.enRangeMatched, this.zhRangeMatched] = typedViews(
       Int32Array, [this.textStart[m]!, n * m, n * m, 2 * n * m, 2 * n * m],
@@ -146,12 +175,11 @@ export class PairScorer {
       Uint8Array, [this.tokenStart[n]! * m, this.contentStart[m]! * n, this.anchorStart[m]! * n, n * m, m],
     ) as [Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array];
     this.contentIndex.fill(-1);
-    this.zh.forEach((z, j) => {
+    for (let j = 0; j < m; j++) {
       const base = this.textStart[j]!;
-      z.contentPositions.forEach((position, c) => {
-        this.contentIndex[base + position] = c;
-      });
-    });
+      const positions = this.zh[j]!.contentPositions;
+      for (let c = 0; c < positions.length; c++) this.contentIndex[base + positions[c]!] = c;
+    }
     this.enRangeMatched.fill(-1);
     this.zhRangeMatched.fill(-1);
     this.zhChars = new Array<Set<string> | undefined>(m);
@@ -238,14 +266,15 @@ export class PairScorer {
   private blockText(b: number): { index: TextIndex; ends: Int32Array } {
     let block = this.blocks[b];
     if (!block) {
-      const texts = this.zh.slice(b * BLOCK_SIZE, (b + 1) * BLOCK_SIZE).map((z) => z.text);
-      const ends = new Int32Array(texts.length);
+      const first = b * BLOCK_SIZE;
+      const last = Math.min(this.zh.length, first + BLOCK_SIZE);
+      const ends = new Int32Array(last - first);
       let end = -1;
-      texts.forEach((text, k) => {
-        end += 1 + text.length;
-        ends[k] = end;
-      });
-      block = { index: new TextIndex(texts.join('\n')), ends };
+      for (let j = first; j < last; j++) {
+        end += 1 + this.zh[j]!.text.length;
+        ends[j - first] = end;
+      }
+      block = { index: new TextIndex(joinedTexts(this.zh, first, last)), ends };
       this.blocks[b] = block;
     }
     return block;
@@ -368,15 +397,23 @@ export class PairScorer {
 /** Each anchor's first place in each sentence: form → [sentence, index, sentence, index, …]; null for none. */
 function anchorPlaces(zh: readonly ChineseFeatures[]): Map<string, number[]> | null {
   let places: Map<string, number[]> | null = null;
-  zh.forEach((z, j) => {
-    z.anchors.forEach((anchor, a) => {
+  for (let j = 0; j < zh.length; j++) {
+    const anchors = zh[j]!.anchors;
+    for (let a = 0; a < anchors.length; a++) {
       places ??= new Map();
-      const found = places.get(anchor);
-      if (!found) places.set(anchor, [j, a]);
+      const found = places.get(anchors[a]!);
+      if (!found) places.set(anchors[a]!, [j, a]);
       else if (found[found.length - 2] !== j) found.push(j, a);
-    });
-  });
+    }
+  }
   return places;
+}
+
+/** The texts of sentences [first, last) joined by newlines. */
+function joinedTexts(zh: readonly ChineseFeatures[], first: number, last: number): string {
+  const texts: string[] = [];
+  for (let j = first; j < last; j++) texts.push(zh[j]!.text);
+  return texts.join('\n');
 }
 
 function isSurrogate(code: number): boolean {
@@ -386,8 +423,6 @@ function isSurrogate(code: number): boolean {
 /** Prefix sums: where each part starts in a flat array, and the total at the end. */
 function starts(sizes: readonly number[]): Int32Array {
   const out = new Int32Array(sizes.length + 1);
-  sizes.forEach((size, k) => {
-    out[k + 1] = out[k]! + size;
-  });
+  for (let k = 0; k < sizes.length; k++) out[k + 1] = out[k]! + sizes[k]!;
   return out;
 }

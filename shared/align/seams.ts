@@ -52,71 +52,101 @@ export function splitAtSeams(en: readonly (string | EnglishFeatures)[], zh: stri
     seams.push({ at: i + 1, comma: ch === '，' || ch === ',' });
   }
   if (seams.length < k - 1) return null;
-  const enFeatures = en.map((e) => (typeof e === 'string' ? englishFeatures(e) : e));
+  const enFeatures: EnglishFeatures[] = [];
+  for (const e of en) enFeatures.push(typeof e === 'string' ? englishFeatures(e) : e);
   // The scorers share one English side (weights, totals, renderings over `screen`).
   const side = new EnglishSide(enFeatures, screen);
-  // Every candidate cut set is scored piece by piece, and the same piece (a span between two seams
-  // or the ends) recurs in many cut sets: its features and its score beside each English sentence
-  // are computed once, and one rendering screen (by default over the whole sentence) serves every piece.
-  const pieces = new Map<number, SeamPiece>();
-  const piece = (start: number, end: number): SeamPiece => {
-    const key = start * (zh.length + 1) + end;
-    let found = pieces.get(key);
-    if (!found) {
-      found = { start, end, features: chineseFeatures(zh.slice(start, end)), slots: [], terms: [] };
-      pieces.set(key, found);
-    }
-    return found;
-  };
-  // First the cut sets whose pieces are all long enough, in the order they are tried, and the
-  // pieces each English sentence may get: one scorer per sentence then holds all of its pieces,
-  // searched a block at a time, instead of one scorer (and its tables) per piece.
-  const cutSets: { pieces: SeamPiece[]; seamCost: number }[] = [];
-  const piecesOf: ChineseFeatures[][] = range(k).map(() => []);
-  const collect = (cuts: number[], seamCost: number) => {
-    const bounds = [0, ...cuts, zh.length];
-    const cutPieces = range(k).map((p) => piece(bounds[p]!, bounds[p + 1]!));
-    if (cutPieces.some((p) => p.features.length < MIN_PIECE_LENGTH)) return;
-    cutPieces.forEach((p, idx) => {
-      if (p.slots[idx] !== undefined) return;
-      p.slots[idx] = piecesOf[idx]!.length;
-      piecesOf[idx]!.push(p.features);
-    });
-    cutSets.push({ pieces: cutPieces, seamCost });
-  };
-  const choose = (from: number, cuts: number[], seamCost: number) => {
-    if (cuts.length === k - 1) return collect(cuts, seamCost);
-    for (let s = from; s <= seams.length - (k - 1 - cuts.length); s++) {
-      choose(s + 1, [...cuts, seams[s]!.at], seamCost + (seams[s]!.comma ? COMMA_SEAM_COST : 0));
-    }
-  };
-  choose(0, [], 0);
-  const scorers = piecesOf.map((features) => (features.length > 0 ? new PairScorer(side, features, lexicon) : null));
-  /** The cost a piece adds when it translates English sentence `idx`. */
-  const pieceTerm = (idx: number, p: SeamPiece): number => {
-    let term = p.terms[idx];
-    if (term === undefined) {
-      const sim = scorers[idx]!.similarity(idx, 1, p.slots[idx]!, 1) ?? 0.3;
-      term = 8 * (1 - sim) + lengthCost(enFeatures[idx]!.length, p.features.length, ratio);
-      p.terms[idx] = term;
-    }
-    return term;
-  };
-  let best: Piece[] | null = null;
+  const candidates = new CutSets(zh, k);
+  candidates.choose(seams, 0, [], 0);
+  const scorers: (PairScorer | null)[] = [];
+  for (const features of candidates.piecesOf) scorers.push(features.length > 0 ? new PairScorer(side, features, lexicon) : null);
+  let best: SeamPiece[] | null = null;
   let bestCost = Infinity;
-  for (const cutSet of cutSets) {
+  for (const cutSet of candidates.cutSets) {
     let cost = cutSet.seamCost;
-    cutSet.pieces.forEach((p, idx) => {
-      cost += pieceTerm(idx, p);
-    });
+    for (let idx = 0; idx < k; idx++) {
+      const p = cutSet.pieces[idx]!;
+      // Each piece's cost beside each sentence is computed once, however many cut sets hold it.
+      let term = p.terms[idx];
+      if (term === undefined) {
+        const sim = scorers[idx]!.similarity(idx, 1, p.slots[idx]!, 1) ?? 0.3;
+        term = 8 * (1 - sim) + lengthCost(enFeatures[idx]!.length, p.features.length, ratio);
+        p.terms[idx] = term;
+      }
+      cost += term;
+    }
     if (cost < bestCost) {
       bestCost = cost;
-      best = cutSet.pieces.map((p) => ({ start: p.start, end: p.end }));
+      best = cutSet.pieces;
     }
   }
-  return best;
+  if (!best) return null;
+  const cut: Piece[] = [];
+  for (const p of best) cut.push({ start: p.start, end: p.end });
+  return cut;
 }
 
-function range(n: number): number[] {
-  return Array.from({ length: n }, (_, i) => i);
+/**
+ * The candidate cut sets of one sentence into `k` pieces. Every candidate cut set is scored piece
+ * by piece, and the same piece (a span between two seams or the ends) recurs in many cut sets: its
+ * features and its score beside each English sentence are computed once, and one rendering screen
+ * (by default over the whole sentence) serves every piece. A class rather than closures inside
+ * `splitAtSeams`: a closure created on each call loses its optimised code at every major GC.
+ */
+class CutSets {
+  private readonly zh: string;
+  private readonly k: number;
+  private readonly pieces = new Map<number, SeamPiece>();
+  /** The cut sets whose pieces are all long enough, in the order they are tried. */
+  readonly cutSets: { pieces: SeamPiece[]; seamCost: number }[] = [];
+  /**
+   * By English sentence, the pieces it may get: one scorer per sentence then holds all of its
+   * pieces, searched a block at a time, instead of one scorer (and its tables) per piece.
+   */
+  readonly piecesOf: ChineseFeatures[][] = [];
+
+  constructor(zh: string, k: number) {
+    this.zh = zh;
+    this.k = k;
+    for (let idx = 0; idx < k; idx++) this.piecesOf.push([]);
+  }
+
+  /** Collects every way of choosing the remaining cuts from `seams[from..]`. */
+  choose(seams: readonly { at: number; comma: boolean }[], from: number, cuts: number[], seamCost: number): void {
+    if (cuts.length === this.k - 1) {
+      this.collect(cuts, seamCost);
+      return;
+    }
+    for (let s = from; s <= seams.length - (this.k - 1 - cuts.length); s++) {
+      this.choose(seams, s + 1, [...cuts, seams[s]!.at], seamCost + (seams[s]!.comma ? COMMA_SEAM_COST : 0));
+    }
+  }
+
+  private collect(cuts: number[], seamCost: number): void {
+    const cutPieces: SeamPiece[] = [];
+    for (let p = 0; p < this.k; p++) {
+      const piece = this.piece(p === 0 ? 0 : cuts[p - 1]!, p === this.k - 1 ? this.zh.length : cuts[p]!);
+      cutPieces.push(piece);
+    }
+    for (const p of cutPieces) {
+      if (p.features.length < MIN_PIECE_LENGTH) return;
+    }
+    for (let idx = 0; idx < this.k; idx++) {
+      const p = cutPieces[idx]!;
+      if (p.slots[idx] !== undefined) continue;
+      p.slots[idx] = this.piecesOf[idx]!.length;
+      this.piecesOf[idx]!.push(p.features);
+    }
+    this.cutSets.push({ pieces: cutPieces, seamCost });
+  }
+
+  private piece(start: number, end: number): SeamPiece {
+    const key = start * (this.zh.length + 1) + end;
+    let found = this.pieces.get(key);
+    if (!found) {
+      found = { start, end, features: chineseFeatures(this.zh.slice(start, end)), slots: [], terms: [] };
+      this.pieces.set(key, found);
+    }
+    return found;
+  }
 }
