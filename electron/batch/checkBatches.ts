@@ -14,7 +14,7 @@ import type { GlossaryEntry } from '../../shared/terms/glossary.ts';
 import type { TermRenderingSummary } from '../../shared/terms/termInconsistency.ts';
 import { batchModuleUrl } from './batchModules.ts';
 import { runJob, type AnalyzeJobOptions, type AnalyzeJobResult } from './jobs/analyzeJob.ts';
-import type { RecordTask } from './recordTasks.ts';
+import { taskText, type RecordTask } from './recordTasks.ts';
 import { WorkerPool } from './workerPool.ts';
 
 /** Options for `checkBatches`. */
@@ -76,7 +76,8 @@ export async function* checkBatches(tasks: AsyncIterable<RecordTask> | Iterable<
  * one error, at its file and first line, naming the lines it covered so they can be checked again.
  */
 export function taskFailure(task: RecordTask, error: string): LoadError {
-  const { file, firstLine, text } = task;
+  const { file, firstLine } = task;
+  const text = taskText(task);
   if (firstLine === undefined) return { source: { file }, message: `Checking failed: ${error}` };
   let lines = 1;
   for (let at = text?.indexOf('\n') ?? -1; at >= 0; at = text!.indexOf('\n', at + 1)) lines++;

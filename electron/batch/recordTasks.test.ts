@@ -6,7 +6,7 @@ import { parseRecords } from '../../shared/records/parse.ts';
 import { loadTask } from './jobs/loadTask.ts';
 import type { ParseJobResult } from './jobs/parseJob.ts';
 import { readLineBatches } from './jsonlLines.ts';
-import { expandGlobs, expandInputs, recordTasks, type RecordTask } from './recordTasks.ts';
+import { expandGlobs, expandInputs, recordTasks, taskText, type RecordTask } from './recordTasks.ts';
 import { WorkerPool } from './workerPool.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'record-tasks-'));
@@ -58,10 +58,10 @@ describe('recordTasks', () => {
   it('cuts JSONL into tasks of consecutive lines with their first line and offset', async () => {
     const tasks = await collect(recordTasks([jsonl], { linesPerTask: 200 }));
     expect(tasks.map((t) => t.firstLine)).toEqual([1, 201, 401]);
-    expect(tasks.map((t) => t.text?.split('\n').length)).toEqual([200, 200, 50]);
+    expect(tasks.map((t) => taskText(t)?.split('\n').length)).toEqual([200, 200, 50]);
     const second = tasks[1]!;
     expect(second.firstOffset).toBe(lines.slice(0, 200).join('\n').length + 1);
-    expect(second.text?.split('\n')[0]).toBe(lines[200]);
+    expect(taskText(second)?.split('\n')[0]).toBe(lines[200]);
   });
 
   it('leaves other formats to be read whole by the worker, and reports unreadable files as tasks', async () => {
@@ -96,7 +96,7 @@ describe('readLineBatches', () => {
     const file = join(dir, 'long.jsonl');
     writeFileSync(file, `${record(1)}\n${'y'.repeat(5000)}\n${record(3)}\n`);
     const tasks = await collect(recordTasks([file], { maxLineChars: 1000 }));
-    expect(tasks.map((t) => [t.firstLine, t.error ?? t.text?.split('\n').length])).toEqual([
+    expect(tasks.map((t) => [t.firstLine, t.error ?? taskText(t)?.split('\n').length])).toEqual([
       [1, 1],
       [2, 'Line 2 is longer than 1000 characters; skipped'],
       [3, 1],

@@ -5,7 +5,7 @@
 import { parseRecords } from '../../../shared/records/parse.ts';
 import type { LoadError, ParseResult, SourceLocation } from '../../../shared/records/model.ts';
 import { readTextChunks } from '../../services/fileReading.ts';
-import type { RecordTask } from '../recordTasks.ts';
+import { taskText, type RecordTask } from '../recordTasks.ts';
 
 function shift(source: SourceLocation, task: RecordTask): SourceLocation {
   const firstLine = task.firstLine ?? 1;
@@ -21,7 +21,7 @@ function shift(source: SourceLocation, task: RecordTask): SourceLocation {
 /** Reads (when needed) and parses one task. Never throws: every failure is a `LoadError`. */
 export async function loadTask(task: RecordTask): Promise<ParseResult> {
   if (task.error !== undefined) return { records: [], errors: [{ source: shift({ file: task.file }, task), message: task.error }] };
-  let text = task.text;
+  let text = taskText(task);
   try {
     if (text === undefined) {
       const parts: string[] = [];
