@@ -118,7 +118,11 @@ export interface Clause {
  * translation in the Chinese.
  */
 export function clauseCoverage(english: string, chinese: string, lexicon: Lexicon): Clause[] {
-  return withTextScreen(chinese, (contains) => coverageOfClauses(english, clauseCuts(english), screenedChinese(chinese, contains), lexicon));
+  return withTextScreen(chinese, screenedCoverage, english, chinese, lexicon);
+}
+
+function screenedCoverage(contains: Contains, english: string, chinese: string, lexicon: Lexicon): Clause[] {
+  return coverageOfClauses(english, clauseCuts(english), screenedChinese(chinese, contains), lexicon);
 }
 
 /** Built once: a regex literal in a function is a new object on every call (and `matchAll` copies it again). */
@@ -471,10 +475,13 @@ function lostClause(record: AlignedRecord, enIndexes: number[], chinese: string,
   // decide whether the Chinese is screened at all.
   const cuts = packedMap(enIndexes, (index) => clauseCuts(record.en[index]?.text ?? ''));
   if (!cuts.some((c) => c.length > 2)) return null;
-  return withTextScreen(chinese, (contains) => lostClauseIn(record, enIndexes, cuts, screenedChinese(chinese, contains), lexicon, strict));
+  return withTextScreen(chinese, lostClauseIn, record, enIndexes, cuts, chinese, lexicon, strict);
 }
 
-function lostClauseIn(record: AlignedRecord, enIndexes: number[], cuts: number[][], chinese: ScreenedChinese, lexicon: Lexicon, strict: boolean): { span: EvidenceSpan; sure: boolean } | null {
+function lostClauseIn(
+  contains: Contains, record: AlignedRecord, enIndexes: number[], cuts: number[][], chineseText: string, lexicon: Lexicon, strict: boolean,
+): { span: EvidenceSpan; sure: boolean } | null {
+  const chinese = screenedChinese(chineseText, contains);
   let weak: EvidenceSpan | null = null;
   for (const [k, index] of enIndexes.entries()) {
     const sentence = record.en[index];

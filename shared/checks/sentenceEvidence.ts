@@ -39,10 +39,10 @@ export function sentenceEvidence(english: readonly string[], chinese: string, le
  */
 export function evidenceOfFeatures(features: readonly EnglishFeatures[], zh: ChineseFeatures, lexicon: Lexicon): SentenceEvidence[] {
   // Most renderings of most words are not in the Chinese: the screen answers those without a search.
-  return withTextScreen(zh.text, (contains) => evidenceIn(features, zh, contains, lexicon));
+  return withTextScreen(zh.text, evidenceIn, features, zh, lexicon);
 }
 
-function evidenceIn(features: readonly EnglishFeatures[], zh: ChineseFeatures, contains: Contains, lexicon: Lexicon): SentenceEvidence[] {
+function evidenceIn(contains: Contains, features: readonly EnglishFeatures[], zh: ChineseFeatures, lexicon: Lexicon): SentenceEvidence[] {
   // Per Chinese position, the set of English sentences (bit mask) whose words cover it.
   const owners = new Uint32Array(zh.text.length);
   const anchorOwners = new Uint32Array(zh.anchors.length);

@@ -15,10 +15,12 @@ let sharedInUse = false;
 export type Contains = (word: string) => boolean;
 
 /**
- * Runs `read` with a `contains` for `text`, exactly `text.includes`, and returns what it returns.
- * Screens may nest (a nested one gets a table of its own); `contains` is only valid inside `read`.
+ * Runs `read` with a `contains` for `text`, exactly `text.includes`, and `args`, and returns what
+ * it returns. Screens may nest (a nested one gets a table of its own); `contains` is only valid
+ * inside `read`. `args` are handed on so that `read` can be a module-level function rather than a
+ * closure made on each call, whose optimised code V8 drops at every major GC.
  */
-export function withTextScreen<T>(text: string, read: (contains: Contains) => T): T {
+export function withTextScreen<Args extends unknown[], T>(text: string, read: (contains: Contains, ...args: Args) => T, ...args: Args): T {
   const own = sharedInUse;
   const bits = own ? new Uint32Array(0x10000 / 32) : SHARED_BITS;
   sharedInUse = true;
@@ -34,7 +36,7 @@ export function withTextScreen<T>(text: string, read: (contains: Contains) => T)
     return has(word.charCodeAt(1)) && text.includes(word);
   };
   try {
-    return read(contains);
+    return read(contains, ...args);
   } finally {
     if (!own) {
       for (let k = 0; k < text.length; k++) bits[text.charCodeAt(k) >>> 5] = 0;

@@ -52,7 +52,7 @@ const FOLD_MULTIPLIERS = ['two', 'three', 'four', 'five', 'six', 'seven', 'eight
 const FOLD_WORDS = FOLD_MULTIPLIERS.map((w) => `${w}fold`);
 const FOLD_RE = new RegExp(`^(${FOLD_MULTIPLIERS.join('|')})fold$`);
 const ROMAN: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4, V: 5, VI: 6, VII: 7, VIII: 8, IX: 9, X: 10 };
-/** A Roman numeral before a class word in Chinese text; global, run only by `everyMatch`. */
+/** A Roman numeral before a class word in Chinese text; global, run only by `matchesOf`. */
 const ROMAN_BEFORE_CLASS_RE = /(?<![A-Za-z])(I{1,3}|IV|V|VI{0,3}|IX|X)(?=\s*[型期级度类])/g;
 const UNICODE_ROMAN = 'ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ';
 const UNICODE_ROMAN_FIRST = UNICODE_ROMAN.charCodeAt(0);
@@ -79,8 +79,8 @@ interface Span {
 
 /**
  * The patterns below are built once, not at every call (a literal in a function body is a new
- * object each time, and `matchAll` copies it again): `everyMatch` runs a global one by `exec`,
- * resetting its position before and after, and nothing it calls uses the same pattern.
+ * object each time, and `matchAll` copies it again): `matchesOf` runs a global one by `exec`,
+ * resetting its position before and after.
  */
 const CITATION_RE = /\[\s*\d+(?:\s*[,，、\-–~]\s*\d+)*\s*\]/g;
 /** Anchored at the start and not global: one match at most, at 0. */
@@ -88,13 +88,24 @@ const SECTION_NUMBER_RE = /^\s*\(?\d+(?:\.\d+)*[.)、]\s/;
 const ZH_LIST_NUMBER_RE = /^\s*[一二三四五六七八九十]+、/;
 const CONFIDENCE_LEVEL_RE = /\d+(?:\.\d+)?\s*%\s*(?=C[Il]\b|C\.I\.|confidence|置信|可信)/gi;
 
-function everyMatch(re: RegExp, t: string, found: (m: RegExpExecArray) => void): void {
+/**
+ * The matches of the global `re` in `t`. A list the caller loops over rather than a callback per
+ * match: the callbacks were closures over each call's locals, and V8 drops a per-call closure's
+ * optimised code at every major GC and compiles it again.
+ */
+function matchesOf(re: RegExp, t: string): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
   re.lastIndex = 0;
   try {
-    for (let m = re.exec(t); m !== null; m = re.exec(t)) found(m);
+    for (let m = re.exec(t); m !== null; m = re.exec(t)) found.push(m);
   } finally {
     re.lastIndex = 0;
   }
+  return found;
+}
+
+function addMatchSpan(spans: Span[], m: RegExpExecArray | null): void {
+  if (m) spans.push({ start: m.index, end: m.index + m[0].length });
 }
 
 /**
@@ -104,16 +115,13 @@ function everyMatch(re: RegExp, t: string, found: (m: RegExpExecArray) => void):
  */
 function maskedSpans(t: string, lang: 'en' | 'zh', kinds: number): Span[] {
   const spans: Span[] = [];
-  const add = (m: RegExpExecArray | null) => {
-    if (m) spans.push({ start: m.index, end: m.index + m[0].length });
-  };
   // Each pattern below needs a character most sentences lack: those are not searched.
   const digits = (kinds & HOLDS_DIGIT) !== 0;
-  if (digits && kinds & HOLDS_OPENING_SQUARE_BRACKET) everyMatch(CITATION_RE, t, add); // citation markers [12], [3,4]
-  if (digits) add(SECTION_NUMBER_RE.exec(t)); // section numbering at the start ("1. ", "2.1) ")
-  if (lang === 'zh' && kinds & HOLDS_LIST_COMMA) add(ZH_LIST_NUMBER_RE.exec(t)); // Chinese list numbering "一、"
+  if (digits && kinds & HOLDS_OPENING_SQUARE_BRACKET) for (const m of matchesOf(CITATION_RE, t)) addMatchSpan(spans, m); // citation markers [12], [3,4]
+  if (digits) addMatchSpan(spans, SECTION_NUMBER_RE.exec(t)); // section numbering at the start ("1. ", "2.1) ")
+  if (lang === 'zh' && kinds & HOLDS_LIST_COMMA) addMatchSpan(spans, ZH_LIST_NUMBER_RE.exec(t)); // Chinese list numbering "一、"
   // The confidence level of an interval is a convention, not a finding: "95% CI", "95%CI", "95%置信区间".
-  if (digits && kinds & HOLDS_PERCENT) everyMatch(CONFIDENCE_LEVEL_RE, t, add);
+  if (digits && kinds & HOLDS_PERCENT) for (const m of matchesOf(CONFIDENCE_LEVEL_RE, t)) addMatchSpan(spans, m);
   // Not `for (… of cond ? LEXICALISED : [])`: the empty literal is an array of another elements
   // kind, and iterating both deoptimised this function ("wrong map").
   const lexicalised = lang === 'zh' && kinds & HOLDS_LEXICALISED_FIRST && ANY_LEXICALISED.test(t);
@@ -166,7 +174,7 @@ function pushToken(tokens: NumberToken[], text: string, t: string, lang: 'en' | 
 }
 
 function scanDigits(text: string, t: string, lang: 'en' | 'zh', masked: Span[], tokens: NumberToken[]): void {
-  everyMatch(DIGITS_RE, t, (m) => readDigits(m, text, t, lang, masked, tokens));
+  for (const m of matchesOf(DIGITS_RE, t)) readDigits(m, text, t, lang, masked, tokens);
 }
 
 /** Numbers, with thousands separated by commas (3,150) or by a space, thin space or no-break space (20 000). */
@@ -253,12 +261,12 @@ function readDigits(m: RegExpExecArray, text: string, t: string, lang: 'en' | 'z
 }
 
 const CHINESE_NUMERAL = `[${CHINESE_NUMERAL_CHARS}]`;
-/** Built once; CHINESE_NUMERAL_RE is global and run only by `everyMatch`, which resets its position. */
+/** Built once; CHINESE_NUMERAL_RE is global and run only by `matchesOf`, which resets its position. */
 const CHINESE_NUMERAL_RE = new RegExp(`(百分之|${CHINESE_NUMERAL}+分之)?(${CHINESE_NUMERAL}+)(?:点([零〇一二三四五六七八九]+))?`, 'g');
 
 /** `kinds`: `characterKinds` of the text. */
 function scanChineseNumerals(text: string, t: string, kinds: number, masked: Span[], tokens: NumberToken[]): void {
-  if (kinds & HOLDS_CHINESE_NUMERAL) everyMatch(CHINESE_NUMERAL_RE, t, (m) => readChineseNumeral(m, text, t, masked, tokens));
+  if (kinds & HOLDS_CHINESE_NUMERAL) for (const m of matchesOf(CHINESE_NUMERAL_RE, t)) readChineseNumeral(m, text, t, masked, tokens);
   if (!(kinds & HOLDS_UNICODE_ROMAN)) return; // most texts hold none
   for (let i = 0; i < t.length; i++) {
     // UNICODE_ROMAN is the contiguous run U+2160..U+216B: its index is the offset from Ⅰ.
@@ -329,23 +337,32 @@ const QUANTITY_WORDS: ReadonlySet<string> = new Set([
  * as written: the words a reading can start with. Most sentences have none, and one native search
  * finds them much faster than splitting the sentence into words. (Without the u flag, /i folds
  * ASCII letters only, as toLowerCase does on the letters a word is made of.) Global, run only by
- * `everyMatch`; group 1 is the word.
+ * `matchesOf`; group 1 is the word.
  */
 const QUANTITY_WORD_RE = new RegExp(`(?:^|[^A-Za-z])(${[...QUANTITY_WORDS].join('|')})(?![A-Za-z])`, 'gi');
 // A lookbehind here lets the search skip to the letters I, V and X (it does not help above, where most letters can start a word).
 const ROMAN_WORD_RE = new RegExp(`(?<![A-Za-z])(${Object.keys(ROMAN).join('|')})(?![A-Za-z])`, 'g');
 
+/** Where group 1 of a match starts: the match ends with it. */
+function groupStart(m: RegExpExecArray): number {
+  return m.index + m[0].length - (m[1] ?? '').length;
+}
+
+const ascending = (a: number, b: number): number => a - b;
+const byStart = (a: NumberToken, b: NumberToken): number => a.start - b.start;
+
 /** Where the words start that a reading can start with, in increasing order. */
 function readableWordStarts(t: string): number[] {
   const found: number[] = [];
-  const add = (m: RegExpExecArray) => void found.push(m.index + m[0].length - (m[1] ?? '').length);
-  everyMatch(QUANTITY_WORD_RE, t, add);
+  for (const m of matchesOf(QUANTITY_WORD_RE, t)) found.push(groupStart(m));
   const quantityWords = found.length;
-  everyMatch(ROMAN_WORD_RE, t, add);
+  for (const m of matchesOf(ROMAN_WORD_RE, t)) found.push(groupStart(m));
   // Both lists are in order; merged only when both have words (rare).
-  if (quantityWords > 0 && found.length > quantityWords) found.sort((a, b) => a - b);
+  if (quantityWords > 0 && found.length > quantityWords) found.sort(ascending);
   return found;
 }
+
+const lowerWord = (w: EnglishWord): string => w.lw;
 
 function englishWord(t: string, start: number, end: number): EnglishWord {
   const w = t.slice(start, end);
@@ -415,7 +432,7 @@ function readEnglishWord(text: string, t: string, word: EnglishWord, masked: Spa
       else if (afterAnd && isNumberWord(afterAnd.lw)) group.push(next, afterAnd);
       else break;
     }
-    let value = parseEnglishNumberWords(group.map((g) => g.lw));
+    let value = parseEnglishNumberWords(group.map(lowerWord));
     if (value === null) return word.end;
     let end = group[group.length - 1]!.end;
     let taken = end;
@@ -510,12 +527,12 @@ export function extractNumbers(text: string, lang: 'en' | 'zh'): NumberToken[] {
   else scanEnglishWords(text, t, readableWords, masked, tokens);
   // Roman numerals after Latin keywords also occur in Chinese text ("II型", "III期").
   if (lang === 'zh' && kinds & HOLDS_ROMAN_LETTER) {
-    everyMatch(ROMAN_BEFORE_CLASS_RE, t, (m) => pushToken(tokens, text, t, 'zh', m.index, m.index + m[0].length, ROMAN[m[0]] ?? 0, true));
+    for (const m of matchesOf(ROMAN_BEFORE_CLASS_RE, t)) pushToken(tokens, text, t, 'zh', m.index, m.index + m[0].length, ROMAN[m[0]] ?? 0, true);
   }
   // 1 and 0 are as often "a"/"none" as quantities ("A case of …" ↔ "1例…", "from birth" ↔ "0-"):
   // soft, unless they are percentages, p-values or doses, where a lost 0 or 1 matters.
   for (const token of tokens) {
     if ((token.value === 1 || token.value === 0) && token.kind === 'number' && !isClinicalUnit(token.unit)) token.hard = false;
   }
-  return tokens.length > 1 ? tokens.sort((a, b) => a.start - b.start) : tokens;
+  return tokens.length > 1 ? tokens.sort(byStart) : tokens;
 }

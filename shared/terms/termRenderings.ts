@@ -49,19 +49,26 @@ function blankedWords(units: readonly TermUnit[], k: number, term: string, lexic
   if (!lexicon) return [];
   const termStem = stemEnglish(term);
   const analysed = unitWords(units, k, lexicon);
-  const blanks = (word: UnitWord) => !term.includes(word.raw) && word.stem !== termStem;
+  const blanking: UnitWord[] = [];
+  for (const word of analysed.translated) if (!term.includes(word.raw) && word.stem !== termStem) blanking.push(word);
   // Most terms (acronyms, names) are none of a unit's translated words: every such term blanks
   // the same strings, so that list is built once per unit.
-  if (analysed.translated.every(blanks)) return (analysed.allBlanked ??= blankedStrings(analysed.translated));
-  return blankedStrings(analysed.translated.filter(blanks));
+  if (blanking.length === analysed.translated.length) return (analysed.allBlanked ??= blankedStrings(analysed.translated));
+  return blankedStrings(blanking);
 }
 
 /** The translations of `words` present in the unit, distinct, longest first (ties in order of appearance). */
 function blankedStrings(words: readonly UnitWord[]): string[] {
   const translations = new Set<string>();
   for (const word of words) for (const t of word.present) translations.add(t);
-  return [...translations].sort((a, b) => b.length - a.length);
+  return [...translations].sort(longestFirst);
 }
+
+// Throughout this file, callbacks are module-level functions (or loops, or methods) rather than
+// closures made on each call: V8 drops a per-call closure's optimised code at every major GC and
+// compiles it again, which over a long check was most of the term check's recompilation.
+const longestFirst = (a: string, b: string): number => b.length - a.length;
+const isTwoOrMore = (t: string): boolean => t.length >= 2;
 
 interface UnitWord {
   raw: string;
@@ -180,7 +187,7 @@ function blankingWord(table: WordTable, lexicon: Lexicon, en: string, start: num
   }
   const raw = en.slice(start, end);
   const word = contentWord(lexicon, raw.toLowerCase());
-  const translations = word ? word.translations.filter((t) => t.length >= 2) : [];
+  const translations = word ? word.translations.filter(isTwoOrMore) : [];
   let found: BlankingWord | null = null;
   if (word && translations.length > 0) {
     found = { raw, stem: word.stem, translations, headsAt: table.headsUsed };
@@ -230,11 +237,16 @@ function isAsciiLetter(code: number): boolean {
 /** The unit's Chinese with the blanked strings replaced by "|", longest first. */
 function residueOf(units: readonly TermUnit[], k: number, blanked: readonly string[], lexicon: Lexicon | null): string {
   const unit = units[k]!;
-  const blank = () => blanked.reduce((zh, t) => zh.replaceAll(t, '|'), unit.zh);
   if (!lexicon || blanked.length === 0) return unit.zh;
   const analysis = unitWords(units, k, lexicon);
-  if (blanked === analysis.allBlanked) return (analysis.allResidue ??= blank());
-  return blank();
+  if (blanked === analysis.allBlanked) return (analysis.allResidue ??= blankOut(unit.zh, blanked));
+  return blankOut(unit.zh, blanked);
+}
+
+function blankOut(zh: string, blanked: readonly string[]): string {
+  let out = zh;
+  for (const t of blanked) out = out.replaceAll(t, '|');
+  return out;
 }
 
 /**
@@ -274,15 +286,118 @@ function besideTerm(zh: string, c: string, term: string): boolean {
 }
 
 /**
- * The texts a shared-string search reads, by unit index: `at(k)` is the text searched; `raw(k)`
- * the unit's Chinese, which holds every string `at(k)` holds; `holds(k, c)` is `at(k).includes(c)`,
- * asked only where `raw(k)` holds `c` (so a blanked text is built only where it can matter).
+ * The texts a shared-string search reads, by unit index, and the strings it takes: `at(k)` is the
+ * text searched; `raw(k)` the unit's Chinese, which holds every string `at(k)` holds; `holds(k, c)`
+ * is `at(k).includes(c)`, asked only where `raw(k)` holds `c` (so a blanked text is built only
+ * where it can matter); `accepts(c, support)` whether a string held by the texts `support` counts.
  */
 interface SearchTexts {
   count: number;
   at(k: number): string;
   raw(k: number): string;
   holds(k: number, c: string): boolean;
+  accepts(c: string, support: readonly number[]): boolean;
+}
+
+/**
+ * One term's view of a record's units: their Chinese, which keep the term in Latin, and each
+ * unit's blanked words and residue, found when first needed (a unit without the term is read only
+ * for strings its raw text holds, and the residue holds a string only where the raw text does,
+ * which spares looking up the words of most such units).
+ */
+class TermView {
+  readonly term: string;
+  readonly units: readonly TermUnit[];
+  readonly lexicon: Lexicon | null;
+  readonly raw: string[];
+  readonly isLatin: Uint8Array;
+  private readonly blankedOf: (string[] | undefined)[] = [];
+  private readonly residueOfUnit: (string | undefined)[] = [];
+
+  constructor(term: string, units: readonly TermUnit[], lexicon: Lexicon | null, raw: string[], latin: readonly number[]) {
+    this.term = term;
+    this.units = units;
+    this.lexicon = lexicon;
+    this.raw = raw;
+    this.isLatin = new Uint8Array(units.length);
+    for (const k of latin) this.isLatin[k] = 1;
+  }
+
+  blankedAt(k: number): string[] {
+    return (this.blankedOf[k] ??= blankedWords(this.units, k, this.term, this.lexicon));
+  }
+
+  residueAt(k: number): string {
+    return (this.residueOfUnit[k] ??= residueOf(this.units, k, this.blankedAt(k), this.lexicon));
+  }
+}
+
+/**
+ * The first pass of `findTermRenderings`: the units' residues. The strings every pair with the
+ * term holds count only where they stand beside it in Latin.
+ */
+class ResidueTexts implements SearchTexts {
+  readonly count: number;
+  private readonly view: TermView;
+
+  constructor(view: TermView) {
+    this.view = view;
+    this.count = view.units.length;
+  }
+
+  at(k: number): string {
+    return this.view.residueAt(k);
+  }
+
+  raw(k: number): string {
+    return this.view.raw[k]!;
+  }
+
+  holds(k: number, c: string): boolean {
+    return this.view.residueAt(k).includes(c);
+  }
+
+  accepts(c: string, support: readonly number[]): boolean {
+    const { isLatin, raw, term } = this.view;
+    for (const k of support) if (isLatin[k] && !besideTerm(raw[k]!, c, term)) return false;
+    return true;
+  }
+}
+
+/**
+ * The second pass: the units' raw Chinese. A string counts when the first pass did not find it
+ * and, in each pair holding it, the residue holds it or it swallows one blanked word whole.
+ */
+class WrappingTexts implements SearchTexts {
+  readonly count: number;
+  private readonly view: TermView;
+  private readonly found: ReadonlySet<string>;
+
+  constructor(view: TermView, found: ReadonlySet<string>) {
+    this.view = view;
+    this.count = view.units.length;
+    this.found = found;
+  }
+
+  at(k: number): string {
+    return this.view.raw[k]!;
+  }
+
+  raw(k: number): string {
+    return this.view.raw[k]!;
+  }
+
+  holds(k: number, c: string): boolean {
+    return this.view.raw[k]!.includes(c);
+  }
+
+  accepts(c: string, support: readonly number[]): boolean {
+    if (this.found.has(c)) return false;
+    for (const k of support) {
+      if (!this.view.residueAt(k).includes(c) && !wrapsOneWord(this.view.raw[k]!, c, this.view.blankedAt(k))) return false;
+    }
+    return true;
+  }
 }
 
 /**
@@ -299,10 +414,7 @@ interface SearchTexts {
  * the other texts (all of them at once first, as one joined text), where a blanked text may have
  * to be built.
  */
-function sharedStrings(
-  texts: SearchTexts, from: readonly number[], among: readonly number[], accept: (c: string, support: number[]) => boolean,
-  wrapping?: readonly string[],
-): Map<string, number[]> {
+function sharedStrings(texts: SearchTexts, from: readonly number[], among: readonly number[], wrapping?: readonly string[]): Map<string, number[]> {
   const shared = new Map<string, number[]>();
   if (among.length < 2) return shared;
   const refused = new Set<string>();
@@ -312,8 +424,6 @@ function sharedStrings(
   for (let k = 0; k < texts.count; k++) if (!isAmong[k]) elsewhere.push(k);
   // Han strings cannot span the line breaks, so this holds a string iff one of those texts does.
   let elsewhereRaw: string | undefined;
-  const heldElsewhere = (c: string) =>
-    (elsewhereRaw ??= rawJoined(texts, elsewhere)).includes(c) && elsewhere.some((k) => texts.raw(k).includes(c) && texts.holds(k, c));
   /** Per text of `among`, the length of the longest string from the current start that it holds. */
   const reach = new Int32Array(texts.count);
   const isFrom = new Uint8Array(texts.count);
@@ -344,14 +454,21 @@ function sharedStrings(
         for (let b = Math.max(shortest, a + metBefore + 1); b <= a + longest; b++) {
           const c = s.slice(a, b);
           if (shared.has(c) || refused.has(c)) continue;
-          const support = among.filter((k) => k === i || reach[k]! >= b - a);
-          if (accept(c, support) && !heldElsewhere(c)) shared.set(c, support);
+          const support: number[] = [];
+          for (const k of among) if (k === i || reach[k]! >= b - a) support.push(k);
+          if (texts.accepts(c, support) && !((elsewhereRaw ??= rawJoined(texts, elsewhere)).includes(c) && heldIn(texts, elsewhere, c))) shared.set(c, support);
           else refused.add(c);
         }
       }
     }
   }
   return shared;
+}
+
+/** Whether one of the texts `ks` holds `c`. */
+function heldIn(texts: SearchTexts, ks: readonly number[], c: string): boolean {
+  for (const k of ks) if (texts.raw(k).includes(c) && texts.holds(k, c)) return true;
+  return false;
 }
 
 /**
@@ -425,10 +542,16 @@ function mayShareString(raw: readonly string[], translated: readonly number[], l
       for (let a = run.index; a < runEnd - 1; a++) {
         if (candidateEnd(s, a, runEnd) - a < 2) continue;
         const firstTwo = s.slice(a, a + 2);
-        if (nearLatin.includes(firstTwo) || translated.some((j) => j !== i && raw[j]!.includes(firstTwo))) return true;
+        if (nearLatin.includes(firstTwo) || heldByAnother(raw, translated, i, firstTwo)) return true;
       }
     }
   }
+  return false;
+}
+
+/** Whether a text of `ks` other than the `i`-th holds `s`. */
+function heldByAnother(raw: readonly string[], ks: readonly number[], i: number, s: string): boolean {
+  for (const j of ks) if (j !== i && raw[j]!.includes(s)) return true;
   return false;
 }
 
@@ -440,60 +563,97 @@ export function findTermRenderings(term: string, units: readonly TermUnit[], lex
   const withTerm: number[] = [];
   const latin: number[] = [];
   const translated: number[] = [];
-  units.forEach((u, i) => {
-    if (!containsTerm(u.en, term)) return;
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i]!;
+    if (!containsTerm(u.en, term)) continue;
     withTerm.push(i);
     (containsTerm(u.zh, term) ? latin : translated).push(i);
-  });
+  }
   // Every candidate below is a string of a unit where the term is translated: with none, the
   // term is kept in Latin wherever it occurs, and nothing needs blanking or searching.
-  const keptOrUnidentified = () => ({ term, units: withTerm, renderings: latin.length ? [{ text: term, latin: true, units: latin }] : [], unidentified: translated });
-  if (translated.length === 0) return keptOrUnidentified();
-  const raw = units.map((u) => u.zh);
-  if (!mayShareString(raw, translated, latin, term)) return keptOrUnidentified();
+  if (translated.length === 0) return keptOrUnidentified(term, withTerm, latin, translated);
+  const raw: string[] = [];
+  for (const u of units) raw.push(u.zh);
+  if (!mayShareString(raw, translated, latin, term)) return keptOrUnidentified(term, withTerm, latin, translated);
 
-  // Each unit's blanked words and residue, found when first needed: a unit without the term is
-  // read only for strings its raw text holds (the residue holds a string only where the raw text
-  // does), which spares looking up the words of most such units.
-  const blankedOf: (string[] | undefined)[] = [];
-  const residueOfUnit: (string | undefined)[] = [];
-  const blankedAt = (k: number) => (blankedOf[k] ??= blankedWords(units, k, term, lexicon));
-  const residueAt = (k: number) => (residueOfUnit[k] ??= residueOf(units, k, blankedAt(k), lexicon));
-  const isLatin = new Uint8Array(units.length);
-  for (const k of latin) isLatin[k] = 1;
-  const residues: SearchTexts = { count: units.length, at: residueAt, raw: (k) => raw[k]!, holds: (k, c) => residueAt(k).includes(c) };
-  const raws: SearchTexts = { count: units.length, at: (k) => raw[k]!, raw: (k) => raw[k]!, holds: (k, c) => raw[k]!.includes(c) };
-  // The strings every pair with the term holds only where they stand beside it in Latin.
-  const besideWhereLatin = (c: string, z: readonly number[]) => z.every((k) => !isLatin[k] || besideTerm(raw[k]!, c, term));
-  const candidates = [...sharedStrings(residues, translated, withTerm, besideWhereLatin)];
+  const view = new TermView(term, units, lexicon, raw, latin);
+  const candidates = [...sharedStrings(new ResidueTexts(view), translated, withTerm)];
   // A name may contain a word that translates another word of its sentence (生血小板胶囊 holds
   // 血小板, "platelet"): strings of the raw text that swallow a blanked word whole count too, when
   // they occur only where the term is translated, never where it is kept in Latin.
-  const found = new Set(candidates.map(([c]) => c));
-  const wrapsWhereBlanked = (c: string, z: readonly number[]) =>
-    !found.has(c) && z.every((k) => residueAt(k).includes(c) || wrapsOneWord(raw[k]!, c, blankedAt(k)));
+  const found = new Set<string>();
+  for (const [c] of candidates) found.add(c);
   // Such a string holds a blanked word strictly inside: any other string found here is held by the
   // blanked text of each pair holding it, so the first pass met it (as a Han string of two code
   // points or more, which a blanked text holds only inside its Han runs) and took it or refused it
   // there for a reason that holds here too. So only strings around a blanked word are read.
-  const blankedInTranslated = [...new Set(translated.flatMap((k) => blankedAt(k)))];
-  candidates.push(...sharedStrings(raws, translated, translated, wrapsWhereBlanked, blankedInTranslated));
-  // Keep maximal strings: drop c when a longer candidate containing it has the same support.
-  const maximal = candidates.filter(([c, z]) => !candidates.some(([d, y]) => d.length > c.length && d.includes(c) && y.length === z.length));
+  const blankedInTranslated = new Set<string>();
+  for (const k of translated) for (const t of view.blankedAt(k)) blankedInTranslated.add(t);
+  candidates.push(...sharedStrings(new WrappingTexts(view, found), translated, translated, [...blankedInTranslated]));
+  const maximal = maximalCandidates(candidates);
   // Longer and more frequent first: a shared morpheme (胶囊 in two capsule names) loses to the names.
-  maximal.sort((a, b) => b[0].length * b[1].length - a[0].length * a[1].length || b[0].length - a[0].length);
+  maximal.sort(longerAndMoreFrequentFirst);
 
   const renderings: Rendering[] = [];
   if (latin.length) renderings.push({ text: term, latin: true, units: latin });
   const covered = new Set<number>();
   for (const [c, z] of maximal) {
-    if (renderings.some((r) => r.text.includes(c) || c.includes(r.text))) continue;
-    if (!z.some((k) => translated.includes(k) && !covered.has(k))) continue;
+    if (overlapsRendering(renderings, c)) continue;
+    if (!coversNew(z, translated, covered)) continue;
     // Two renderings of one term stand in different sentences; strings that meet in one sentence
     // translate different words of it.
-    if (renderings.some((r) => !r.latin && r.units.some((k) => z.includes(k)))) continue;
+    if (sharesSentence(renderings, z)) continue;
     renderings.push({ text: c, latin: false, units: z });
     for (const k of z) covered.add(k);
   }
-  return { term, units: withTerm, renderings, unidentified: translated.filter((k) => !covered.has(k)) };
+  const unidentified: number[] = [];
+  for (const k of translated) if (!covered.has(k)) unidentified.push(k);
+  return { term, units: withTerm, renderings, unidentified };
+}
+
+function keptOrUnidentified(term: string, withTerm: number[], latin: number[], translated: number[]): TermRenderings {
+  return { term, units: withTerm, renderings: latin.length ? [{ text: term, latin: true, units: latin }] : [], unidentified: translated };
+}
+
+type Candidate = [string, number[]];
+
+/** Maximal strings: a candidate is dropped when a longer one containing it has the same support. */
+function maximalCandidates(candidates: readonly Candidate[]): Candidate[] {
+  const maximal: Candidate[] = [];
+  for (const candidate of candidates) {
+    const [c, z] = candidate;
+    let swallowed = false;
+    for (const [d, y] of candidates) {
+      if (d.length > c.length && d.includes(c) && y.length === z.length) {
+        swallowed = true;
+        break;
+      }
+    }
+    if (!swallowed) maximal.push(candidate);
+  }
+  return maximal;
+}
+
+const longerAndMoreFrequentFirst = (a: Candidate, b: Candidate): number =>
+  b[0].length * b[1].length - a[0].length * a[1].length || b[0].length - a[0].length;
+
+/** Whether `c` is inside a rendering or holds one. */
+function overlapsRendering(renderings: readonly Rendering[], c: string): boolean {
+  for (const r of renderings) if (r.text.includes(c) || c.includes(r.text)) return true;
+  return false;
+}
+
+/** Whether `z` has a unit translating the term that no rendering covers yet. */
+function coversNew(z: readonly number[], translated: readonly number[], covered: ReadonlySet<number>): boolean {
+  for (const k of z) if (translated.includes(k) && !covered.has(k)) return true;
+  return false;
+}
+
+/** Whether a Chinese rendering stands in a unit of `z`. */
+function sharesSentence(renderings: readonly Rendering[], z: readonly number[]): boolean {
+  for (const r of renderings) {
+    if (r.latin) continue;
+    for (const k of r.units) if (z.includes(k)) return true;
+  }
+  return false;
 }
