@@ -32,6 +32,12 @@ export type AnalyzeResponse =
 export interface RecordAnalyzer {
   /** Resolves with the analysis, or rejects with `StaleAnalysisError` when a newer request replaced this one. */
   analyze(record: ReviewRecord, glossary?: readonly GlossaryEntry[]): Promise<RecordAnalysis>;
+  /**
+   * Gets ready for the first `analyze` without waiting for it (the worker's 1.6 MB script fetched
+   * and compiled while the page still waits for its first record). Optional: an analyzer with
+   * nothing to prepare leaves it out.
+   */
+  warmUp?(): void;
   dispose(): void;
 }
 

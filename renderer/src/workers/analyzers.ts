@@ -4,7 +4,7 @@ import type { AnalyzeRequest, AnalyzeResponse, RecordAnalysis, RecordAnalyzer } 
 import { latestWins } from './latestWins.ts';
 
 /**
- * The analyzer the app uses: one module worker, started on first use. Answers are matched to
+ * The analyzer the app uses: one module worker, started on first use (or by `warmUp`). Answers are matched to
  * requests by id; a worker that crashes fails its pending request and is restarted on the next one.
  */
 export function createWorkerAnalyzer(): RecordAnalyzer {
@@ -49,6 +49,7 @@ export function createWorkerAnalyzer(): RecordAnalyzer {
   const latest = latestWins(run);
   return {
     analyze: (record, glossary = []) => latest({ record, glossary }),
+    warmUp: () => void ensureWorker(),
     dispose() {
       worker?.terminate();
       worker = null;

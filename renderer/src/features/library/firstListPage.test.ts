@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ReviewApi } from '../../../../shared/contract/channels.ts';
 import { ok } from '../../../../shared/contract/result.ts';
+import { recordCacheFor } from '../record/recordCache.ts';
 import { askFirstListPage, firstListPageSize, listPageSize, takeFirstListPage } from './firstListPage.ts';
 
 describe('the first page of the record list', () => {
@@ -13,5 +14,22 @@ describe('the first page of the record list', () => {
     expect(firstListPageSize).toBeLessThan(listPageSize);
     expect(await takeFirstListPage(api)).toEqual(ok({ records: [], errors: [] }));
     expect(takeFirstListPage(api)).toBeNull();
+  });
+
+  it('asks for its first record as soon as it arrives, into the cache the record view reads', async () => {
+    const summary = { id: 'first', title: 'First', titleZh: null, file: 'a.jsonl', format: 'jsonl' };
+    const fetched: unknown[] = [];
+    const record = { id: 'first' };
+    const api = {
+      listRecords: () => Promise.resolve(ok({ records: [summary], errors: [] })),
+      getRecordForReview: (request: unknown) => (fetched.push(request), Promise.resolve(ok({ record, review: null, corpus: null }))),
+    } as unknown as ReviewApi;
+    askFirstListPage(api);
+    await takeFirstListPage(api);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(fetched).toEqual([{ id: 'first' }]);
+    // The view's own request for it is answered from the cache: no second fetch.
+    expect(await recordCacheFor(api).load('first')).toEqual(ok(record));
+    expect(fetched).toHaveLength(1);
   });
 });

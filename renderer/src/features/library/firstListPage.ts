@@ -1,5 +1,6 @@
 import type { LibraryState, ReviewApi } from '../../../../shared/contract/channels.ts';
 import type { Result } from '../../../../shared/contract/result.ts';
+import { recordCacheFor } from '../record/recordCache.ts';
 
 /**
  * Summaries per `library:list` page after the first. A page costs the host more than its size:
@@ -22,10 +23,17 @@ const asked = new WeakMap<ReviewApi, Promise<Result<LibraryState>>>();
  * Asks for the record list's first page now, before the app has rendered: main.tsx calls it
  * beside the settings request it awaits before the first render, so the list (and then the first
  * record) does not wait a round trip more, which while the host is still loading a large file
- * queues behind its parsing.
+ * queues behind its parsing. The first record, which the app shows unless the user picks
+ * another, is asked for as soon as the page names it (into the record cache the view reads),
+ * not after the list has been drawn.
  */
 export function askFirstListPage(api: ReviewApi): void {
-  asked.set(api, api.listRecords({ start: 0, limit: firstListPageSize }));
+  const page = api.listRecords({ start: 0, limit: firstListPageSize });
+  asked.set(api, page);
+  void page.then((result) => {
+    const first = result.ok ? result.value.records[0] : undefined;
+    if (first) void recordCacheFor(api).load(first.id);
+  });
 }
 
 /** The first page asked for at start, once; null when none was asked or it was already taken. */

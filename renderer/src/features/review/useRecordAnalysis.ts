@@ -21,15 +21,26 @@ export function RecordAnalyzerProvider({ analyzer, children }: { analyzer: Recor
 
 let sharedAnalyzer: RecordAnalyzer | null = null;
 
+function theSharedAnalyzer(): RecordAnalyzer {
+  sharedAnalyzer ??= createDefaultAnalyzer();
+  return sharedAnalyzer;
+}
+
+/**
+ * Starts the app-wide analyzer now: main.tsx calls it at start, so the analysis worker loads
+ * beside the first requests instead of after the first record has arrived.
+ */
+export function warmUpSharedAnalyzer(): void {
+  theSharedAnalyzer().warmUp?.();
+}
+
 /**
  * The analyses of the provided analyzer, else of one app-wide worker analyzer started on first
  * use; the record view and the prefetch (`useRecordPrefetch`) share them.
  */
 export function useAnalysisCache(): AnalysisCache {
   const provided = useContext(AnalyzerContext);
-  if (provided) return analysisCacheFor(provided);
-  sharedAnalyzer ??= createDefaultAnalyzer();
-  return analysisCacheFor(sharedAnalyzer);
+  return analysisCacheFor(provided ?? theSharedAnalyzer());
 }
 
 type Settled = { record: ReviewRecord; analysis: RecordAnalysis } | { record: ReviewRecord; error: string };
