@@ -196,8 +196,8 @@ interface LinkType {
  */
 class LinkCosts {
   private readonly scorer: PairScorer;
-  private readonly enPrefix: number[];
-  private readonly zhPrefix: number[];
+  private readonly enPrefix: Float64Array;
+  private readonly zhPrefix: Float64Array;
   private readonly ratio: number;
   private readonly lexicalWeight: number;
   private readonly lengthWeight: number;
@@ -206,7 +206,7 @@ class LinkCosts {
   private readonly zhUnit: number;
   private readonly scratch: Coverage = { enTotal: 0, enMatched: 0, zhTotal: 0, zhMatched: 0 };
 
-  constructor(scorer: PairScorer, enPrefix: number[], zhPrefix: number[], ratio: number, lexicalWeight: number, lengthWeight: number) {
+  constructor(scorer: PairScorer, enPrefix: Float64Array, zhPrefix: Float64Array, ratio: number, lexicalWeight: number, lengthWeight: number) {
     this.scorer = scorer;
     this.enPrefix = enPrefix;
     this.zhPrefix = zhPrefix;
@@ -295,9 +295,11 @@ function clamp01(x: number): number {
 }
 
 /** Where each sentence starts in length units, and the total length at the end. */
-function lengthPrefixSums(sentences: readonly { length: number }[]): number[] {
-  const out = [0];
-  for (const s of sentences) out.push(out[out.length - 1]! + s.length);
+function lengthPrefixSums(sentences: readonly { length: number }[]): Float64Array {
+  // A typed array: lengths are whole on one side and fractional on the other, and an array would
+  // hold small integers or doubles depending on the text, a shape the optimised DP would not expect.
+  const out = new Float64Array(sentences.length + 1);
+  for (let k = 0; k < sentences.length; k++) out[k + 1] = out[k]! + sentences[k]!.length;
   return out;
 }
 

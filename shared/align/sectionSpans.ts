@@ -35,12 +35,19 @@ const SENTENCE_CUT_COST = 0.15;
  * `findSectionLabels(zhText, 'zh')`, when the caller has them already.
  */
 export function alignSectionSpans(enSections: readonly Section[], enLengths: readonly number[], zhText: string, ratio: number, zhLabels?: readonly SectionLabelMatch[]): SectionSpan[] {
-  const labelled = enSections.some((s) => s.label !== null);
+  // Plain loops rather than callbacks to `some`/`map`/`forEach` here and below: this runs once per
+  // record, and a closure created on each call loses its optimised code at every major GC.
+  let labelled = false;
+  for (const s of enSections) labelled ||= s.label !== null;
   if (!labelled || enSections.length <= 1) {
-    return enSections.map((s, k) => ({
-      enSection: k, kind: s.kind, zhLabel: null, boundary: 'unlabelled' as const,
-      zhStart: k === 0 ? 0 : zhText.length, bodyStart: k === 0 ? 0 : zhText.length, zhEnd: zhText.length,
-    }));
+    const unlabelled: SectionSpan[] = [];
+    for (let k = 0; k < enSections.length; k++) {
+      unlabelled.push({
+        enSection: k, kind: enSections[k]!.kind, zhLabel: null, boundary: 'unlabelled',
+        zhStart: k === 0 ? 0 : zhText.length, bodyStart: k === 0 ? 0 : zhText.length, zhEnd: zhText.length,
+      });
+    }
+    return unlabelled;
   }
   // Pair kept labels with English sections of the same kind, monotonically.
   const labels = zhLabels ?? findSectionLabels(zhText, 'zh');
@@ -63,20 +70,20 @@ export function alignSectionSpans(enSections: readonly Section[], enLengths: rea
     const groupStart = k;
     k++;
     while (k < enSections.length && !anchor.has(k)) k++;
-    const members = range(groupStart, k);
     const zhStart = spans.length === 0 ? 0 : head ? head.start : spans[spans.length - 1]!.zhEnd;
     const bodyStart = head ? head.end : zhStart;
     const nextAnchor = anchor.get(k);
     const zhEnd = nextAnchor ? nextAnchor.start : zhText.length;
-    const cuts = chooseCuts(zhText, bodyStart, zhEnd, members.map((m) => enLengths[m]!), ratio);
-    members.forEach((m, idx) => {
+    const cuts = chooseCuts(zhText, bodyStart, zhEnd, enLengths.slice(groupStart, k), ratio);
+    for (let m = groupStart; m < k; m++) {
+      const idx = m - groupStart;
       const start = idx === 0 ? zhStart : cuts[idx - 1]!.at;
       const body = idx === 0 ? bodyStart : start;
-      const end = idx < members.length - 1 ? cuts[idx]!.at : zhEnd;
+      const end = m < k - 1 ? cuts[idx]!.at : zhEnd;
       const isHead = idx === 0 && head !== undefined;
       const boundary: BoundarySource = isHead ? 'label' : idx === 0 ? (groupStart === 0 ? 'sentence' : 'none') : cuts[idx - 1]!.source;
       spans.push({ enSection: m, kind: enSections[m]!.kind, zhLabel: isHead ? head.label : null, boundary, zhStart: start, bodyStart: body, zhEnd: end });
-    });
+    }
   }
   return spans;
 }
@@ -91,7 +98,7 @@ interface Cut {
  * the English sections' lengths, preferring bare colons. Parts that cannot be cut get an empty
  * span at the group's end ("none").
  */
-function chooseCuts(zhText: string, from: number, to: number, lengths: number[], ratio: number): Cut[] {
+function chooseCuts(zhText: string, from: number, to: number, lengths: readonly number[], ratio: number): Cut[] {
   const needed = lengths.length - 1;
   if (needed === 0) return [];
   const candidates: Cut[] = [];
@@ -103,35 +110,75 @@ function chooseCuts(zhText: string, from: number, to: number, lengths: number[],
   }
   for (const span of segmentChinese(zhText.slice(from, to))) {
     const at = from + span.end;
-    if (at < trimEnd(zhText, from, to) && !candidates.some((c) => c.at === at)) candidates.push({ at, source: 'sentence' });
+    if (at < trimEnd(zhText, from, to) && !hasCutAt(candidates, at)) candidates.push({ at, source: 'sentence' });
   }
-  candidates.sort((a, b) => a.at - b.at);
+  candidates.sort(byPosition);
   if (candidates.length < needed) {
-    return range(0, needed).map(() => ({ at: to, source: 'none' as const }));
+    const none: Cut[] = [];
+    for (let c = 0; c < needed; c++) none.push({ at: to, source: 'none' });
+    return none;
   }
-  const total = lengths.reduce((a, b) => a + b, 0) || 1;
-  const zhLen = (a: number, b: number) => chineseLength(zhText.slice(a, b)) / ratio;
-  let best: Cut[] = [];
-  let bestCost = Infinity;
-  const choose = (startIdx: number, chosen: Cut[], cost: number, partStart: number) => {
+  const search = new CutSearch(zhText, to, lengths, ratio, candidates);
+  search.choose(0, [], 0, from);
+  return search.best;
+}
+
+function hasCutAt(cuts: readonly Cut[], at: number): boolean {
+  for (const c of cuts) {
+    if (c.at === at) return true;
+  }
+  return false;
+}
+
+function byPosition(a: Cut, b: Cut): number {
+  return a.at - b.at;
+}
+
+/** The search for the cheapest cuts of `chooseCuts` (branch and bound over the candidates in order). */
+class CutSearch {
+  private readonly zhText: string;
+  private readonly to: number;
+  private readonly lengths: readonly number[];
+  private readonly ratio: number;
+  private readonly candidates: readonly Cut[];
+  private readonly needed: number;
+  private readonly total: number;
+  best: Cut[] = [];
+  private bestCost = Infinity;
+
+  constructor(zhText: string, to: number, lengths: readonly number[], ratio: number, candidates: readonly Cut[]) {
+    this.zhText = zhText;
+    this.to = to;
+    this.lengths = lengths;
+    this.ratio = ratio;
+    this.candidates = candidates;
+    this.needed = lengths.length - 1;
+    let total = 0;
+    for (const length of lengths) total += length;
+    this.total = total || 1;
+  }
+
+  choose(startIdx: number, chosen: Cut[], cost: number, partStart: number): void {
     const part = chosen.length;
-    if (cost >= bestCost) return;
-    if (part === needed) {
-      const final = cost + Math.abs(zhLen(partStart, to) - lengths[part]!) / total;
-      if (final < bestCost) {
-        bestCost = final;
-        best = [...chosen];
+    if (cost >= this.bestCost) return;
+    if (part === this.needed) {
+      const final = cost + Math.abs(this.zhLen(partStart, this.to) - this.lengths[part]!) / this.total;
+      if (final < this.bestCost) {
+        this.bestCost = final;
+        this.best = [...chosen];
       }
       return;
     }
-    for (let c = startIdx; c <= candidates.length - (needed - part); c++) {
-      const cut = candidates[c]!;
-      const misfit = Math.abs(zhLen(partStart, cut.at) - lengths[part]!) / total;
-      choose(c + 1, [...chosen, cut], cost + misfit + (cut.source === 'colon' ? 0 : SENTENCE_CUT_COST), cut.at);
+    for (let c = startIdx; c <= this.candidates.length - (this.needed - part); c++) {
+      const cut = this.candidates[c]!;
+      const misfit = Math.abs(this.zhLen(partStart, cut.at) - this.lengths[part]!) / this.total;
+      this.choose(c + 1, [...chosen, cut], cost + misfit + (cut.source === 'colon' ? 0 : SENTENCE_CUT_COST), cut.at);
     }
-  };
-  choose(0, [], 0, from);
-  return best;
+  }
+
+  private zhLen(a: number, b: number): number {
+    return chineseLength(this.zhText.slice(a, b)) / this.ratio;
+  }
 }
 
 function trimEnd(text: string, from: number, to: number): number {
@@ -140,6 +187,3 @@ function trimEnd(text: string, from: number, to: number): number {
   return e;
 }
 
-function range(start: number, end: number): number[] {
-  return Array.from({ length: end - start }, (_, i) => start + i);
-}

@@ -323,7 +323,12 @@ export function chineseFeatures(text: string): ChineseFeatures {
     }
   }
   // Every anchor holds an ASCII letter or digit, and lower-cased text has only a-z among letters.
-  const anchors = latin === 0 ? [] : [...lower.matchAll(ZH_ANCHOR_RE)].map((m) => (/^[\d.]/.test(m[0]) ? normaliseNumber(m[0]) : m[0]));
+  // Pushed in a loop rather than built by `map`, whose result is packed or holey depending on the
+  // tier running it: the aligner reads `anchors` in optimised code that expects one array shape.
+  const anchors: string[] = [];
+  if (latin > 0) {
+    for (const m of lower.matchAll(ZH_ANCHOR_RE)) anchors.push(/^[\d.]/.test(m[0]) ? normaliseNumber(m[0]) : m[0]);
+  }
   return { text: lower, contentPositions, anchors, length: han + latin / LATIN_PER_HAN, han, latin };
 }
 
