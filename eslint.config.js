@@ -47,6 +47,23 @@ export default tseslint.config(
     },
   },
   {
+    // The app's own renderer code loads no zod: the contract modules that build schemas are for
+    // their types only there, and the plain lists and names come from vocabulary.ts and
+    // glossaryEntries.ts (the schemas took a third of the page script's start-up). Tests and
+    // their fakes may use the schema modules.
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}', '**/testing/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [{
+          group: ['**/shared/contract/channels.ts', '**/shared/contract/annotations.ts', '**/shared/contract/review.ts', '**/shared/contract/glossary.ts', '**/shared/contract/recordQuery.ts', '**/shared/contract/validate.ts'],
+          allowTypeImports: true,
+          message: 'Import only types from this module in the renderer: it builds zod schemas. Plain values live in shared/contract/vocabulary.ts and glossaryEntries.ts.',
+        }],
+      }],
+    },
+  },
+  {
     files: ['electron/**/*.ts', 'bench/**/*.ts', 'e2e/**/*.ts', 'scripts/**/*.{ts,js,mjs}', '*.config.{js,ts}', '**/*.test.{ts,tsx}'],
     languageOptions: { globals: { ...globals.node } },
   },

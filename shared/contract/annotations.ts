@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REVIEW_STATUSES } from './vocabulary.ts';
 
 /**
  * What the annotation store keeps, as plain data. The schemas validate input at the process
@@ -6,7 +7,7 @@ import { z } from 'zod';
  * main side behind `AnnotationRepository`.
  */
 
-export const reviewStatusSchema = z.enum(['unreviewed', 'in-progress', 'reviewed', 'needs-second-look']);
+export const reviewStatusSchema = z.enum(REVIEW_STATUSES);
 export type ReviewStatus = z.infer<typeof reviewStatusSchema>;
 
 export interface ReviewState {

@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import type { LoadError, RecordFormat, ReviewRecord } from '../records/model.ts';
 import type { Result } from './result.ts';
-import { glossaryMethodOfChannel, glossaryRequestSchemas, type GlossaryResponseTypes } from './glossary.ts';
-import { reviewMethodOfChannel, reviewRequestSchemas, type RecordReviewData, type ReviewResponseTypes } from './review.ts';
-import { recordQueryMethodOfChannel, recordQueryRequestSchemas, type CorpusFindings, type RecordQueryResponseTypes } from './recordQuery.ts';
+import { glossaryRequestSchemas, type GlossaryResponseTypes } from './glossary.ts';
+import { reviewRequestSchemas, type RecordReviewData, type ReviewResponseTypes } from './review.ts';
+import { recordQueryRequestSchemas, type CorpusFindings, type RecordQueryResponseTypes } from './recordQuery.ts';
+import { methodOfChannel, RECORD_FORMATS } from './vocabulary.ts';
+
+export { methodOfChannel };
 
 /**
  * The single contract between the renderer and the main side.
@@ -14,7 +17,7 @@ import { recordQueryMethodOfChannel, recordQueryRequestSchemas, type CorpusFindi
  * declared once.
  */
 
-export const recordFormatSchema = z.enum(['page', 'json', 'jsonl', 'tsv', 'csv', 'tmx', 'xliff', 'wmt']);
+export const recordFormatSchema = z.enum(RECORD_FORMATS);
 export const uiLanguageSchema = z.enum(['en', 'zh-CN']);
 export type UiLanguage = z.infer<typeof uiLanguageSchema>;
 
@@ -128,24 +131,6 @@ export interface PushTypes {
   'menu:command': MenuCommand;
 }
 export type PushChannel = keyof PushTypes;
-
-/** The names the renderer calls; one method per channel. */
-export const methodOfChannel = {
-  'library:list': 'listRecords',
-  'library:openPaths': 'openPaths',
-  'library:importText': 'importText',
-  'library:importTexts': 'importTexts',
-  'library:getRecord': 'getRecord',
-  'library:recordForReview': 'getRecordForReview',
-  'library:recent': 'recentFiles',
-  'library:openSample': 'openSample',
-  'library:clear': 'clearLibrary',
-  'settings:get': 'getSettings',
-  'settings:set': 'setSettings',
-  ...reviewMethodOfChannel,
-  ...glossaryMethodOfChannel,
-  ...recordQueryMethodOfChannel,
-} as const satisfies Record<Channel, string>;
 
 type MethodName<C extends Channel> = (typeof methodOfChannel)[C];
 

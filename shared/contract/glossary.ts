@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { formatGlossaryTsv, parseGlossaryTsv, type GlossaryEntry as CheckGlossaryEntry, type GlossaryError } from '../terms/glossary.ts';
+import { formatGlossaryTsv, parseGlossaryTsv, type GlossaryError } from '../terms/glossary.ts';
 import type { GlossaryEntry } from './annotations.ts';
+import { splitRenderings, toCheckGlossary } from './glossaryEntries.ts';
 
 /**
  * The glossary channels (issue 5: a user glossary kept in the database, edited in the UI, imported
@@ -13,8 +14,6 @@ import type { GlossaryEntry } from './annotations.ts';
  * stored row and an edited form field all read the same way.
  */
 
-/** Separates several renderings in one field or TSV cell: "|", or ";" / "；" as the TSV reader also accepts. */
-const renderingSeparator = /[|;；]/;
 
 /** One rendering or term: no tabs or line breaks, which would break the TSV row it is exported in. */
 const singleLine = (max: number) =>
@@ -80,31 +79,9 @@ export interface GlossaryResponseTypes {
   'glossary:exportTsv': GlossaryExport;
 }
 
-export const glossaryMethodOfChannel = {
-  'glossary:list': 'listGlossary',
-  'glossary:save': 'saveGlossaryEntry',
-  'glossary:delete': 'deleteGlossaryEntry',
-  'glossary:importTsv': 'importGlossaryTsv',
-  'glossary:exportTsv': 'exportGlossaryTsv',
-} as const;
+export { glossaryMethodOfChannel } from './vocabulary.ts';
 
-/** Splits a field of several renderings ("MDMA | 亚甲二氧基甲基苯丙胺") into trimmed, non-empty ones. */
-export function splitRenderings(text: string): string[] {
-  return text
-    .split(renderingSeparator)
-    .map((part) => part.trim())
-    .filter(Boolean);
-}
-
-/** The stored glossary as the `glossary` check (and `analyzeRecord`) reads it. */
-export function toCheckGlossary(entries: readonly GlossaryEntry[]): CheckGlossaryEntry[] {
-  return entries.map((entry) => ({
-    en: entry.term,
-    preferred: splitRenderings(entry.preferred),
-    forbidden: [...entry.forbidden],
-    ...(entry.note ? { note: entry.note } : {}),
-  }));
-}
+export { splitRenderings, toCheckGlossary };
 
 /** The stored glossary as TSV (header row, "|" between renderings in a cell). */
 export function glossaryToTsv(entries: readonly GlossaryEntry[]): string {

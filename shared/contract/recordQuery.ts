@@ -10,18 +10,9 @@ import type { RecordSummary } from './channels.ts';
  * counts and status. The list is virtualised, so the renderer asks only for the rows in view.
  */
 
-export const FINDING_KINDS = [
-  'number-mismatch',
-  'omission',
-  'addition',
-  'section-missing',
-  'term-inconsistency',
-  'glossary',
-  'untranslated',
-  'punctuation',
-] as const satisfies readonly FindingKind[];
-export const SEVERITIES = ['critical', 'major', 'minor'] as const satisfies readonly Severity[];
-export const REVIEW_STATUSES = reviewStatusSchema.options;
+import { FINDING_KINDS, REVIEW_STATUSES, SEVERITIES } from './vocabulary.ts';
+
+export { FINDING_KINDS, REVIEW_STATUSES, SEVERITIES };
 
 export const recordQueryRequestSchemas = {
   'library:query': z
@@ -93,4 +84,4 @@ export interface RecordQueryResponseTypes {
   'library:corpusFindings': CorpusFindings;
 }
 
-export const recordQueryMethodOfChannel = { 'library:query': 'queryRecords', 'library:corpusFindings': 'corpusFindings' } as const;
+export { recordQueryMethodOfChannel } from './vocabulary.ts';

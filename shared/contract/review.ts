@@ -94,13 +94,4 @@ export interface ReviewResponseTypes {
   'annotations:importMqm': MqmImportResult;
 }
 
-export const reviewMethodOfChannel = {
-  'annotations:list': 'listReview',
-  'annotations:save': 'saveAnnotation',
-  'annotations:delete': 'deleteAnnotation',
-  'flags:decide': 'decideFlag',
-  'review:setStatus': 'setReviewStatus',
-  'alignment:saveCorrection': 'saveAlignmentCorrection',
-  'export:write': 'writeExport',
-  'annotations:importMqm': 'importMqm',
-} as const;
+export { reviewMethodOfChannel } from './vocabulary.ts';

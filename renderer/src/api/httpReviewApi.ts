@@ -1,10 +1,5 @@
-import {
-  methodOfChannel,
-  type Channel,
-  type PushChannel,
-  type PushTypes,
-  type ReviewApi,
-} from '../../../shared/contract/channels.ts';
+import type { Channel, PushChannel, PushTypes, ReviewApi } from '../../../shared/contract/channels.ts';
+import { methodOfChannel } from '../../../shared/contract/vocabulary.ts';
 import { fail, type Result } from '../../../shared/contract/result.ts';
 import { openEventStream, type ServerSentEvent } from './serverSentEvents.ts';
 

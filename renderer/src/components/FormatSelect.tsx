@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { recordFormatSchema } from '../../../shared/contract/channels.ts';
+import { RECORD_FORMATS } from '../../../shared/contract/vocabulary.ts';
 import type { RecordFormat } from '../../../shared/records/model.ts';
 
 /** The user's choice of record format: a format, or 'auto' to let the parser detect it per file. */
@@ -23,7 +23,7 @@ export function FormatSelect({ value, onChange }: FormatSelectProps) {
       <label htmlFor={id}>{t('open.format')}</label>
       <select id={id} value={value} onChange={(event) => onChange(event.target.value as FormatChoice)}>
         <option value="auto">{t('open.formatAuto')}</option>
-        {recordFormatSchema.options.map((format) => (
+        {RECORD_FORMATS.map((format) => (
           <option key={format} value={format}>
             {t(`format.${format}`)}
           </option>

@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GlossaryEntry } from '../../../../shared/contract/annotations.ts';
-import { splitRenderings, type GlossaryEntryInput } from '../../../../shared/contract/glossary.ts';
+import type { GlossaryEntryInput } from '../../../../shared/contract/glossary.ts';
+import { splitRenderings } from '../../../../shared/contract/glossaryEntries.ts';
 
 export interface GlossaryEntryFormProps {
   /** The entry being edited, or null to add a new one. The parent keys the form by it, so fields reset on change. */

@@ -2,7 +2,8 @@ import { memo, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReviewStatus } from '../../../../shared/contract/annotations.ts';
 import type { FindingKind, Severity } from '../../../../shared/checks/types.ts';
-import { FINDING_KINDS, REVIEW_STATUSES, SEVERITIES, type RecordQueryCounts } from '../../../../shared/contract/recordQuery.ts';
+import type { RecordQueryCounts } from '../../../../shared/contract/recordQuery.ts';
+import { FINDING_KINDS, REVIEW_STATUSES, SEVERITIES } from '../../../../shared/contract/vocabulary.ts';
 
 /** The filter bar's choices; '' is "any". */
 export interface RecordFilterChoice {

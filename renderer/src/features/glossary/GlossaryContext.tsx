@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { GlossaryEntry } from '../../../../shared/contract/annotations.ts';
-import { toCheckGlossary, type GlossaryEntryInput, type GlossaryExport, type GlossaryImportResult } from '../../../../shared/contract/glossary.ts';
+import type { GlossaryEntryInput, GlossaryExport, GlossaryImportResult } from '../../../../shared/contract/glossary.ts';
+import { toCheckGlossary } from '../../../../shared/contract/glossaryEntries.ts';
 import type { Result } from '../../../../shared/contract/result.ts';
 import type { GlossaryEntry as CheckGlossaryEntry } from '../../../../shared/terms/glossary.ts';
 import { useReviewApi } from '../../api/ReviewApiContext.tsx';
