@@ -159,6 +159,15 @@ describe('TMX and XLIFF', () => {
     expect(parseXmlRecords(xlf, 'z.xlf').records[0]!.presegmented).toEqual({ en: ['Hello.'], zh: ['你好。'], aligned: true });
   });
 
+  it('reports an .xml file that is neither TMX, XLIFF nor WMT by its root, instead of loading it as a page', () => {
+    expect(detectFormat('notes.xml', '<p>not a record</p>\n')).not.toBe('page');
+    const { records, errors } = parseRecords('<p>not a record</p>\n', { file: 'notes.xml' });
+    expect(records).toEqual([]);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.message).toContain('<p>');
+    expect(errors[0]?.source).toMatchObject({ file: 'notes.xml', line: 1 });
+  });
+
   it('reports malformed XML with its line and keeps what was read', () => {
     const text = fixture('sample-1.2.xlf').replace('</file>\n  <file', '</file>\n  <file <broken').slice(0, -20);
     const { records, errors } = parseXmlRecords(text, 'm.xlf');

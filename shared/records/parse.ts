@@ -63,6 +63,9 @@ export function detectFormat(name: string, text: string): RecordFormat {
     if (/<xliff[\s>]/i.test(head)) return 'xliff';
     if (ext === 'tmx') return 'tmx';
     if (ext === 'xlf' || ext === 'xliff' || ext === 'sdlxliff') return 'xliff';
+    // An .xml file is one of the XML formats (TMX, XLIFF, or WMT's SGML below): any other root
+    // goes to the XML reader, whose error names it, instead of loading as a page of text.
+    if (ext === 'xml' && !looksLikeWmt(head)) return 'tmx';
   }
   if (head.startsWith('[')) return 'json';
   if (head.startsWith('{')) {
