@@ -59,7 +59,7 @@ describe('a worker that runs out of memory', () => {
     const options = { workers: 1, jobModule: OOM_JOB, resourceLimits: { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 8 } };
     for await (const batch of checkBatches(tasks, options)) batches.push(batch);
     expect(batches.map((b) => b.records)).toEqual([4, 0, 4]);
-    expect(batches.map((b) => b.recordLines.split('\n').length - 1)).toEqual([4, 0, 4]);
+    expect(batches.map((b) => Buffer.from(b.recordLines).toString('utf8').split('\n').length - 1)).toEqual([4, 0, 4]);
     expect(batches[1]?.errors).toEqual([
       { source: { file, line: OOM_TASK_LINE }, message: expect.stringMatching(/^Checking lines 5–8 failed: .*out of memory \(ERR_WORKER_OUT_OF_MEMORY\).* 128 MB heap$/) },
     ]);

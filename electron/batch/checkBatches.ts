@@ -33,8 +33,8 @@ export interface CheckBatchOptions {
 
 /** The results of one task, in input order. */
 export interface CheckBatch {
-  /** The checked records as JSON Lines (`CheckRecordJson` each), as `analyzeJob` returns them. */
-  recordLines: string;
+  /** The checked records as JSON Lines in UTF-8 (`CheckRecordJson` each), as `analyzeJob` returns them. */
+  recordLines: Uint8Array;
   /** How many records `recordLines` holds. */
   records: number;
   /** With `withTerms`: `terms[i]` belongs to the i-th record. */
@@ -63,7 +63,7 @@ export async function* checkBatches(tasks: AsyncIterable<RecordTask> | Iterable<
       if (result.ok) {
         yield batchOf(result.value);
       } else {
-        yield { recordLines: '', records: 0, errors: [taskFailure(result.input, result.error)] };
+        yield { recordLines: new Uint8Array(0), records: 0, errors: [taskFailure(result.input, result.error)] };
       }
     }
   } finally {

@@ -7,6 +7,13 @@
 /** What a job module exports: one work item in, one result out (may be async, may throw). */
 export type RunJob<I, O> = (input: I, options: unknown) => O | Promise<O>;
 
+/**
+ * What a job module may also export as `transferList`: the buffers of a result to move to the main
+ * thread instead of copying them (a worker's result is its own and never used again there). A big
+ * byte result then costs the main thread nothing to receive.
+ */
+export type TransferList<O> = (value: O) => ArrayBuffer[];
+
 /** Main → worker: run one item. `seq` is the pool's id for it. */
 export interface JobRequest<I> {
   seq: number;

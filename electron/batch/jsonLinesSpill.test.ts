@@ -21,16 +21,18 @@ describe('JsonLinesSpill', () => {
     expect(readdirSync(parent)).toEqual([]);
   });
 
-  it('takes values already serialised as JSON Lines, in order with values written one by one', async () => {
+  it('takes values already serialised as JSON Lines, as text or UTF-8 bytes, in order with values written one by one', async () => {
     const spill = await JsonLinesSpill.create<{ n: number }>(parent);
     await spill.write({ n: 0 });
     await spill.writeLines('{"n":1}\n{"n":2}\n', 2);
     await spill.writeLines('', 0);
     await spill.write({ n: 3 });
-    expect(spill.count).toBe(4);
+    await spill.writeLines(new TextEncoder().encode('{"n":4,"t":"行"}\n'), 1);
+    await spill.writeLines(new Uint8Array(0), 0);
+    expect(spill.count).toBe(5);
     const back = [];
     for await (const value of spill.read()) back.push(value);
-    expect(back).toEqual([{ n: 0 }, { n: 1 }, { n: 2 }, { n: 3 }]);
+    expect(back).toEqual([{ n: 0 }, { n: 1 }, { n: 2 }, { n: 3 }, { n: 4, t: '行' }]);
     await spill.dispose();
   });
 

@@ -16,8 +16,8 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { constants, createGunzip, createGzip, type Gzip } from 'node:zlib';
 
-/** Text gathered before each write to the gzip stream. */
-const BATCH_CHARS = 1024 * 1024;
+/** Bytes gathered before each write to the gzip stream. */
+const BATCH_BYTES = 1024 * 1024;
 
 /** Values written to a temp file and streamed back; see the file comment. */
 export class JsonLinesSpill<T> {
@@ -26,7 +26,8 @@ export class JsonLinesSpill<T> {
   readonly #file: WriteStream;
   readonly #out: Gzip;
   readonly #written: Promise<void>;
-  #pending = '';
+  readonly #pending: Uint8Array[] = [];
+  #pendingBytes = 0;
   #count = 0;
   #ended = false;
 
@@ -57,21 +58,27 @@ export class JsonLinesSpill<T> {
   }
 
   /**
-   * Appends `count` values already serialised: `JSON.stringify` of each, each line ending in `\n`
-   * (what a worker sends back, written as it came rather than parsed and serialised again).
+   * Appends `count` values already serialised: `JSON.stringify` of each, each line ending in `\n`,
+   * as text or UTF-8 bytes (what a worker sends back, written as it came rather than parsed and
+   * serialised again). The bytes are the spill's until written: the caller must not change them.
    */
-  async writeLines(lines: string, count: number): Promise<void> {
+  async writeLines(lines: string | Uint8Array, count: number): Promise<void> {
     if (this.#ended) throw new Error('JsonLinesSpill: write after read');
     this.#count += count;
-    this.#pending += lines;
-    if (this.#pending.length >= BATCH_CHARS) await this.#flush();
+    const bytes = typeof lines === 'string' ? Buffer.from(lines, 'utf8') : lines;
+    if (bytes.length === 0) return;
+    this.#pending.push(bytes);
+    this.#pendingBytes += bytes.length;
+    if (this.#pendingBytes >= BATCH_BYTES) await this.#flush();
   }
 
   // One write per megabyte: gzip works off the thread, and a round trip per record would cost more than the work.
   async #flush(): Promise<void> {
-    const text = this.#pending;
-    this.#pending = '';
-    if (text !== '' && !this.#out.write(text)) await once(this.#out, 'drain');
+    if (this.#pending.length === 0) return;
+    const bytes = this.#pending.length === 1 ? this.#pending[0]! : Buffer.concat(this.#pending);
+    this.#pending.length = 0;
+    this.#pendingBytes = 0;
+    if (!this.#out.write(bytes)) await once(this.#out, 'drain');
   }
 
   /** Closes the file and yields every value in the order written. */

@@ -8,13 +8,14 @@ import { runJob, type AnalyzeJobResult } from './analyzeJob.ts';
 // 12 corpus records and one broken line, so both results and errors come back.
 const { file, lines } = corpusFixture('analyze-job-', 'sample.jsonl', 12, { 5: '{"title": oops' });
 
-const recordsOf = (result: AnalyzeJobResult): CheckRecordJson[] => result.recordLines.split('\n').slice(0, -1).map((line) => JSON.parse(line) as CheckRecordJson);
+const textOf = (result: AnalyzeJobResult): string => Buffer.from(result.recordLines).toString('utf8');
+const recordsOf = (result: AnalyzeJobResult): CheckRecordJson[] => textOf(result).split('\n').slice(0, -1).map((line) => JSON.parse(line) as CheckRecordJson);
 
 describe('analyzeJob', () => {
   it('returns the check --json record shape for each record and errors with file lines', async () => {
     const result = await runJob({ file, format: 'jsonl', text: lines.join('\n'), firstLine: 1 }, {});
     expect(result.records).toBe(12);
-    expect(result.recordLines.endsWith('\n')).toBe(true);
+    expect(textOf(result).endsWith('\n')).toBe(true);
     const records = recordsOf(result);
     expect(records).toHaveLength(12);
     expect(result.errors).toEqual([{ source: expect.objectContaining({ file, line: 6 }), message: expect.stringContaining('invalid JSON'), code: 'json.invalid', params: { detail: expect.any(String) } }]);
@@ -37,9 +38,9 @@ describe('analyzeJob', () => {
       const records = [];
       for await (const result of pool.map(recordTasks([file], { linesPerTask: 4 }))) {
         expect(result.ok).toBe(true);
-        if (result.ok) records.push(result.value.recordLines);
+        if (result.ok) records.push(textOf(result.value));
       }
-      expect(records.join('')).toBe(direct.recordLines);
+      expect(records.join('')).toBe(textOf(direct));
     } finally {
       await pool.close();
     }

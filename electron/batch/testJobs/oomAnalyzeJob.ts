@@ -7,6 +7,8 @@ import { runJob as analyze, type AnalyzeJobResult } from '../jobs/analyzeJob.ts'
 import type { RunJob } from '../jobTypes.ts';
 import type { RecordTask } from '../recordTasks.ts';
 
+export { transferList } from '../jobs/analyzeJob.ts';
+
 /** The first line of the task that runs out of memory. */
 export const OOM_TASK_LINE = 5;
 
