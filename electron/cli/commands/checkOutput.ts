@@ -16,9 +16,18 @@ export interface CheckOutput {
   end(errors: readonly CheckError[], summary: ReportSummary): string;
 }
 
-// JSON.stringify escapes newlines inside strings, so every raw newline of its output is between
-// tokens and can take more indentation.
-const indented = (value: unknown, by: string): string => by + JSON.stringify(value, null, 2).replaceAll('\n', `\n${by}`);
+/**
+ * `value` as `JSON.stringify(value, null, 2)` writes it two levels deep: every line indented by
+ * four spaces, the first line included. Stringifying it inside two arrays and cutting those off
+ * gives exactly that in one pass, where indenting the plain output again (a replace of every
+ * newline) cost as much as the stringify itself.
+ */
+const PREFIX = '[\n  [\n'.length;
+const SUFFIX = '\n  ]\n]'.length;
+const indentedTwoLevels = (value: unknown): string => {
+  const wrapped = JSON.stringify([[value]], null, 2);
+  return wrapped.slice(PREFIX, wrapped.length - SUFFIX);
+};
 
 /**
  * `--json`: one document, `{"records": [...], "errors": [...]}`, indented by two spaces as
@@ -28,9 +37,9 @@ export function jsonOutput(): CheckOutput {
   let records = 0;
   return {
     start: () => '{\n  "records": [',
-    record: (record) => `${records++ === 0 ? '\n' : ',\n'}${indented(record, '    ')}`,
+    record: (record) => `${records++ === 0 ? '\n' : ',\n'}${indentedTwoLevels(record)}`,
     end(errors) {
-      const list = errors.length === 0 ? '[]' : `[\n${errors.map((e) => indented(e, '    ')).join(',\n')}\n  ]`;
+      const list = errors.length === 0 ? '[]' : `[\n${errors.map(indentedTwoLevels).join(',\n')}\n  ]`;
       return `${records > 0 ? '\n  ]' : ']'},\n  "errors": ${list}\n}\n`;
     },
   };
