@@ -284,7 +284,7 @@ function severityOf(text: string): Severity {
  * `lexicon` null skips the clause check.
  */
 export function findOmissionsAndAdditions(record: AlignedRecord, lexicon: Lexicon | null): Finding[] {
-  const reading = readRecord(record);
+  const reading = new RecordReading(record);
   const { lengths, ratio } = reading;
   const findings: Finding[] = [];
   for (const [li, link] of record.links.entries()) {
@@ -339,27 +339,32 @@ export function findOmissionsAndAdditions(record: AlignedRecord, lexicon: Lexico
 /**
  * A record as the omission check reads it, with what several of its judgements need measured
  * once: a merged link is read with each neighbour, and every pair's length against the ratio.
+ * A class, not an object of closures made per record: V8 drops a per-call closure's optimised
+ * code at every major GC and compiles it again.
  */
-interface RecordReading {
-  record: AlignedRecord;
-  lengths: SentenceLengths;
+class RecordReading {
+  readonly record: AlignedRecord;
+  readonly lengths: SentenceLengths;
   /** `calibratedRatio(record)`. */
-  ratio: number;
-  /** `englishFeatures` of an English sentence, by index. */
-  englishOf: (index: number) => EnglishFeatures;
-  /** `alignerRatio(record)`, measured when first needed. */
-  alignerRatio: () => number;
-}
+  readonly ratio: number;
+  private readonly features: (EnglishFeatures | undefined)[] = [];
+  private ratioInAlignerUnits: number | undefined = undefined;
 
-function readRecord(record: AlignedRecord): RecordReading {
-  const lengths = sentenceLengths(record);
-  const features: (EnglishFeatures | undefined)[] = [];
-  let ratioInAlignerUnits: number | undefined;
-  return {
-    record, lengths, ratio: ratioOf(record, lengths),
-    englishOf: (i) => (features[i] ??= englishFeatures(textAt(record.en, i))),
-    alignerRatio: () => (ratioInAlignerUnits ??= alignerRatio(record)),
-  };
+  constructor(record: AlignedRecord) {
+    this.record = record;
+    this.lengths = sentenceLengths(record);
+    this.ratio = ratioOf(record, this.lengths);
+  }
+
+  /** `englishFeatures` of an English sentence, by index. */
+  englishOf(i: number): EnglishFeatures {
+    return (this.features[i] ??= englishFeatures(textAt(this.record.en, i)));
+  }
+
+  /** `alignerRatio(record)`, measured when first needed. */
+  alignerRatio(): number {
+    return (this.ratioInAlignerUnits ??= alignerRatio(this.record));
+  }
 }
 
 interface LostSentence {
@@ -378,19 +383,20 @@ interface LostSentence {
  */
 function lostInMergedLink(reading: RecordReading, li: number, lexicon: Lexicon): LostSentence | null {
   const { record } = reading;
-  const windows = [[li], [li - 1, li], [li, li + 1]]
-    .map((w) => w.map((k) => record.links[k]))
-    .filter((w) => w.every((l) => l && l.en.length > 0 && l.zh.length > 0))
-    .map((w) => ({ en: w.flatMap((l) => l!.en), zh: w.flatMap((l) => l!.zh) }));
-  const en = [...new Set(windows.flatMap((w) => w.en))].sort((a, b) => a - b);
-  const zh = [...new Set(windows.flatMap((w) => w.zh))].sort((a, b) => a - b);
+  const windows = linkWindows(record, li);
+  const en = distinctAscending(windows, 'en');
+  const zh = distinctAscending(windows, 'zh');
   // The aligner's costs, told one sentence of the stretch is missing, computed only when needed.
   let costs: number[] | null = null;
   const costOf = (i: number) => {
     costs ??= dropCosts(en.map((k) => textAt(record.en, k)), zh.map((j) => textAt(record.zh, j)), en.map((_, k) => k), reading.alignerRatio(), lexicon);
     return costs[en.indexOf(i)] ?? Infinity;
   };
-  const found = windows.map((w) => unrenderedSentence(reading, w.en, w.zh, lexicon)).filter((f) => f !== null);
+  const found: LostSentence[] = [];
+  for (const w of windows) {
+    const lost = unrenderedSentence(reading, w.en, w.zh, lexicon);
+    if (lost !== null) found.push(lost);
+  }
   const link = record.links[li];
   if (found.length === 0 && link && link.en.length > link.zh.length) {
     // More English than Chinese sentences and no reading from the dictionary alone: when the
@@ -410,6 +416,40 @@ function lostInMergedLink(reading: RecordReading, li: number, lexicon: Lexicon):
   // the aligner paired with that sentence's translation): the cheaper drop wins.
   return distinct.reduce((a, b) => (costOf(b.en[0]!) < costOf(a.en[0]!) ? b : a));
 }
+
+interface LinkWindow {
+  en: number[];
+  zh: number[];
+}
+
+/** The link `li` alone and with each neighbour, where every link of the window has both sides. */
+function linkWindows(record: AlignedRecord, li: number): LinkWindow[] {
+  const windows: LinkWindow[] = [];
+  for (const [first, last] of [[li, li], [li - 1, li], [li, li + 1]] as const) {
+    const en: number[] = [];
+    const zh: number[] = [];
+    let complete = true;
+    for (let k = first; k <= last && complete; k++) {
+      const l = record.links[k];
+      if (!l || l.en.length === 0 || l.zh.length === 0) complete = false;
+      else {
+        en.push(...l.en);
+        zh.push(...l.zh);
+      }
+    }
+    if (complete) windows.push({ en, zh });
+  }
+  return windows;
+}
+
+/** The sentences of one side the windows hold, each once, in increasing order. */
+function distinctAscending(windows: readonly LinkWindow[], side: 'en' | 'zh'): number[] {
+  const seen = new Set<number>();
+  for (const w of windows) for (const i of w[side]) seen.add(i);
+  return [...seen].sort(ascending);
+}
+
+const ascending = (a: number, b: number): number => a - b;
 
 /** The record's Chinese-per-English length ratio in the aligner's units (`textFeatures`). */
 function alignerRatio(record: AlignedRecord): number {

@@ -95,62 +95,7 @@ const LABEL_TAGS = new Set(['strong', 'b', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', '
  * label only when it opens its paragraph and is short; bold inside a sentence stays text.
  */
 export function parseAbstractHtml(html: string): Paragraph[] {
-  const paragraphs: Paragraph[] = [];
-  let label: string | null = null;
-  let body = '';
-  let labelDepth = 0;
-  let labelText = '';
-  // Tracked instead of re-testing `body` at every tag, which made long abstracts quadratic.
-  let bodyHasText = false;
-  // Script and style bodies are code, not abstract text.
-  let skipDepth = 0;
-  const flush = (): void => {
-    if (labelText.trim() !== '' && label === null) label = labelText;
-    const labelClean = label === null ? null : collapseSpace(label);
-    // "<strong>Background</strong>: text" puts the label's colon in the body.
-    const text = labelClean === null ? collapseSpace(body) : collapseSpace(body).replace(/^[:：.]\s*/, '');
-    if (text !== '' || (labelClean !== null && labelClean !== '')) paragraphs.push({ label: labelClean, body: text });
-    label = null;
-    body = '';
-    bodyHasText = false;
-    labelText = '';
-    labelDepth = 0;
-  };
-  const handler = {
-    onopentag(name: string, attribs: Record<string, string>): void {
-      if (name === 'script' || name === 'style') skipDepth++;
-      if (BLOCK_TAGS.has(name)) flush();
-      const attrLabel = attribs['label'] ?? attribs['nlmcategory'];
-      if (name === 'abstracttext' && attrLabel !== undefined && attrLabel.trim() !== '') label = attrLabel;
-      else if (LABEL_TAGS.has(name) && label === null && !bodyHasText && labelDepth === 0) labelDepth = 1;
-      else if (labelDepth > 0) labelDepth++;
-    },
-    ontext(text: string): void {
-      if (skipDepth > 0) return;
-      if (labelDepth > 0) labelText += text;
-      else {
-        body += text;
-        if (!bodyHasText && text.trim() !== '') bodyHasText = true;
-      }
-    },
-    onclosetag(name: string): void {
-      if ((name === 'script' || name === 'style') && skipDepth > 0) skipDepth--;
-      if (labelDepth > 0) {
-        labelDepth--;
-        if (labelDepth === 0) {
-          // A long bold run opening a paragraph is emphasis, not a label: give it back to the body.
-          if (collapseSpace(labelText).length > 80) {
-            body = labelText + body;
-            bodyHasText = true;
-          }
-          else label = labelText;
-          labelText = '';
-        }
-      }
-      if (BLOCK_TAGS.has(name) && name !== 'br') flush();
-      else if (name === 'br') flush();
-    },
-  };
+  const handler = new ParagraphReader();
   const simple = readSimpleMarkup(html);
   if (simple !== null) {
     for (const piece of simple) {
@@ -167,8 +112,74 @@ export function parseAbstractHtml(html: string): Paragraph[] {
       // htmlparser2 is lenient and does not throw on bad markup; this guards the contract anyway.
     }
   }
-  flush();
-  return paragraphs;
+  handler.flush();
+  return handler.paragraphs;
+}
+
+/**
+ * The handler `parseAbstractHtml` hands the markup to, as htmlparser2 calls it. A class rather than
+ * closures over the call's locals: V8 drops a per-call closure's optimised code at every major GC
+ * and compiles it again, and every abstract is read here.
+ */
+class ParagraphReader {
+  readonly paragraphs: Paragraph[] = [];
+  private label: string | null = null;
+  private body = '';
+  private labelDepth = 0;
+  private labelText = '';
+  // Tracked instead of re-testing `body` at every tag, which made long abstracts quadratic.
+  private bodyHasText = false;
+  // Script and style bodies are code, not abstract text.
+  private skipDepth = 0;
+
+  flush(): void {
+    if (this.labelText.trim() !== '' && this.label === null) this.label = this.labelText;
+    const labelClean = this.label === null ? null : collapseSpace(this.label);
+    // "<strong>Background</strong>: text" puts the label's colon in the body.
+    const text = labelClean === null ? collapseSpace(this.body) : collapseSpace(this.body).replace(/^[:：.]\s*/, '');
+    if (text !== '' || (labelClean !== null && labelClean !== '')) this.paragraphs.push({ label: labelClean, body: text });
+    this.label = null;
+    this.body = '';
+    this.bodyHasText = false;
+    this.labelText = '';
+    this.labelDepth = 0;
+  }
+
+  onopentag(name: string, attribs: Record<string, string>): void {
+    if (name === 'script' || name === 'style') this.skipDepth++;
+    if (BLOCK_TAGS.has(name)) this.flush();
+    const attrLabel = attribs['label'] ?? attribs['nlmcategory'];
+    if (name === 'abstracttext' && attrLabel !== undefined && attrLabel.trim() !== '') this.label = attrLabel;
+    else if (LABEL_TAGS.has(name) && this.label === null && !this.bodyHasText && this.labelDepth === 0) this.labelDepth = 1;
+    else if (this.labelDepth > 0) this.labelDepth++;
+  }
+
+  ontext(text: string): void {
+    if (this.skipDepth > 0) return;
+    if (this.labelDepth > 0) this.labelText += text;
+    else {
+      this.body += text;
+      if (!this.bodyHasText && text.trim() !== '') this.bodyHasText = true;
+    }
+  }
+
+  onclosetag(name: string): void {
+    if ((name === 'script' || name === 'style') && this.skipDepth > 0) this.skipDepth--;
+    if (this.labelDepth > 0) {
+      this.labelDepth--;
+      if (this.labelDepth === 0) {
+        // A long bold run opening a paragraph is emphasis, not a label: give it back to the body.
+        if (collapseSpace(this.labelText).length > 80) {
+          this.body = this.labelText + this.body;
+          this.bodyHasText = true;
+        }
+        else this.label = this.labelText;
+        this.labelText = '';
+      }
+    }
+    if (BLOCK_TAGS.has(name) && name !== 'br') this.flush();
+    else if (name === 'br') this.flush();
+  }
 }
 
 /*
