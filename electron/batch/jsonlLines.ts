@@ -35,6 +35,8 @@ export async function* readLineBatches(path: string, maxChars: number): AsyncGen
   if (last.length > 0) yield { lines: last, overlong: [] };
 }
 
+const CR = 0x0d;
+
 /** Consecutive lines of the file (the CR of a CRLF dropped), with where they start. */
 export interface LineRun {
   /**
@@ -80,6 +82,8 @@ export class LineRunCutter {
   #head = '';
   #from = -1;
   #to = 0;
+  /** Some line of that part ends in CR (CRLF): the part's CRs are dropped when it is closed. */
+  #crlf = false;
 
   constructor(maxChars: number, maxLines: number) {
     this.#maxChars = maxChars;
@@ -151,6 +155,7 @@ export class LineRunCutter {
       this.#from = start;
     }
     this.#to = end;
+    if (end > start ? chunk.charCodeAt(end - 1) === CR : this.#pending.endsWith('\r')) this.#crlf = true;
     if (++this.#lines === this.#maxLines) {
       this.#closePiece(chunk);
       this.#endRun(out);
@@ -159,21 +164,22 @@ export class LineRunCutter {
 
   #closePiece(chunk: string): void {
     if (this.#from < 0) return;
-    this.#pieces.push(this.#head + chunk.slice(this.#from, this.#to));
+    let part = this.#head + chunk.slice(this.#from, this.#to);
+    // Lines end in LF or CRLF; a run keeps only the LF, as `readLineBatches` drops the CR. The
+    // part ends where a line ends, so its last CR, if any, is that line's.
+    if (this.#crlf) {
+      part = part.replaceAll('\r\n', '\n');
+      if (part.endsWith('\r')) part = part.slice(0, -1);
+    }
+    this.#pieces.push(part);
     this.#head = '';
     this.#from = -1;
+    this.#crlf = false;
   }
 
   #endRun(out: LineRunPiece[]): void {
     if (this.#lines === 0) return;
-    // Lines end in LF or CRLF; a run keeps only the LF, as `readLineBatches` drops the CR. Every
-    // part ends where a line ends, so no CRLF straddles two parts.
-    const parts = this.#pieces.map((part) => {
-      if (!part.includes('\r')) return part;
-      const lf = part.replaceAll('\r\n', '\n');
-      return lf.endsWith('\r') ? lf.slice(0, -1) : lf;
-    });
-    out.push({ run: { parts, lines: this.#lines, firstLine: this.#firstLine, firstOffset: this.#firstOffset } });
+    out.push({ run: { parts: this.#pieces, lines: this.#lines, firstLine: this.#firstLine, firstOffset: this.#firstOffset } });
     this.#pieces = [];
     this.#lines = 0;
   }
