@@ -79,8 +79,12 @@ function joinLabelParagraphs(paragraphs: Paragraph[]): Paragraph[] {
       out.push(paragraph);
     }
   }
-  return out.filter((p) => !(p.label !== null && p.body.trim() === '' && isAbstractHeading(p.label)));
+  return out.filter(isNotBareHeading);
 }
+
+// Module level rather than a closure made on each call: V8 drops a per-call closure's optimised
+// code at every major GC and compiles it again.
+const isNotBareHeading = (p: Paragraph): boolean => !(p.label !== null && p.body.trim() === '' && isAbstractHeading(p.label));
 
 const BLOCK_TAGS = new Set([
   'p', 'div', 'br', 'li', 'ul', 'ol', 'section', 'sec', 'article', 'table', 'tr', 'td', 'th', 'blockquote',
