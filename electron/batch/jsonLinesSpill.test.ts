@@ -10,7 +10,8 @@ afterAll(() => rmSync(parent, { recursive: true, force: true }));
 describe('JsonLinesSpill', () => {
   it('gives back every value in order, newlines and non-ASCII text included, then deletes its file', async () => {
     const spill = await JsonLinesSpill.create<{ n: number; text: string }>(parent);
-    const values = Array.from({ length: 5000 }, (_, n) => ({ n, text: `行 ${n}\n"line"\r\n\u2028${'x'.repeat(n % 700)}` }));
+    // Record 2500 is longer than a read chunk (64 KB), so it spans several.
+    const values = Array.from({ length: 5000 }, (_, n) => ({ n, text: `行 ${n}\n"line"\r\n\u2028${'x'.repeat(n === 2500 ? 150_000 : n % 700)}` }));
     for (const value of values) await spill.write(value);
     expect(spill.count).toBe(5000);
     const back = [];

@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { constants, createGunzip, createGzip, type Gzip } from 'node:zlib';
 
+const NEWLINE = 0x0a;
 /** Bytes gathered before each write to the gzip stream. */
 const BATCH_BYTES = 1024 * 1024;
 
@@ -89,14 +90,29 @@ export class JsonLinesSpill<T> {
       this.#out.end();
       await this.#written;
     }
-    let pending = '';
-    const text = createReadStream(this.#path).pipe(createGunzip()).setEncoding('utf8');
-    for await (const chunk of text as AsyncIterable<string>) {
-      const lines = (pending + chunk).split('\n');
-      pending = lines.pop() ?? '';
-      for (const line of lines) yield JSON.parse(line) as T;
+    // Lines are cut from the bytes and each decoded alone: no string for a whole chunk, nor one
+    // re-joined with the end of the chunk before it. A line cut by a chunk's end is carried over.
+    let carry: Buffer | undefined;
+    const bytes = createReadStream(this.#path).pipe(createGunzip({ chunkSize: 64 * 1024 }));
+    for await (const chunk of bytes as AsyncIterable<Buffer>) {
+      let start = 0;
+      let end = chunk.indexOf(NEWLINE);
+      if (carry !== undefined) {
+        if (end < 0) {
+          carry = Buffer.concat([carry, chunk]);
+          continue;
+        }
+        yield JSON.parse(Buffer.concat([carry, chunk.subarray(0, end)]).toString('utf8')) as T;
+        start = end + 1;
+        end = chunk.indexOf(NEWLINE, start);
+      }
+      for (; end >= 0; end = chunk.indexOf(NEWLINE, start)) {
+        yield JSON.parse(chunk.toString('utf8', start, end)) as T;
+        start = end + 1;
+      }
+      carry = start < chunk.length ? chunk.subarray(start) : undefined;
     }
-    if (pending !== '') yield JSON.parse(pending) as T;
+    if (carry !== undefined) yield JSON.parse(carry.toString('utf8')) as T;
   }
 
   /** Deletes the file (also when the run failed half-way). */
