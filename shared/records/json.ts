@@ -133,30 +133,7 @@ export function createJsonlParser(options: { file: string; format?: RecordFormat
   const { file } = options;
   const format = options.format ?? 'jsonl';
   const splitter = createLineSplitter();
-  const readLines = (lines: TextLine[]): ParseResult => {
-    const records: ReviewRecord[] = [];
-    const errors: LoadError[] = [];
-    for (const line of lines) {
-      const text = line.line === 1 ? line.text.replace(/^\uFEFF/, '') : line.text;
-      if (text.trim() === '') continue;
-      const source = { file, line: line.line, offset: line.offset };
-      let value: unknown;
-      try {
-        value = JSON.parse(text);
-      } catch (e) {
-        errors.push(loadError('json.invalid', source, { detail: errorDetail(e) }));
-        continue;
-      }
-      try {
-        const record = isSiteObject(value) ? siteRecord(value, source, format) : null;
-        if (record !== null) records.push(record);
-        else errors.push(loadError('jsonl.notRecord', source, {}));
-      } catch (e) {
-        errors.push(loadError('jsonl.recordFailed', source, { detail: errorDetail(e) }));
-      }
-    }
-    return { records, errors };
-  };
+  const readLines = (lines: TextLine[]): ParseResult => readJsonlLines(lines, file, format);
   let seen = 0;
   const ids = new Map<string, number>();
   const counted = (result: ParseResult): ParseResult => {
@@ -173,6 +150,36 @@ export function createJsonlParser(options: { file: string; format?: RecordFormat
       return result;
     },
   };
+}
+
+/**
+ * The records and errors of some lines of a JSONL file. At module level, not a closure of each
+ * parser: V8 drops a closure's optimised code at every major GC once no parser holding it is
+ * alive, and a batch check makes a parser per task.
+ */
+function readJsonlLines(lines: readonly TextLine[], file: string, format: RecordFormat): ParseResult {
+  const records: ReviewRecord[] = [];
+  const errors: LoadError[] = [];
+  for (const line of lines) {
+    const text = line.line === 1 ? line.text.replace(/^\uFEFF/, '') : line.text;
+    if (text.trim() === '') continue;
+    const source = { file, line: line.line, offset: line.offset };
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (e) {
+      errors.push(loadError('json.invalid', source, { detail: errorDetail(e) }));
+      continue;
+    }
+    try {
+      const record = isSiteObject(value) ? siteRecord(value, source, format) : null;
+      if (record !== null) records.push(record);
+      else errors.push(loadError('jsonl.notRecord', source, {}));
+    } catch (e) {
+      errors.push(loadError('jsonl.recordFailed', source, { detail: errorDetail(e) }));
+    }
+  }
+  return { records, errors };
 }
 
 /** Parses a whole JSONL text (the streaming parser, fed once). */

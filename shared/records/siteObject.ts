@@ -115,18 +115,22 @@ export function splitAuthors(value: unknown): string[] {
     .filter(nonEmpty);
 }
 
+/** The journal metrics kept: the field names sites use for each (first non-empty wins), and its name here. */
+const METRIC_FIELDS: readonly (readonly [readonly string[], string])[] = [
+  [['periodicalif', 'impactfactor', 'if'], 'IF'],
+  [['regionnum', 'caszone'], 'casZone'],
+  [['regioncategory'], 'casCategory'],
+  [['jcr', 'jcrquartile'], 'jcrQuartile'],
+  [['jcrname', 'jcrcategory'], 'jcrCategory'],
+  [['citationcount', 'citations'], 'citations'],
+];
+
 function metrics(obj: Record<string, unknown>): Record<string, string | number> {
   const out: Record<string, string | number> = {};
-  const copy = (from: readonly string[], to: string): void => {
+  for (const [from, to] of METRIC_FIELDS) {
     const value = field(obj, from);
     if (typeof value === 'number' || (typeof value === 'string' && value.trim() !== '')) out[to] = value;
-  };
-  copy(['periodicalif', 'impactfactor', 'if'], 'IF');
-  copy(['regionnum', 'caszone'], 'casZone');
-  copy(['regioncategory'], 'casCategory');
-  copy(['jcr', 'jcrquartile'], 'jcrQuartile');
-  copy(['jcrname', 'jcrcategory'], 'jcrCategory');
-  copy(['citationcount', 'citations'], 'citations');
+  }
   return out;
 }
 

@@ -7,7 +7,7 @@ import type { AlignedRecord, EvidenceSpan, Finding } from '../checks/types.ts';
 import { joinedText } from '../segment/joinedText.ts';
 import { containsTerm, findTermCandidates, type TermOccurrence } from './termCandidates.ts';
 import type { AlignmentLink } from '../align/types.ts';
-import { findTermRenderings, type TermRenderings, type TermUnit } from './termRenderings.ts';
+import { findTermRenderings, type Rendering, type TermRenderings, type TermUnit } from './termRenderings.ts';
 
 interface LinkedUnit extends TermUnit {
   en: string;
@@ -76,7 +76,9 @@ export function recordTermRenderings(record: AlignedRecord, lexicon: Lexicon | n
   const terms = recordTerms(paired.english);
   if (terms.length === 0) return [];
   const units = unitsOf(record, paired);
-  return terms.map((t) => findTermRenderings(t, units, lexicon));
+  const found: TermRenderings[] = [];
+  for (const t of terms) found.push(findTermRenderings(t, units, lexicon));
+  return found;
 }
 
 /**
@@ -87,38 +89,53 @@ export function recordTermRenderings(record: AlignedRecord, lexicon: Lexicon | n
  */
 export function findTermInconsistencies(record: AlignedRecord, lexicon: Lexicon | null, renderings?: readonly TermRenderings[]): Finding[] {
   // Built only for a finding when the renderings are given: most records have none.
-  let linked: LinkedUnit[] | undefined;
-  const unitsNow = () => (linked ??= unitsOf(record));
+  let units: LinkedUnit[] | undefined;
   const findings: Finding[] = [];
   for (const r of renderings ?? recordTermRenderings(record, lexicon)) {
-    const term = r.term;
-    const chinese = r.renderings.filter((x) => !x.latin);
-    const hasLatin = r.renderings.some((x) => x.latin);
-    const variants = r.renderings.length + (r.unidentified.length > 0 && chinese.length === 0 ? 1 : 0);
+    let chinese = 0;
+    for (const x of r.renderings) if (!x.latin) chinese++;
+    const variants = r.renderings.length + (r.unidentified.length > 0 && chinese === 0 ? 1 : 0);
     if (variants < 2) continue;
-    const units = unitsNow();
-    const severity = chinese.length >= 2 ? 'major' : 'minor';
-    const ks = r.units;
-    const enIdx = [...new Set(ks.flatMap((k) => units[k]?.enIndexes ?? []))];
-    const zhIdx = [...new Set(ks.flatMap((k) => units[k]?.zhIndexes ?? []))];
-    const evidence = [
-      ...spansOf(record, 'en', enIdx, term),
-      ...r.renderings.flatMap((x) => spansOf(record, 'zh', x.units.flatMap((k) => units[k]?.zhIndexes ?? []), x.text)),
-    ];
-    const parts = r.renderings.map((x) => `${x.text} (${listSentences(units, x.units)})`);
-    if (r.unidentified.length && chinese.length === 0) parts.push(`translated otherwise (${listSentences(units, r.unidentified)})`);
-    const partsZh = r.renderings.map((x) => `${x.text}（第 ${listSentences(units, x.units)} 句）`);
-    if (r.unidentified.length && chinese.length === 0) partsZh.push(`其他译法（第 ${listSentences(units, r.unidentified)} 句）`);
-    findings.push({
-      kind: 'term-inconsistency', severity, en: enIdx, zh: zhIdx,
-      message: {
-        en: `"${term}" is rendered ${parts.length} ways${hasLatin ? ' (kept in English in some sentences)' : ''}: ${parts.join('; ')}.`,
-        'zh-CN': `“${term}”有 ${parts.length} 种译法：${partsZh.join('；')}。`,
-      },
-      evidence,
-    });
+    units ??= unitsOf(record);
+    findings.push(inconsistencyFinding(record, r, units, chinese));
   }
   return findings;
+}
+
+/** The finding for a term rendered in several ways, `chinese` of them Chinese. */
+function inconsistencyFinding(record: AlignedRecord, r: TermRenderings, units: LinkedUnit[], chinese: number): Finding {
+  const term = r.term;
+  const hasLatin = r.renderings.length > chinese;
+  const severity = chinese >= 2 ? 'major' : 'minor';
+  const enIdx = [...new Set(sentencesOf(units, r.units, 'enIndexes'))];
+  const zhIdx = [...new Set(sentencesOf(units, r.units, 'zhIndexes'))];
+  const evidence = spansOf(record, 'en', enIdx, term);
+  for (const x of r.renderings) evidence.push(...spansOf(record, 'zh', sentencesOf(units, x.units, 'zhIndexes'), x.text));
+  const parts: string[] = [];
+  const partsZh: string[] = [];
+  for (const x of r.renderings) {
+    parts.push(`${x.text} (${listSentences(units, x.units)})`);
+    partsZh.push(`${x.text}（第 ${listSentences(units, x.units)} 句）`);
+  }
+  if (r.unidentified.length && chinese === 0) {
+    parts.push(`translated otherwise (${listSentences(units, r.unidentified)})`);
+    partsZh.push(`其他译法（第 ${listSentences(units, r.unidentified)} 句）`);
+  }
+  return {
+    kind: 'term-inconsistency', severity, en: enIdx, zh: zhIdx,
+    message: {
+      en: `"${term}" is rendered ${parts.length} ways${hasLatin ? ' (kept in English in some sentences)' : ''}: ${parts.join('; ')}.`,
+      'zh-CN': `“${term}”有 ${parts.length} 种译法：${partsZh.join('；')}。`,
+    },
+    evidence,
+  };
+}
+
+/** The sentences of one side of the units `ks`, in order (repeats kept). */
+function sentencesOf(units: readonly LinkedUnit[], ks: readonly number[], side: 'enIndexes' | 'zhIndexes'): number[] {
+  const out: number[] = [];
+  for (const k of ks) for (const i of units[k]?.[side] ?? []) out.push(i);
+  return out;
 }
 
 /** A corpus-level finding: which record it belongs to. */
@@ -145,7 +162,9 @@ export function summarizeTermRenderings(record: AlignedRecord, lexicon: Lexicon 
 export function termRenderingSummary(renderings: readonly TermRenderings[]): TermRenderingSummary[] {
   const out: TermRenderingSummary[] = [];
   for (const r of renderings) {
-    const main = r.renderings.filter((x) => !x.latin).sort((a, b) => b.units.length - a.units.length)[0];
+    // The Chinese rendering in most units, the first of those when several tie.
+    let main: Rendering | undefined;
+    for (const x of r.renderings) if (!x.latin && (main === undefined || x.units.length > main.units.length)) main = x;
     if (main) out.push({ term: r.term, rendering: main.text });
   }
   return out;
