@@ -116,6 +116,8 @@ describe('loadTask', () => {
     expect(results.reduce((n, r) => n + r.records.length, 0)).toBe(448);
     const errors = results.flatMap((r) => r.errors);
     expect(errors.map((e) => e.source.line)).toEqual([305]);
+    // The message names the same place: the file's line, not the line within its task.
+    expect(errors[0]!.message.startsWith(`${jsonl}:305: `)).toBe(true);
     expect(results[2]!.records[0]!.source).toMatchObject({ file: jsonl, line: 401 });
   });
 });

@@ -2,8 +2,10 @@
  * Inside a worker: a `RecordTask` → records and load errors, through the real parser, with the
  * locations shifted back to the file's own line numbers (a JSONL task's text starts mid-file).
  */
+import { createJsonlParser } from '../../../shared/records/json.ts';
 import { parseRecords } from '../../../shared/records/parse.ts';
-import type { LoadError, ParseResult, SourceLocation } from '../../../shared/records/model.ts';
+import type { LoadError, ParseResult, ReviewRecord, SourceLocation } from '../../../shared/records/model.ts';
+import { makeIdsUnique } from '../../../shared/records/siteObject.ts';
 import { readTextChunks } from '../../services/fileReading.ts';
 import { taskText, type RecordTask } from '../recordTasks.ts';
 
@@ -18,21 +20,55 @@ function shift(source: SourceLocation, task: RecordTask): SourceLocation {
   };
 }
 
+/** An error of a task's text placed in the file, its message's leading `file:line:` too. */
+function shiftError(error: LoadError, task: RecordTask): LoadError {
+  const source = shift(error.source, task);
+  // The parser wrote the place as it saw it: the line within the task's text.
+  const seen = error.source.line === undefined ? null : `${error.source.file}:${error.source.line}: `;
+  const message = seen !== null && source.line !== undefined && error.message.startsWith(seen) ? `${source.file}:${source.line}: ${error.message.slice(seen.length)}` : error.message;
+  return { ...error, source, message };
+}
+
+/**
+ * A JSONL task's records from its parts (runs of whole lines, see `LineRunCutter`), fed to the
+ * streaming parser one by one: what `parseRecords` gives for the parts joined by line breaks, but
+ * without joining them. Joined, a task's text is one string of half a megabyte or more, which V8
+ * allocates as a large object, several times dearer per byte than the parts.
+ */
+function parseJsonlParts(parts: readonly string[], file: string): ParseResult {
+  const parser = createJsonlParser({ file });
+  const records: ReviewRecord[] = [];
+  const errors: LoadError[] = [];
+  for (let i = 0; i <= parts.length; i++) {
+    const result = i < parts.length ? parser.push(i < parts.length - 1 ? `${parts[i]}\n` : parts[i]!) : parser.end();
+    for (const record of result.records) records.push(record);
+    for (const error of result.errors) errors.push(error);
+  }
+  // As parseRecords does after any parser.
+  makeIdsUnique(records);
+  return { records, errors };
+}
+
 /** Reads (when needed) and parses one task. Never throws: every failure is a `LoadError`. */
 export async function loadTask(task: RecordTask): Promise<ParseResult> {
   if (task.error !== undefined) return { records: [], errors: [{ source: shift({ file: task.file }, task), message: task.error }] };
-  let text = taskText(task);
   try {
-    if (text === undefined) {
-      const parts: string[] = [];
-      for await (const chunk of readTextChunks(task.file)) parts.push(chunk);
-      text = parts.join('');
+    let result: ParseResult;
+    if (Array.isArray(task.text) && task.format === 'jsonl') {
+      result = parseJsonlParts(task.text, task.file);
+    } else {
+      let text = taskText(task);
+      if (text === undefined) {
+        const parts: string[] = [];
+        for await (const chunk of readTextChunks(task.file)) parts.push(chunk);
+        text = parts.join('');
+      }
+      result = parseRecords(text, { file: task.file, ...(task.format !== undefined ? { format: task.format } : {}) });
     }
-    const result = parseRecords(text, { file: task.file, ...(task.format !== undefined ? { format: task.format } : {}) });
     if (task.text === undefined) return result;
     return {
       records: result.records.map((record) => ({ ...record, source: shift(record.source, task) })),
-      errors: result.errors.map((error): LoadError => ({ ...error, source: shift(error.source, task) })),
+      errors: result.errors.map((error) => shiftError(error, task)),
     };
   } catch (error) {
     return { records: [], errors: [{ source: shift({ file: task.file }, task), message: error instanceof Error ? error.message : String(error) }] };
