@@ -15,12 +15,26 @@ export interface RequestActivity {
   begin(): () => void;
 }
 
-/** How long one turn of background work waits at most for requests in flight. */
-export const MAX_TURN_WAIT_MS = 50;
+/** How long one turn of background work waits at most for the page (requests in flight, or just answered). */
+export const MAX_TURN_WAIT_MS = 100;
+
+/**
+ * How long after the page's last request was answered background work still gives way. An answer
+ * is followed by the page's own work on it (parsing, drawing, the analysis worker), which on two
+ * cores competes with the load for the CPU, and often by the next request: the page's start is a
+ * chain of request, work, request.
+ */
+export const AFTER_REQUEST_MS = 100;
 
 export class HostActivity implements RequestActivity {
   private inFlight = 0;
+  private lastEndedAt = Number.NEGATIVE_INFINITY;
   private waiting: (() => void)[] = [];
+  private readonly afterRequestMs: number;
+
+  constructor(options: { afterRequestMs?: number } = {}) {
+    this.afterRequestMs = options.afterRequestMs ?? AFTER_REQUEST_MS;
+  }
 
   begin(): () => void {
     this.inFlight += 1;
@@ -29,6 +43,7 @@ export class HostActivity implements RequestActivity {
       if (ended) return;
       ended = true;
       this.inFlight -= 1;
+      this.lastEndedAt = performance.now();
       if (this.inFlight === 0) this.release();
     };
   }
@@ -39,27 +54,41 @@ export class HostActivity implements RequestActivity {
   }
 
   /**
-   * A turn of the event loop for background work between two slices: the next turn when no
-   * request is in flight; otherwise once the last one ends, or after `maxWaitMs` at most.
+   * A turn of the event loop for background work between two slices: the next turn when the page
+   * is quiet; while a request is in flight, or for `afterRequestMs` after the last one ended,
+   * once that is over, or after `maxWaitMs` at most.
    */
   turn(maxWaitMs: number = MAX_TURN_WAIT_MS): Promise<void> {
-    if (this.inFlight === 0) return new Promise((resolve) => setImmediate(resolve));
+    if (this.inFlight === 0 && this.quietForMs() >= this.afterRequestMs) return new Promise((resolve) => setImmediate(resolve));
+    const started = performance.now();
     return new Promise((resolve) => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
       let done = false;
-      const go = (): void => {
+      const check = (): void => {
         if (done) return;
-        done = true;
         clearTimeout(timer);
-        setImmediate(resolve);
+        const waited = performance.now() - started;
+        if (waited >= maxWaitMs || (this.inFlight === 0 && this.quietForMs() >= this.afterRequestMs)) {
+          done = true;
+          setImmediate(resolve);
+          return;
+        }
+        // Woken when the last request ends (then the quiet time starts) or when it is time to look again.
+        const until = this.inFlight > 0 ? maxWaitMs - waited : Math.min(maxWaitMs - waited, this.afterRequestMs - this.quietForMs());
+        timer = setTimeout(check, Math.max(1, until));
+        if (this.inFlight > 0) this.waiting.push(check);
       };
-      const timer = setTimeout(go, maxWaitMs);
-      this.waiting.push(go);
+      check();
     });
+  }
+
+  private quietForMs(): number {
+    return performance.now() - this.lastEndedAt;
   }
 
   private release(): void {
     const waiting = this.waiting;
     this.waiting = [];
-    for (const go of waiting) go();
+    for (const check of waiting) check();
   }
 }

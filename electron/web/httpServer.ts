@@ -1,6 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { realpath, stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve, sep } from 'node:path';
@@ -129,6 +129,21 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     response.on('close', () => streams.delete(response));
   }
 
+  /**
+   * The renderer's files as served, by the path asked for. The page's start is a chain of such
+   * requests, each of which read from disk took several turns of the event loop (realpath, stat,
+   * open, reads, close), and while a large file loads every turn waits behind a slice of it: a
+   * file served from here is one turn. An entry is used only while the file's size and mtime
+   * (one `statSync`, microseconds) are unchanged, so a rebuild is served at once.
+   */
+  const served = new Map<string, { size: number; mtimeMs: number; type: string; body: Buffer }>();
+
+  function sendFile(request: IncomingMessage, response: ServerResponse, file: { size: number; type: string; body: Buffer }): void {
+    response.writeHead(200, { 'Content-Type': file.type, 'Content-Length': file.size, 'Cache-Control': 'no-cache' });
+    if (request.method === 'HEAD') response.end();
+    else response.end(file.body);
+  }
+
   async function serveStatic(request: IncomingMessage, response: ServerResponse, pathname: string): Promise<void> {
     let decoded: string;
     try {
@@ -139,6 +154,13 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (decoded.includes('\0') || decoded.split(/[\\/]/).includes('..')) return sendText(response, 403, 'Path not allowed');
     const relative = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
     let file = resolve(rendererRoot, relative);
+    const kept = served.get(file);
+    if (kept) {
+      const now = statIfAny(file);
+      if (now !== null && now.size === kept.size && now.mtimeMs === kept.mtimeMs) return sendFile(request, response, kept);
+      served.delete(file);
+    }
+    const asked = file;
     try {
       // realpath as well: a symlink inside dist must not lead out of it either.
       file = await realpath(file);
@@ -149,13 +171,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         file = join(file, 'index.html');
         info = await stat(file);
       }
-      response.writeHead(200, {
-        'Content-Type': contentTypeOf(file),
-        'Content-Length': info.size,
-        'Cache-Control': 'no-cache',
-      });
-      if (request.method === 'HEAD') return void response.end();
-      createReadStream(file).pipe(response);
+      const entry = { size: info.size, mtimeMs: info.mtimeMs, type: contentTypeOf(file), body: await readFile(file) };
+      // Kept under the path asked for, whose stat follows the same links; a change to the file, or
+      // to where a link leads, changes size or mtime and sends the next request through these checks.
+      if (entry.body.length === entry.size) served.set(asked, entry);
+      sendFile(request, response, { ...entry, size: entry.body.length });
     } catch {
       if (relative === 'index.html') return sendText(response, 503, 'The renderer is not built yet: run `npm run build`.');
       sendText(response, 404, 'Not found');
@@ -214,6 +234,12 @@ function sendJson(response: ServerResponse, status: number, value: unknown): voi
   const body = JSON.stringify(value);
   response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(body) });
   response.end(body);
+}
+
+/** The file's size and mtime, or null when it is gone. */
+function statIfAny(file: string): { size: number; mtimeMs: number } | null {
+  const info = statSync(file, { throwIfNoEntry: false });
+  return info && info.isFile() ? { size: info.size, mtimeMs: info.mtimeMs } : null;
 }
 
 function sendText(response: ServerResponse, status: number, text: string): void {

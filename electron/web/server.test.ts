@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -266,6 +266,25 @@ describe('browser host: static files', () => {
 
   it('answers 404 for a missing file', async () => {
     expect((await send(server.port, '/assets/missing.js', { headers: auth })).status).toBe(404);
+  });
+
+  it('serves a file again as it is now after it changed or went (files are kept in memory once read)', async () => {
+    const file = join(folder, 'dist', 'assets', 'rebuilt.js');
+    writeFileSync(file, 'console.log("first")');
+    expect((await send(server.port, '/assets/rebuilt.js', { headers: auth })).body).toBe('console.log("first")');
+    expect((await send(server.port, '/assets/rebuilt.js', { headers: auth })).body).toBe('console.log("first")');
+    // Same size, other bytes, a later mtime: a rebuild.
+    writeFileSync(file, 'console.log("again")');
+    utimesSync(file, new Date(), new Date(Date.now() + 5000));
+    expect((await send(server.port, '/assets/rebuilt.js', { headers: auth })).body).toBe('console.log("again")');
+    // A symlink swapped in for a kept file is checked again, and refused.
+    rmSync(file);
+    symlinkSync(join(folder, 'secret.txt'), file);
+    const swapped = await send(server.port, '/assets/rebuilt.js', { headers: auth });
+    expect(swapped.status).toBe(403);
+    expect(swapped.body).not.toContain('do not serve');
+    rmSync(file);
+    expect((await send(server.port, '/assets/rebuilt.js', { headers: auth })).status).toBe(404);
   });
 });
 
