@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { createAppServices, createHandlers } from '../appServices.ts';
 import { defaultUserDataDir, findAppRoot, rendererDirOf, samplePathsOf } from '../appPaths.ts';
-import { startWebServer } from './httpServer.ts';
+import { startWebServer, type WebServer } from './httpServer.ts';
 
 export interface BrowserHostOptions {
   /** Files and folders to open; the bundled sample when empty or absent. */
@@ -40,11 +40,14 @@ export async function startBrowserHost(options: BrowserHostOptions = {}): Promis
     samplePaths: samplePathsOf(appRoot),
     ...(options.maxFileMb !== undefined ? { maxFileMb: options.maxFileMb } : {}),
   });
-  let server;
+  let server: WebServer | undefined;
   try {
     server = await startWebServer({
       handlers: createHandlers(services),
       activity: services.activity,
+      // The page asked for the list before its stream opened: a load that ended in between (or
+      // a reconnect) would leave it with part of the list and no event saying there is more.
+      onEventStreamOpen: () => server?.push('menu:command', { type: 'library-changed' }),
       rendererDir: options.rendererDir ?? rendererDirOf(appRoot),
       ...(options.port !== undefined ? { port: options.port } : {}),
       ...(options.token !== undefined ? { token: options.token } : {}),

@@ -37,6 +37,11 @@ export interface WebServerOptions {
   maxBodyBytes?: number;
   /** Told of each request from its arrival until its response is done (see `HostActivity`). */
   activity?: RequestActivity;
+  /**
+   * Called when a page opens its event stream. A push sent before that is lost to the page (its
+   * stream opens only after its first render), so the host pushes what has changed meanwhile.
+   */
+  onEventStreamOpen?: () => void;
 }
 
 export interface WebServer {
@@ -127,6 +132,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     response.write(': connected\n\n');
     streams.add(response);
     response.on('close', () => streams.delete(response));
+    options.onEventStreamOpen?.();
   }
 
   /**

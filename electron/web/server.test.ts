@@ -289,6 +289,31 @@ describe('browser host: static files', () => {
 });
 
 describe('startBrowserHost', () => {
+  it('tells a page that opens its event stream to fetch the list again: a load may have ended before it listened', async () => {
+    const records = join(folder, 'two.tsv');
+    writeFileSync(records, 'en\tzh\nTwo groups.\t两组。\n');
+    const host = await startBrowserHost({ paths: [records], userDataDir: join(folder, 'user-data-stream'), rendererDir: join(folder, 'dist') });
+    try {
+      const received = await new Promise<string>((resolve, reject) => {
+        const req = httpRequest({ host: '127.0.0.1', port: host.port, path: '/api/events', headers: { 'x-review-token': host.token, host: `127.0.0.1:${host.port}` } }, (res) => {
+          let text = '';
+          res.on('data', (chunk: Buffer) => {
+            text += chunk.toString('utf8');
+            if (text.includes('data: ')) {
+              req.destroy();
+              resolve(text);
+            }
+          });
+        });
+        req.on('error', reject);
+        req.end();
+      });
+      expect(received).toContain('event: menu:command\ndata: {"type":"library-changed"}\n\n');
+    } finally {
+      await host.close();
+    }
+  });
+
   it('opens the given paths with the real services and keeps the database in the user-data folder', async () => {
     const data = join(folder, 'user-data');
     const records = join(folder, 'records.tsv');
