@@ -63,8 +63,9 @@ export interface RecordLibraryOptions {
 const RECORD_EXTENSIONS = new Set(['.txt', '.json', '.jsonl', '.ndjson', '.tsv', '.csv', '.tmx', '.xlf', '.xliff', '.sgm', '.sgml', '.xml']);
 const LINE_STREAMED_EXTENSIONS = new Set(['.jsonl', '.ndjson']);
 const GiB = 1024 ** 3;
-const nextTurn = (): Promise<void> => new Promise((resolveTurn) => setImmediate(resolveTurn));
 const MiB = 1024 ** 2;
+/** The default `yieldTurn`: the event loop's next turn. */
+const nextTurn = (): Promise<void> => new Promise((resolveTurn) => setImmediate(resolveTurn));
 
 interface LoadedSource {
   /** The source's number in the store: its rows, and their place in the list. */

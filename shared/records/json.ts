@@ -184,8 +184,23 @@ function readJsonlLines(lines: readonly TextLine[], file: string, format: Record
 
 /** Parses a whole JSONL text (the streaming parser, fed once). */
 export function parseJsonlRecords(text: string, file: string): ParseResult {
+  return parseJsonlChunks([text], file);
+}
+
+/**
+ * Parses a JSONL text given as successive pieces (the streaming parser, fed each in turn): the
+ * result of `parseJsonlRecords` on the pieces joined, without joining them. The batch check hands
+ * a worker its lines in runs; joined they would be one string of half a megabyte or more, which
+ * V8 allocates as a large object, dearer per byte than the pieces.
+ */
+export function parseJsonlChunks(chunks: readonly string[], file: string): ParseResult {
   const parser = createJsonlParser({ file });
-  const a = parser.push(text);
-  const b = parser.end();
-  return { records: [...a.records, ...b.records], errors: [...a.errors, ...b.errors] };
+  const records: ReviewRecord[] = [];
+  const errors: LoadError[] = [];
+  for (let i = 0; i <= chunks.length; i++) {
+    const result = i < chunks.length ? parser.push(chunks[i]!) : parser.end();
+    for (const record of result.records) records.push(record);
+    for (const error of result.errors) errors.push(error);
+  }
+  return { records, errors };
 }

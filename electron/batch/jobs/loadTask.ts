@@ -2,9 +2,9 @@
  * Inside a worker: a `RecordTask` → records and load errors, through the real parser, with the
  * locations shifted back to the file's own line numbers (a JSONL task's text starts mid-file).
  */
-import { createJsonlParser } from '../../../shared/records/json.ts';
+import { parseJsonlChunks } from '../../../shared/records/json.ts';
 import { parseRecords } from '../../../shared/records/parse.ts';
-import type { LoadError, ParseResult, ReviewRecord, SourceLocation } from '../../../shared/records/model.ts';
+import type { LoadError, ParseResult, SourceLocation } from '../../../shared/records/model.ts';
 import { makeIdsUnique } from '../../../shared/records/siteObject.ts';
 import { readTextChunks } from '../../services/fileReading.ts';
 import { taskText, type RecordTask } from '../recordTasks.ts';
@@ -30,23 +30,15 @@ function shiftError(error: LoadError, task: RecordTask): LoadError {
 }
 
 /**
- * A JSONL task's records from its parts (runs of whole lines, see `LineRunCutter`), fed to the
- * streaming parser one by one: what `parseRecords` gives for the parts joined by line breaks, but
- * without joining them. Joined, a task's text is one string of half a megabyte or more, which V8
- * allocates as a large object, several times dearer per byte than the parts.
+ * A JSONL task's records from its parts (runs of whole lines, see `LineRunCutter`): what
+ * `parseRecords` gives for the parts joined by line breaks, without joining them (see
+ * `parseJsonlChunks`).
  */
 function parseJsonlParts(parts: readonly string[], file: string): ParseResult {
-  const parser = createJsonlParser({ file });
-  const records: ReviewRecord[] = [];
-  const errors: LoadError[] = [];
-  for (let i = 0; i <= parts.length; i++) {
-    const result = i < parts.length ? parser.push(i < parts.length - 1 ? `${parts[i]}\n` : parts[i]!) : parser.end();
-    for (const record of result.records) records.push(record);
-    for (const error of result.errors) errors.push(error);
-  }
+  const result = parseJsonlChunks(parts.map((part, i) => (i < parts.length - 1 ? `${part}\n` : part)), file);
   // As parseRecords does after any parser.
-  makeIdsUnique(records);
-  return { records, errors };
+  makeIdsUnique(result.records);
+  return result;
 }
 
 /** Reads (when needed) and parses one task. Never throws: every failure is a `LoadError`. */
