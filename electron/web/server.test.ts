@@ -29,6 +29,32 @@ function send(port: number, path: string, options: { method?: string; headers?: 
   });
 }
 
+/**
+ * Opens the event stream and reads it until the first event's data; `onConnected` runs once the
+ * server has said the stream is connected (to push something into it).
+ */
+function readFirstEvent(port: number, token: string, onConnected: () => void = () => {}): Promise<{ contentType: string | undefined; received: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port, path: '/api/events', headers: { 'x-review-token': token, host: `127.0.0.1:${port}` } }, (res) => {
+      let text = '';
+      let connected = false;
+      res.on('data', (chunk: Buffer) => {
+        text += chunk.toString('utf8');
+        if (!connected && text.includes(': connected')) {
+          connected = true;
+          onConnected();
+        }
+        if (text.includes('data: ')) {
+          req.destroy();
+          resolve({ contentType: res.headers['content-type'], received: text });
+        }
+      });
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
 const library = { records: [], errors: [] };
 /** Channels these tests do not call answer with a failure, so a channel added to the contract needs no edit here. */
 const unused = Object.fromEntries(Object.keys(requestSchemas).map((channel) => [channel, () => fail('not under test')])) as unknown as Handlers;
@@ -174,22 +200,10 @@ describe('browser host: API', () => {
   });
 
   it('streams push events as Server-Sent Events', async () => {
-    const received = await new Promise<string>((resolve, reject) => {
-      const req = httpRequest({ host: '127.0.0.1', port: server.port, path: '/api/events', headers: { ...auth, host: `127.0.0.1:${server.port}` } }, (res) => {
-        expect(res.headers['content-type']).toMatch(/^text\/event-stream/);
-        let text = '';
-        res.on('data', (chunk: Buffer) => {
-          text += chunk.toString('utf8');
-          if (text.includes(': connected')) server.push('library:progress', { file: 'a.jsonl', bytesRead: 5, totalBytes: 10, records: 1, errors: 0, done: false });
-          if (text.includes('data: ')) {
-            req.destroy();
-            resolve(text);
-          }
-        });
-      });
-      req.on('error', reject);
-      req.end();
-    });
+    const { contentType, received } = await readFirstEvent(server.port, server.token, () =>
+      server.push('library:progress', { file: 'a.jsonl', bytesRead: 5, totalBytes: 10, records: 1, errors: 0, done: false }),
+    );
+    expect(contentType).toMatch(/^text\/event-stream/);
     expect(received).toContain('event: library:progress\ndata: {"file":"a.jsonl","bytesRead":5,"totalBytes":10,"records":1,"errors":0,"done":false}\n\n');
   });
 });
@@ -294,20 +308,7 @@ describe('startBrowserHost', () => {
     writeFileSync(records, 'en\tzh\nTwo groups.\t两组。\n');
     const host = await startBrowserHost({ paths: [records], userDataDir: join(folder, 'user-data-stream'), rendererDir: join(folder, 'dist') });
     try {
-      const received = await new Promise<string>((resolve, reject) => {
-        const req = httpRequest({ host: '127.0.0.1', port: host.port, path: '/api/events', headers: { 'x-review-token': host.token, host: `127.0.0.1:${host.port}` } }, (res) => {
-          let text = '';
-          res.on('data', (chunk: Buffer) => {
-            text += chunk.toString('utf8');
-            if (text.includes('data: ')) {
-              req.destroy();
-              resolve(text);
-            }
-          });
-        });
-        req.on('error', reject);
-        req.end();
-      });
+      const { received } = await readFirstEvent(host.port, host.token);
       expect(received).toContain('event: menu:command\ndata: {"type":"library-changed"}\n\n');
     } finally {
       await host.close();
