@@ -28,7 +28,7 @@ export interface RecordTask {
   error?: string;
 }
 
-/** The text of a task, its parts joined (in the worker, which parses it whole anyway). */
+/** The text of a task, its parts joined (the worker parses a JSONL task's parts without joining them; see loadTask). */
 export function taskText(task: RecordTask): string | undefined {
   return Array.isArray(task.text) ? task.text.join('\n') : task.text;
 }
