@@ -7,6 +7,7 @@ import { createI18n } from '../../i18n/i18n.ts';
 import { createFakeReviewApi, type FakeReviewApi } from '../../testing/fakeReviewApi.ts';
 import { mdmaRecord } from '../../testing/sampleRecords.ts';
 import { createInlineAnalyzer } from '../../workers/inlineAnalyzer.ts';
+import { atFirstDrawing } from '../../testing/atFirstDrawing.ts';
 import { reviewSessionStoreFor } from './reviewSessionStore.ts';
 import { ReviewView } from './ReviewView.tsx';
 import { RecordAnalyzerProvider } from './useRecordAnalysis.ts';
@@ -107,6 +108,14 @@ describe('ReviewView', () => {
     expect(within(current).getByRole('button', { name: 'Dismiss' }).getAttribute('aria-pressed')).toBe('true');
     key('k');
     expect(screen.getByText(new RegExp(`^Flag ${total} of ${total}`))).toBeTruthy();
+  });
+
+  it('acts on a shortcut pressed the moment the rows are drawn', async () => {
+    // The key goes in before React's passive effects of that drawing have run (see atFirstDrawing).
+    const stop = atFirstDrawing(() => screen.queryAllByRole('group', { name: /^Row \d+/ }).length > 0, () => key('j'));
+    renderReview();
+    expect(await screen.findByText(/^Flag 1 of \d+/)).toBeTruthy();
+    stop();
   });
 
   it('merges two rows by hand, saves the correction, and undo puts the rows back', async () => {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AlignmentEdit } from '../../../../shared/annotations/alignmentEdits.ts';
 import { countSourceWords, mqmScore } from '../../../../shared/annotations/mqmScore.ts';
@@ -251,7 +251,10 @@ function ReviewWorkspace({ record, analysis, onStepRecord }: { record: ReviewRec
     [stepFlag, onStepRecord, openForm, selected, currentFlag, decide, store],
   );
 
-  useEffect(() => {
+  // A layout effect, so the keys act on the view as soon as it is drawn: a passive effect runs
+  // after the commit, in a later task, and a key pressed in between went to the previous view's
+  // handler (or to none, on a record's first drawing) and was lost.
+  useLayoutEffect(() => {
     if (form || helpOpen || exportOpen) return;
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented) return;

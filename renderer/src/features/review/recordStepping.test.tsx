@@ -4,6 +4,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AppRoot } from '../../AppRoot.tsx';
 import { createI18n } from '../../i18n/i18n.ts';
 import { createFakeReviewApi } from '../../testing/fakeReviewApi.ts';
+import { atFirstDrawing } from '../../testing/atFirstDrawing.ts';
 import { mdmaRecord, secondRecord } from '../../testing/sampleRecords.ts';
 
 beforeAll(() => {
@@ -24,5 +25,18 @@ describe('record stepping from the review view', () => {
     await within(main).findAllByRole('group', { name: /^Row 1,/ });
     fireEvent.keyDown(document.body, { key: 'ArrowUp', altKey: true });
     expect(within(list).getByRole('option', { name: /MDMA/ }).getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('takes Alt+Down pressed the moment the first record is drawn', async () => {
+    // Pressed before React's passive effects of that drawing have run (see atFirstDrawing).
+    const stop = atFirstDrawing(
+      () => screen.queryAllByRole('group', { name: /^Row 1,/ }).length > 0,
+      () => fireEvent.keyDown(document.body, { key: 'ArrowDown', altKey: true }),
+    );
+    render(<AppRoot api={createFakeReviewApi({ records: [mdmaRecord, secondRecord] })} i18n={createI18n('en')} />);
+    expect(await within(screen.getByRole('main')).findByRole('heading', { name: secondRecord.en.title })).toBeTruthy();
+    const list = screen.getByRole('listbox', { name: /^Records/ });
+    expect(within(list).getByRole('option', { name: /Sleep duration/ }).getAttribute('aria-selected')).toBe('true');
+    stop();
   });
 });
