@@ -84,7 +84,8 @@ export function useLibrary(): Library {
     let held = listed.current;
     for (;;) {
       const start = held?.records.length ?? 0;
-      const result = await ((start === 0 ? takeFirstListPage(api) : null) ?? api.listRecords({ start, limit: listPageSize }));
+      const early = start === 0 ? takeFirstListPage(api) : null;
+      const result = await (early ?? api.listRecords({ start, limit: listPageSize }));
       if (!result.ok) {
         setNotice({ kind: 'error', key: 'library.failed', values: { error: result.error } });
         return;
@@ -103,7 +104,9 @@ export function useLibrary(): Library {
       held = { generation: page.generation, records: all };
       listed.current = held;
       setState({ records: all, errors });
-      if (records.length === 0 || all.length >= page.total) return;
+      // The page asked for before the app listened may predate the end of a load whose last
+      // event went to no one: its total is not trusted, and the tail is asked for once more.
+      if (!early && (records.length === 0 || all.length >= page.total)) return;
     }
   }, [api, accept]);
 
@@ -126,21 +129,18 @@ export function useLibrary(): Library {
   }, [fetchList]);
 
   useEffect(() => {
+    const unsubscribe = api.onLoadProgress((event) => {
+      setProgress(event.done ? null : event);
+      if (!event.done) void refresh();
+      if (event.done) {
+        setNotice({ kind: 'info', key: 'progress.done', values: { file: baseName(event.file), records: event.records, errors: event.errors } });
+        void refresh();
+      }
+    });
+    // Fetched once listening, so that no load can end unseen between the fetch and the listening.
     void refresh();
-  }, [refresh]);
-
-  useEffect(
-    () =>
-      api.onLoadProgress((event) => {
-        setProgress(event.done ? null : event);
-        if (!event.done) void refresh();
-        if (event.done) {
-          setNotice({ kind: 'info', key: 'progress.done', values: { file: baseName(event.file), records: event.records, errors: event.errors } });
-          void refresh();
-        }
-      }),
-    [api, refresh],
-  );
+    return unsubscribe;
+  }, [api, refresh]);
 
   useEffect(
     () =>
