@@ -146,8 +146,10 @@ function invoke(channel: string, payload: unknown, frame: unknown = appFrame): P
   return Promise.resolve(handler({ senderFrame: frame }, payload)) as never;
 }
 
+/** Polls until `check` holds, for up to 10 s (generous: CI machines run many test files at once). */
 async function until(check: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !check(); i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+  const deadline = Date.now() + 10_000;
+  while (!check() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
 }
 
 beforeAll(async () => {

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync 
 import { request as httpRequest } from 'node:http';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { requestSchemas } from '../../shared/contract/channels.ts';
 import { fail, ok } from '../../shared/contract/result.ts';
 import type { Handlers } from '../../shared/contract/validate.ts';
@@ -232,8 +232,8 @@ describe('browser host: requests in flight', () => {
       const headers = { 'x-review-token': counted.token };
       expect((await send(counted.port, '/api/library:list', { method: 'POST', headers, body: '{}' })).status).toBe(200);
       expect((await send(counted.port, '/assets/app.js', { headers })).status).toBe(200);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      expect(events).toEqual(['begin 1', 'handler sees 1', 'end 0', 'begin 1', 'end 0']);
+      // A request ends when its response has gone out, which may be just after the client has read it.
+      await vi.waitFor(() => expect(events).toEqual(['begin 1', 'handler sees 1', 'end 0', 'begin 1', 'end 0']));
       // The event stream stays open: it is never counted as a request waiting for its answer.
       await new Promise<void>((resolve, reject) => {
         const req = httpRequest({ host: '127.0.0.1', port: counted.port, path: '/api/events', headers: { host: `127.0.0.1:${counted.port}`, ...headers } }, (res) => {
