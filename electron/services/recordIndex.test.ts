@@ -31,14 +31,20 @@ async function query(request: Record<string, unknown>): Promise<RecordQueryResul
   return result.value as RecordQueryResult;
 }
 
-/** Asks until the background check has reached every record. */
-async function queryWhenChecked(request: Record<string, unknown>): Promise<RecordQueryResult> {
-  for (let attempt = 0; attempt < 600; attempt += 1) {
-    const answer = await query(request);
-    if (answer.analysed === answer.all) return answer;
-    await new Promise((done) => setTimeout(done, 20));
+/** Polls `ask` every 20 ms until `done` holds of its answer, for up to 30 s (CI machines run many files at once). */
+async function askUntil<T>(ask: () => Promise<T>, done: (answer: T) => boolean, what: string): Promise<T> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const answer = await ask();
+    if (done(answer)) return answer;
+    if (Date.now() > deadline) throw new Error(`${what} did not happen within 30 s`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
-  throw new Error('the background check did not finish');
+}
+
+/** Asks until the background check has reached every record. */
+function queryWhenChecked(request: Record<string, unknown>): Promise<RecordQueryResult> {
+  return askUntil(() => query(request), (answer) => answer.analysed === answer.all, 'the background check');
 }
 
 describe('library:query over the real pipeline and store', () => {
@@ -286,12 +292,7 @@ describe('library:corpusFindings', () => {
     writeFileSync(second, `${line('c', '生血小板胶囊')}\n`);
     await services.library.openPaths([second]);
     await queryWhenChecked({});
-    let answer = await corpusFindings('b');
-    for (let attempt = 0; attempt < 100 && !answer.complete; attempt += 1) {
-      await new Promise((done) => setTimeout(done, 20));
-      answer = await corpusFindings('b');
-    }
-    expect(answer.complete).toBe(true);
+    const answer = await askUntil(() => corpusFindings('b'), (found) => found.complete, 'the corpus-wide pass');
     expect(answer.findings.map((f) => f.kind)).toEqual(['term-inconsistency']);
     expect(answer.findings[0]!.message.en).toContain('生血小板胶囊');
     expect(answer.findings[0]!.message['zh-CN']).toContain('升血消斑胶囊');

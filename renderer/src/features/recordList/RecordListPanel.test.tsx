@@ -82,7 +82,7 @@ describe('record list filters', () => {
       await api.setReviewStatus({ recordId: sleepRecord.id, status: 'reviewed' });
     });
     // The list learns of it from its poll (every second).
-    await waitFor(async () => expect(within(await list()).getAllByRole('option')[1]!.textContent).toMatch(/Done$/), { timeout: 3000 });
+    await waitFor(async () => expect(within(await list()).getAllByRole('option')[1]!.textContent).toMatch(/Done$/));
     fireEvent.change(within(screen.getByRole('group', { name: 'Filter records' })).getByLabelText('Status'), { target: { value: 'reviewed' } });
     await waitFor(async () => expect(await titles()).toEqual([sleepRecord.en.title]));
   });
