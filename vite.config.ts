@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { CSP_META } from './shared/contract/csp.ts';
+import { jsonAsParse } from './scripts/jsonAsParse.ts';
 
 const rendererRoot = fileURLToPath(new URL('./renderer/', import.meta.url));
 const outDir = fileURLToPath(new URL('./dist/renderer/', import.meta.url));
@@ -22,13 +23,15 @@ function contentSecurityPolicyMeta(): Plugin {
   };
 }
 
+const lexiconData = /[\\/]shared[\\/]lexicon[\\/]data[\\/][^\\/]+\.json$/;
+
 // The renderer is served by the browser host over HTTP and loaded by Electron from its own
 // protocol, so every asset URL is relative (`base: './'`). Nothing is inlined: the CSP forbids
 // inline scripts and styles, so small assets must stay files too.
 export default defineConfig({
   root: rendererRoot,
   base: './',
-  plugins: [react(), contentSecurityPolicyMeta()],
+  plugins: [react(), contentSecurityPolicyMeta(), jsonAsParse(lexiconData)],
   build: {
     outDir,
     emptyOutDir: true,
@@ -36,5 +39,5 @@ export default defineConfig({
     sourcemap: true,
     target: 'es2023',
   },
-  worker: { format: 'es' },
+  worker: { format: 'es', plugins: () => [jsonAsParse(lexiconData)] },
 });
