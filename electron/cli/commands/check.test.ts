@@ -41,6 +41,15 @@ describe('check command', () => {
     expect(JSON.parse(out).errors).toHaveLength(1);
     expect((await run([])).code).toBe(2);
   });
+
+  it('exits 2 when no path names a file to check, and 0 when one does beside a missing one', async () => {
+    const none = await run([join(dir, 'nope.txt'), join(dir, 'nothing-*.jsonl')]);
+    expect(none.code).toBe(2);
+    expect(none.out).toMatch(/0 record\(s\), 0 flag\(s\), 2 error\(s\)/);
+    const some = await run([join(dir, 'nope.txt'), join(dir, 'example.page.txt'), '--json']);
+    expect(some.code).toBe(0);
+    expect(JSON.parse(some.out).errors).toHaveLength(1);
+  });
 });
 
 describe('check inputs and progress', () => {

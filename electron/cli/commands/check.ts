@@ -35,6 +35,8 @@ aligns each English abstract with its Chinese translation and reports divergence
   --fail-on LEVEL    exit with code 1 when any flag is LEVEL or worse (critical, major, minor)
   --jobs N           check in N worker threads (0: in this thread); default cores − 1 when the
                      input is over 1 MB, else in this thread (workers take a second to start)
+Exit code: 0 when checked; 1 when --fail-on found a flag at LEVEL or worse; 2 on a usage error,
+or when no PATH named a file to check (the report lists each as a load error).
 A progress bar is drawn on stderr when it is a terminal. Memory stays bounded on any input size:
 results wait in a gzipped temporary file (in TMPDIR, about 0.3 KB a record) until the corpus-wide
 term check has seen every record, and are then printed record by record.
@@ -106,6 +108,9 @@ export async function runCheckCommand(args: string[], io: CliIo, options: CheckC
   });
   checking.finish();
   if (typeof html === 'string') await writeFile(html, toHtmlReport(summary, { inputs: positional, generatedAt: new Date().toISOString() }));
+  // Nothing to check (every PATH missing, or a glob matching nothing) is a failure, not a clean
+  // report: a pipeline with a mistyped path must not pass. The report above still says why.
+  if (inputs.files.length === 0) return { code: 2, summary };
   const code = failOn !== undefined && hasFlagsAtOrAbove(summary, failOn as Severity) ? 1 : 0;
   return { code, summary };
 }
