@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RecordQueryResult } from '../../shared/contract/recordQuery.ts';
 import { handleRequest, type Handlers } from '../../shared/contract/validate.ts';
 import { countFlags, filterRecords } from '../../shared/review/recordQuery.ts';
@@ -167,6 +167,32 @@ describe('RecordIndex background checking', () => {
     inThread.dispose();
     inWorker.dispose();
     expect(threadOf(inWorker)).toBeNull();
+  });
+
+  it('narrows a search as the user types on, finding what a fresh search finds, and searches afresh when the list changes', async () => {
+    const titles = ['Trachoma grading in children', 'Trachoma grading by nurses', 'Trachoma and water', 'Treatment of otitis', ...Array.from({ length: 12 }, (_, n) => `Sleep study ${n}`)];
+    const jsonl = (names: string[], prefix: string) => names.map((title, n) => JSON.stringify({ id: `${prefix}${n}`, en: { title, abstract: 'Text.' }, zh: { title: '标题', abstract: '文本。' } })).join('\n');
+    const first = join(folder, 'typed.jsonl');
+    writeFileSync(first, `${jsonl(titles, 't')}\n`);
+    await services.library.openPaths([first]);
+    const fullScans = vi.spyOn(services.library.store, 'textMatches');
+    const fresh = (text: string) => new RecordIndex(services.library, services.store).query({ offset: 0, limit: 50, text, ids: true }).ids;
+    const typed = async (text: string) => (await query({ text, ids: true })).ids;
+    for (const text of ['tr', 'tra', 'trac', 'trachoma', 'trachoma g', 'trachoma grading', 'trachoma grading b']) {
+      expect(await typed(text)).toEqual(fresh(text));
+    }
+    fullScans.mockClear();
+    // 'trachoma grading' after 'trachoma' (3 rows of 16): read among those three only.
+    await typed('trachoma');
+    await typed('trachoma grading');
+    expect(fullScans.mock.calls.map(([needle]) => needle)).toEqual(['trachoma']);
+    // A file opened since: the list changed, so the search is done afresh and finds its record.
+    const second = join(folder, 'more.jsonl');
+    writeFileSync(second, `${jsonl(['Trachoma grading at school'], 'm')}\n`);
+    await services.library.openPaths([second]);
+    expect(await typed('trachoma grading')).toEqual(fresh('trachoma grading'));
+    expect(await typed('trachoma grading')).toHaveLength(3);
+    fullScans.mockRestore();
   });
 
   it('holds the background check for a moment after a record is opened, then finishes it', async () => {

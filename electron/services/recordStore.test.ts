@@ -133,6 +133,17 @@ describe('RecordChecks', () => {
     // The texts are joined by line breaks, which a needle never holds: no match across two texts.
     expect(found('grading abstract')).toEqual([]);
   });
+
+  it('searches among given rows only, finding there what the full search finds', () => {
+    store.insert(1, [record('a', 'Trachoma grading', '沙眼分级'), record('b', 'Trachoma again', '沙眼'), record('c', 'Plain')]);
+    const seqOf = new Map(store.ids().map(([seq, id]) => [id, seq]));
+    const [a, b, c] = [seqOf.get('a')!, seqOf.get('b')!, seqOf.get('c')!];
+    expect(store.textMatchesAmong('trachoma', [a, c]).sort()).toEqual([a]);
+    expect(store.textMatchesAmong('沙眼', [a, b, c]).sort()).toEqual(store.textMatches('沙眼').sort());
+    expect(store.textMatchesAmong('trachoma', [])).toEqual([]);
+    // A row that no longer exists is no match.
+    expect(store.textMatchesAmong('trachoma', [a + 1000])).toEqual([]);
+  });
 });
 
 describe('flag bits', () => {

@@ -69,7 +69,7 @@ export class RecordStore {
   private readonly db: DatabaseSync;
   private readonly cache: RecentMap<string, ReviewRecord>;
   private readonly statements: Record<
-    'insert' | 'insertText' | 'insertBody' | 'exists' | 'get' | 'page' | 'count' | 'deleteSource' | 'textMatches' | 'ids' | 'seqOf',
+    'insert' | 'insertText' | 'insertBody' | 'exists' | 'get' | 'page' | 'count' | 'deleteSource' | 'textMatches' | 'textMatchesAmong' | 'ids' | 'seqOf',
     StatementSync
   >;
   private closed = false;
@@ -111,6 +111,7 @@ export class RecordStore {
       get: prepare('SELECT b.json FROM records r JOIN bodies b ON b.seq = r.seq WHERE r.id = ?'),
       page: arrays(prepare(`SELECT ${summaryColumns} FROM records ORDER BY source, seq LIMIT ? OFFSET ?`)),
       textMatches: arrays(prepare('SELECT r.seq FROM records r JOIN texts t ON t.seq = r.seq WHERE instr(t.search, ?) > 0 ORDER BY r.source, r.seq')),
+      textMatchesAmong: arrays(prepare('SELECT t.seq FROM json_each(?) j JOIN texts t ON t.seq = j.value WHERE instr(t.search, ?) > 0')),
       ids: arrays(prepare('SELECT seq, id FROM records ORDER BY source, seq')),
       seqOf: prepare('SELECT seq FROM records WHERE id = ?'),
       count: prepare('SELECT count(*) AS n FROM records'),
@@ -173,6 +174,14 @@ export class RecordStore {
   /** The `seq` of every row whose search text holds `needle` (from `searchNeedle`), in list order. */
   textMatches(needle: string): number[] {
     return rowArrays(this.statements.textMatches, needle).map((row) => row[0] as number);
+  }
+
+  /**
+   * Those of the rows `seqs` whose search text holds `needle`, in no set order: reads only their
+   * texts, where `textMatches` reads every row's (half a second at 100,000 records).
+   */
+  textMatchesAmong(needle: string, seqs: Iterable<number>): number[] {
+    return rowArrays(this.statements.textMatchesAmong, JSON.stringify([...seqs]), needle).map((row) => row[0] as number);
   }
 
   /** `[seq, id]` of every row, in list order. */
