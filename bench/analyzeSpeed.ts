@@ -17,14 +17,8 @@ import type { ReviewRecord } from '../shared/records/model.ts';
 import { analyzeRecord } from '../shared/review/analyzeRecord.ts';
 import { alignRecord } from '../shared/align/alignRecord.ts';
 import { defaultLexicon } from '../shared/lexicon/defaultLexicon.ts';
+import { columns, integerOption } from './benchText.ts';
 import { ensureCorpus } from './corpus/buildCorpus.ts';
-
-function option(name: string, fallback: number): number {
-  const at = process.argv.indexOf(name);
-  const value = at >= 0 ? Number(process.argv[at + 1]) : fallback;
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer`);
-  return value;
-}
 
 interface Timing {
   wallMs: number;
@@ -41,8 +35,8 @@ function timed(run: () => void): Timing {
   return { wallMs, cpuMs: (used.user + used.system) / 1000 };
 }
 
-const records = option('--records', 500);
-const rounds = option('--rounds', 3);
+const records = integerOption('--records', 500);
+const rounds = integerOption('--rounds', 3);
 const corpus = ensureCorpus({ records });
 const text = readFileSync(corpus.path, 'utf8');
 const lines = text.split('\n').filter((line) => line !== '');
@@ -100,8 +94,6 @@ const rows = stages.map((stage, s) => {
   const t = best[s]!;
   return [stage.name, fmt(t.wallMs, 1), fmt((count / t.wallMs) * 1000), fmt((count / t.cpuMs) * 1000), s === 0 ? '1' : fmt(t.ratio, 1)];
 });
-const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-out([line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n'));
+out(columns(header, rows));
 out('\nms: one pass over the corpus (wall clock). "JSON.parse per record": a pass\'s CPU time ÷ the CPU time of one JSON.parse');
 out('pass over the same lines, timed just before it; lower is faster. Compare it and rec per CPU s across runs, not rec/s.');

@@ -36,6 +36,7 @@ import { fileURLToPath } from 'node:url';
 import { launchChromium } from '../e2e/chromium.ts';
 import { ensureCorpus } from './corpus/buildCorpus.ts';
 import { readCorpusFacts } from './appScale/corpusFacts.ts';
+import { columns } from './benchText.ts';
 import { probeScript, switchRecordsInPage, type ProbeTimes, type SwitchTimes } from './appScale/pageProbe.ts';
 
 interface Options {
@@ -196,12 +197,6 @@ function quantileOf(values: readonly number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 }
 
-/** Right-aligned columns after a left-aligned first one, with a rule under the head. */
-function columns(head: string[], body: string[][]): string {
-  const widths = head.map((cell, column) => Math.max(cell.length, ...body.map((row) => row[column]!.length)));
-  const line = (cells: string[]): string => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
-  return [line(head), widths.map((width) => '-'.repeat(width)).join('  '), ...body.map(line)].join('\n');
-}
 
 /**
  * Where a switch's time goes, both runs side by side: each stage the app marks (from the choice to

@@ -16,17 +16,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAppServices } from '../electron/appServices.ts';
 import { RecordIndex } from '../electron/services/recordIndex.ts';
+import { columns, integerOption } from './benchText.ts';
 import { ensureCorpus } from './corpus/buildCorpus.ts';
 
-function option(name: string, fallback: number): number {
-  const at = process.argv.indexOf(name);
-  const value = at >= 0 ? Number(process.argv[at + 1]) : fallback;
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer`);
-  return value;
-}
-
-const records = option('--records', 100_000);
-const rounds = option('--rounds', 3);
+const records = integerOption('--records', 100_000);
+const rounds = integerOption('--rounds', 3);
 /** What a reviewer might type: English words and phrases, and a Chinese term. */
 const TYPED = ['trachoma', 'randomized controlled', 'patients with', '沙眼', '睡眠质量'];
 
@@ -75,11 +69,7 @@ try {
   }
   typing.dispose();
   const header = ['typed text', 'rows found', 'as typed', 'fresh (full scan)', 'ratio'];
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
-  const line = (cells: string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
-  console.log(line(header));
-  console.log(widths.map((width) => '-'.repeat(width)).join('  '));
-  for (const row of rows) console.log(line(row));
+  console.log(columns(header, rows));
   console.log(`\nall prefixes: ${typedTotal.toFixed(0)} ms as typed, ${freshTotal.toFixed(0)} ms fresh (ratio ${(typedTotal / freshTotal).toFixed(2)})`);
 } finally {
   services.close();

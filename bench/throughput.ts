@@ -23,6 +23,7 @@ import { readLineBatches } from '../electron/batch/jsonlLines.ts';
 import { recordTasks, type RecordTask } from '../electron/batch/recordTasks.ts';
 import { defaultPoolSize, WorkerPool } from '../electron/batch/workerPool.ts';
 import { runCheckCommand } from '../electron/cli/commands/check.ts';
+import { columns } from './benchText.ts';
 import { DEFAULT_RECORDS, ensureCorpus } from './corpus/buildCorpus.ts';
 
 interface Options {
@@ -215,9 +216,7 @@ function table(rows: readonly Figures[], referenceRate: number): string {
       r.workerHeap !== undefined ? fmt(r.workerHeap / MB) : '–', r.utilisation !== undefined ? `${fmt(r.utilisation * 100)}%` : '–',
     ];
   });
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
-  const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
+  return columns(header, body);
 }
 
 async function main(): Promise<void> {
