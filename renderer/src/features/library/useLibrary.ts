@@ -131,11 +131,8 @@ export function useLibrary(): Library {
   useEffect(() => {
     const unsubscribe = api.onLoadProgress((event) => {
       setProgress(event.done ? null : event);
-      if (!event.done) void refresh();
-      if (event.done) {
-        setNotice({ kind: 'info', key: 'progress.done', values: { file: baseName(event.file), records: event.records, errors: event.errors } });
-        void refresh();
-      }
+      if (event.done) setNotice({ kind: 'info', key: 'progress.done', values: { file: baseName(event.file), records: event.records, errors: event.errors } });
+      void refresh();
     });
     // Fetched once listening, so that no load can end unseen between the fetch and the listening.
     void refresh();
