@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { GlossaryEntry } from '../../shared/contract/annotations.ts';
-import { toCheckGlossary } from '../../shared/contract/glossary.ts';
+import { toCheckGlossary } from '../../shared/contract/glossaryEntries.ts';
 import { handleRequest, type Handlers } from '../../shared/contract/validate.ts';
 import { parseGlossaryTsv } from '../../shared/terms/glossary.ts';
 import { analyzeRecord } from '../../shared/review/analyzeRecord.ts';

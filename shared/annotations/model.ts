@@ -10,6 +10,7 @@
 import type { Finding } from '../checks/types.ts';
 import type { Sentence } from '../segment/types.ts';
 import type { Annotation, TextSpan } from '../contract/annotations.ts';
+import { REVIEW_STATUSES } from '../contract/vocabulary.ts';
 
 export type {
   Annotation,
@@ -68,8 +69,8 @@ export function isSourceSideCategory(category: string): boolean {
   return category === 'Accuracy/Omission' || category === 'Source error';
 }
 
-/** Review statuses in the order the UI cycles through them. */
-export const REVIEW_STATUSES = ['unreviewed', 'in-progress', 'reviewed', 'needs-second-look'] as const;
+/** Review statuses in the order the UI cycles through them (one list, in the contract's vocabulary). */
+export { REVIEW_STATUSES };
 
 /**
  * True when the status means the reviewer has looked at the whole record, so segments without

@@ -5,15 +5,9 @@ import { splitRenderings, toCheckGlossary } from './glossaryEntries.ts';
 
 /**
  * The glossary channels (issue 5: a user glossary kept in the database, edited in the UI, imported
- * and exported as TSV) and the conversions between the stored entry and the entry the `glossary`
- * check reads.
- *
- * Two shapes, on purpose: the store keeps one `preferred` text per term (its column predates the
- * check), the check wants a list. Several preferred renderings are written in that one text
- * separated by "|" — the separator the TSV format already uses inside a cell — so a TSV row, a
- * stored row and an edited form field all read the same way.
+ * and exported as TSV). The stored entry becomes the entry the `glossary` check reads in
+ * glossaryEntries.ts.
  */
-
 
 /** One rendering or term: no tabs or line breaks, which would break the TSV row it is exported in. */
 const singleLine = (max: number) =>
@@ -80,8 +74,6 @@ export interface GlossaryResponseTypes {
 }
 
 export { glossaryMethodOfChannel } from './vocabulary.ts';
-
-export { splitRenderings, toCheckGlossary };
 
 /** The stored glossary as TSV (header row, "|" between renderings in a cell). */
 export function glossaryToTsv(entries: readonly GlossaryEntry[]): string {

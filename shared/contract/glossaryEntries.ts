@@ -2,6 +2,11 @@
  * Stored glossary entries read as the check reads them: plain functions, apart from the zod
  * schemas of glossary.ts, so that the renderer's glossary form and context load without zod
  * (see vocabulary.ts).
+ *
+ * Two shapes, on purpose: the store keeps one `preferred` text per term (its column predates the
+ * check), the check wants a list. Several preferred renderings are written in that one text
+ * separated by "|" — the separator the TSV format already uses inside a cell — so a TSV row, a
+ * stored row and an edited form field all read the same way.
  */
 import type { GlossaryEntry as CheckGlossaryEntry } from '../terms/glossary.ts';
 import type { GlossaryEntry } from './annotations.ts';

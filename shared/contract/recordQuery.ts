@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Finding, FindingKind, Severity } from '../checks/types.ts';
 import { reviewStatusSchema, type ReviewStatus } from './annotations.ts';
 import type { RecordSummary } from './channels.ts';
+import { FINDING_KINDS, REVIEW_STATUSES, SEVERITIES } from './vocabulary.ts';
 
 /**
  * The record list's query channel: which loaded records match the filter bar (flag kinds,
@@ -10,9 +11,7 @@ import type { RecordSummary } from './channels.ts';
  * counts and status. The list is virtualised, so the renderer asks only for the rows in view.
  */
 
-import { FINDING_KINDS, REVIEW_STATUSES, SEVERITIES } from './vocabulary.ts';
-
-export { FINDING_KINDS, REVIEW_STATUSES, SEVERITIES };
+export { FINDING_KINDS, REVIEW_STATUSES, SEVERITIES } from './vocabulary.ts';
 
 export const recordQueryRequestSchemas = {
   'library:query': z
@@ -83,5 +82,3 @@ export interface RecordQueryResponseTypes {
   'library:query': RecordQueryResult;
   'library:corpusFindings': CorpusFindings;
 }
-
-export { recordQueryMethodOfChannel } from './vocabulary.ts';

@@ -14,9 +14,6 @@ export interface ParseOptions {
   format?: RecordFormat;
 }
 
-/** Every format `parseRecords` reads, for the UI's format picker. */
-export const RECORD_FORMATS: readonly RecordFormat[] = ['page', 'json', 'jsonl', 'tsv', 'csv', 'tmx', 'xliff', 'wmt'];
-
 function extensionOf(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? name;
   const dot = base.lastIndexOf('.');

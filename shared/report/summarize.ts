@@ -7,9 +7,10 @@
  */
 import type { Severity } from '../checks/types.ts';
 import type { CheckError, CheckFlag, CheckRecordResult, CheckResults } from './types.ts';
+import { SEVERITIES } from '../contract/vocabulary.ts';
 
-/** Severities from worst to mildest: the order every table and chart uses. */
-export const SEVERITIES: readonly Severity[] = ['critical', 'major', 'minor'];
+/** Severities from worst to mildest: the order every table and chart uses (the contract's list). */
+export { SEVERITIES };
 
 /**
  * MQM-style penalty points per flag. MQM (Lommel et al.; the WMT expert evaluations) scores
