@@ -7,6 +7,7 @@ import { isClinicalUnit, unitDimension } from '../numbers/units.ts';
 import { pairFinding, span } from './findingFactory.ts';
 import type { AlignedPair, EvidenceSpan, Finding, PairSentence } from './types.ts';
 import { packedMap } from '../collections/packedMap.ts';
+import { ascending } from '../collections/ascending.ts';
 
 interface Located extends NumberToken {
   sentence: PairSentence;
@@ -78,12 +79,11 @@ function hardLeftOver(tokens: Located[], counts: Map<number, number>, other: Map
 // drops a per-call closure's optimised code at every major GC and compiles it again.
 const isHard = (t: Located): boolean => t.hard;
 const keyOfToken = (t: Located): number => t.key;
-const byValue = (a: number, b: number): number => a - b;
 
 function sameKeys(en: Located[], zh: Located[]): boolean {
   if (en.length !== zh.length) return false;
-  const enKeys = packedMap(en, keyOfToken).sort(byValue);
-  const zhKeys = packedMap(zh, keyOfToken).sort(byValue);
+  const enKeys = packedMap(en, keyOfToken).sort(ascending);
+  const zhKeys = packedMap(zh, keyOfToken).sort(ascending);
   for (let i = 0; i < enKeys.length; i++) if (enKeys[i] !== zhKeys[i]) return false;
   return true;
 }

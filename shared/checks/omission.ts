@@ -14,6 +14,7 @@ import { joinedText } from '../segment/joinedText.ts';
 import { packedMap } from '../collections/packedMap.ts';
 import { evidenceOfFeatures } from './sentenceEvidence.ts';
 import type { AlignedRecord, EvidenceSpan, Finding, Severity } from './types.ts';
+import { ascending } from '../collections/ascending.ts';
 
 const textAt = (sentences: readonly { text: string }[], i: number): string => sentences[i]?.text ?? '';
 
@@ -449,7 +450,6 @@ function distinctAscending(windows: readonly LinkWindow[], side: 'en' | 'zh'): n
   return [...seen].sort(ascending);
 }
 
-const ascending = (a: number, b: number): number => a - b;
 
 /** The record's Chinese-per-English length ratio in the aligner's units (`textFeatures`). */
 function alignerRatio(record: AlignedRecord): number {

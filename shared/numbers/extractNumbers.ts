@@ -10,6 +10,7 @@
 import { CHINESE_NUMERAL_CHARS, parseChineseDecimals, parseChineseInteger } from './chineseNumerals.ts';
 import { DENOMINATORS, NUMBER_WORDS, SCALE_WORDS, isNumberWord, parseEnglishNumberWords } from './englishNumberWords.ts';
 import { isAsciiLetter, isClinicalUnit, matchUnit } from './units.ts';
+import { ascending } from '../collections/ascending.ts';
 
 export type NumberKind = 'number' | 'percent' | 'p-value' | 'ci';
 
@@ -348,7 +349,6 @@ function groupStart(m: RegExpExecArray): number {
   return m.index + m[0].length - (m[1] ?? '').length;
 }
 
-const ascending = (a: number, b: number): number => a - b;
 const byStart = (a: NumberToken, b: NumberToken): number => a.start - b.start;
 
 /** Where the words start that a reading can start with, in increasing order. */
