@@ -8,7 +8,7 @@ import type { Lexicon } from '../lexicon/lexicon.ts';
 import { EnglishSide, PairScorer } from './pairScorer.ts';
 import { RenderingScreen } from './renderingScreen.ts';
 import { lengthCost } from './alignSentences.ts';
-import { chineseFeatures, englishFeatures, type ChineseFeatures, type EnglishFeatures } from './textFeatures.ts';
+import { chineseFeatures, type ChineseFeatures, type EnglishFeatures } from './textFeatures.ts';
 
 /** Offsets of a piece inside the Chinese sentence that was split. */
 export interface Piece {
@@ -52,10 +52,8 @@ export function splitAtSeams(en: readonly (string | EnglishFeatures)[], zh: stri
     seams.push({ at: i + 1, comma: ch === '，' || ch === ',' });
   }
   if (seams.length < k - 1) return null;
-  const enFeatures: EnglishFeatures[] = [];
-  for (const e of en) enFeatures.push(typeof e === 'string' ? englishFeatures(e) : e);
-  // The scorers share one English side (weights, totals, renderings over `screen`).
-  const side = new EnglishSide(enFeatures, screen);
+  // The scorers share one English side (features, weights, totals, renderings over `screen`).
+  const side = new EnglishSide(en, screen);
   const candidates = new CutSets(zh, k);
   candidates.choose(seams, 0, [], 0);
   const scorers: (PairScorer | null)[] = [];
@@ -70,7 +68,7 @@ export function splitAtSeams(en: readonly (string | EnglishFeatures)[], zh: stri
       let term = p.terms[idx];
       if (term === undefined) {
         const sim = scorers[idx]!.similarity(idx, 1, p.slots[idx]!, 1) ?? 0.3;
-        term = 8 * (1 - sim) + lengthCost(enFeatures[idx]!.length, p.features.length, ratio);
+        term = 8 * (1 - sim) + lengthCost(side.en[idx]!.length, p.features.length, ratio);
         p.terms[idx] = term;
       }
       cost += term;
@@ -87,11 +85,11 @@ export function splitAtSeams(en: readonly (string | EnglishFeatures)[], zh: stri
 }
 
 /**
- * The candidate cut sets of one sentence into `k` pieces. Every candidate cut set is scored piece
- * by piece, and the same piece (a span between two seams or the ends) recurs in many cut sets: its
- * features and its score beside each English sentence are computed once, and one rendering screen
- * (by default over the whole sentence) serves every piece. A class rather than closures inside
- * `splitAtSeams`: a closure created on each call loses its optimised code at every major GC.
+ * The candidate cut sets of one sentence into `k` pieces. The same piece (a span between two seams
+ * or the ends) recurs in many cut sets: it is made once, with its features, and shared by them
+ * (`splitAtSeams` then scores it once beside each English sentence, in `terms`). A class rather
+ * than closures inside `splitAtSeams`: a closure created on each call loses its optimised code at
+ * every major GC.
  */
 class CutSets {
   private readonly zh: string;

@@ -133,7 +133,6 @@ export function createJsonlParser(options: { file: string; format?: RecordFormat
   const { file } = options;
   const format = options.format ?? 'jsonl';
   const splitter = createLineSplitter();
-  const readLines = (lines: TextLine[]): ParseResult => readJsonlLines(lines, file, format);
   let seen = 0;
   const ids = new Map<string, number>();
   const counted = (result: ParseResult): ParseResult => {
@@ -142,9 +141,9 @@ export function createJsonlParser(options: { file: string; format?: RecordFormat
     return result;
   };
   return {
-    push: (chunk) => counted(readLines(splitter.push(chunk))),
+    push: (chunk) => counted(readJsonlLines(splitter.push(chunk), file, format)),
     end: () => {
-      const result = counted(readLines(splitter.end()));
+      const result = counted(readJsonlLines(splitter.end(), file, format));
       // An empty export is worth saying so: the user expected records from it.
       if (seen === 0) result.errors.push(loadError('jsonl.empty', { file, line: 1, offset: 0 }, {}));
       return result;
@@ -197,10 +196,13 @@ export function parseJsonlChunks(chunks: readonly string[], file: string): Parse
   const parser = createJsonlParser({ file });
   const records: ReviewRecord[] = [];
   const errors: LoadError[] = [];
-  for (let i = 0; i <= chunks.length; i++) {
-    const result = i < chunks.length ? parser.push(chunks[i]!) : parser.end();
-    for (const record of result.records) records.push(record);
-    for (const error of result.errors) errors.push(error);
-  }
+  for (const chunk of chunks) gather(parser.push(chunk), records, errors);
+  gather(parser.end(), records, errors);
   return { records, errors };
+}
+
+/** Appends a part's records and errors to the whole's. */
+function gather(part: ParseResult, records: ReviewRecord[], errors: LoadError[]): void {
+  for (const record of part.records) records.push(record);
+  for (const error of part.errors) errors.push(error);
 }

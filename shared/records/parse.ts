@@ -49,7 +49,8 @@ function tabbedShare(text: string): number {
  * and its extension second, then by content again: tabs on most lines, or the same number of
  * comma-separated cells on every line (`looksLikeCsv`), make a table whatever the name, since a
  * `.txt` can hold anything and exports are often misnamed. Anything unrecognised is read as a
- * page dump, the most forgiving parser.
+ * page dump, the most forgiving parser; except an `.xml` file that starts with a tag, which goes to
+ * the XML reader.
  */
 export function detectFormat(name: string, text: string): RecordFormat {
   const ext = extensionOf(name);
@@ -60,9 +61,9 @@ export function detectFormat(name: string, text: string): RecordFormat {
     if (/<xliff[\s>]/i.test(head)) return 'xliff';
     if (ext === 'tmx') return 'tmx';
     if (ext === 'xlf' || ext === 'xliff' || ext === 'sdlxliff') return 'xliff';
-    // An .xml file is one of the XML formats (TMX, XLIFF, or WMT's SGML below): any other root
-    // goes to the XML reader, whose error names it, instead of loading as a page of text.
-    if (ext === 'xml' && !looksLikeWmt(head)) return 'tmx';
+    // An .xml file is one of the XML formats (TMX, XLIFF, or WMT's SGML): any other root goes to
+    // the XML reader (TMX and XLIFF share it), whose error names it, instead of loading as a page.
+    if (ext === 'xml') return looksLikeWmt(head) ? 'wmt' : 'tmx';
   }
   if (head.startsWith('[')) return 'json';
   if (head.startsWith('{')) {

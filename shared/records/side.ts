@@ -181,8 +181,7 @@ class ParagraphReader {
         this.labelText = '';
       }
     }
-    if (BLOCK_TAGS.has(name) && name !== 'br') this.flush();
-    else if (name === 'br') this.flush();
+    if (BLOCK_TAGS.has(name)) this.flush();
   }
 }
 

@@ -65,7 +65,7 @@ function spansOf(record: AlignedRecord, side: 'en' | 'zh', indexes: number[], ne
 /** Sentence numbers for messages, 1-based as a reviewer counts them. */
 function listSentences(units: LinkedUnit[], ks: number[]): string {
   const numbers = new Set<number>();
-  for (const k of ks) for (const i of units[k]?.zhIndexes ?? []) numbers.add(i + 1);
+  for (const i of sentencesOf(units, ks, 'zhIndexes')) numbers.add(i + 1);
   return [...numbers].join(', ');
 }
 
@@ -114,12 +114,14 @@ function inconsistencyFinding(record: AlignedRecord, r: TermRenderings, units: L
   const parts: string[] = [];
   const partsZh: string[] = [];
   for (const x of r.renderings) {
-    parts.push(`${x.text} (${listSentences(units, x.units)})`);
-    partsZh.push(`${x.text}（第 ${listSentences(units, x.units)} 句）`);
+    const where = listSentences(units, x.units);
+    parts.push(`${x.text} (${where})`);
+    partsZh.push(`${x.text}（第 ${where} 句）`);
   }
   if (r.unidentified.length && chinese === 0) {
-    parts.push(`translated otherwise (${listSentences(units, r.unidentified)})`);
-    partsZh.push(`其他译法（第 ${listSentences(units, r.unidentified)} 句）`);
+    const where = listSentences(units, r.unidentified);
+    parts.push(`translated otherwise (${where})`);
+    partsZh.push(`其他译法（第 ${where} 句）`);
   }
   return {
     kind: 'term-inconsistency', severity, en: enIdx, zh: zhIdx,

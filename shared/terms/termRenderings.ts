@@ -49,12 +49,20 @@ function blankedWords(units: readonly TermUnit[], k: number, term: string, lexic
   if (!lexicon) return [];
   const termStem = stemEnglish(term);
   const analysed = unitWords(units, k, lexicon);
-  const blanking: UnitWord[] = [];
-  for (const word of analysed.translated) if (!term.includes(word.raw) && word.stem !== termStem) blanking.push(word);
+  const { translated } = analysed;
   // Most terms (acronyms, names) are none of a unit's translated words: every such term blanks
-  // the same strings, so that list is built once per unit.
-  if (blanking.length === analysed.translated.length) return (analysed.allBlanked ??= blankedStrings(analysed.translated));
+  // the same strings, so that list is built once per unit, and no list of the words is made.
+  let first = 0;
+  while (first < translated.length && blanks(translated[first]!, term, termStem)) first++;
+  if (first === translated.length) return (analysed.allBlanked ??= blankedStrings(translated));
+  const blanking = translated.slice(0, first);
+  for (let i = first + 1; i < translated.length; i++) if (blanks(translated[i]!, term, termStem)) blanking.push(translated[i]!);
   return blankedStrings(blanking);
+}
+
+/** Whether a unit's translated `word` is blanked when looking for `term`'s renderings: it is another word. */
+function blanks(word: UnitWord, term: string, termStem: string): boolean {
+  return !term.includes(word.raw) && word.stem !== termStem;
 }
 
 /** The translations of `words` present in the unit, distinct, longest first (ties in order of appearance). */
@@ -402,7 +410,7 @@ class WrappingTexts implements SearchTexts {
 
 /**
  * The strings of 2 to MAX_NGRAM Han characters, none a particle, of the texts `from` that occur in
- * two or more of the texts `among` and in no other text, and that `accept` takes given the texts of
+ * two or more of the texts `among` and in no other text, and that `texts.accepts` takes given the texts of
  * `among` holding them (their support, in `among` order): each with its support, in the order first
  * met. `from` is a subset of `among`.
  *
@@ -410,7 +418,7 @@ class WrappingTexts implements SearchTexts {
  * more, all of them among a set of units (those with the term, or those translating it). Growing a
  * string only narrows where it occurs, so from each start the strings held by two texts of `among`
  * are the prefixes up to the longest one another text of `among` holds: that length is found by
- * comparing code units, with no substring built. Only the strings `accept` takes are looked for in
+ * comparing code units, with no substring built. Only the strings `texts.accepts` takes are looked for in
  * the other texts (all of them at once first, as one joined text), where a blanked text may have
  * to be built.
  */
