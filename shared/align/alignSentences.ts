@@ -177,11 +177,6 @@ export function alignSentences(en: readonly (string | EnglishFeatures)[], zh: re
   return links.reverse();
 }
 
-/**
- * Soft-min forward and backward sums over all monotone alignments (the log-space forward-backward
- * algorithm), so that a link's confidence is the share of probability mass of alignments that use
- * it: near 1 when every plausible alternative agrees, lower when another reading is nearly as good.
- */
 /** A link shape and its prior cost. */
 interface LinkType {
   en: number;
@@ -239,6 +234,11 @@ class LinkCosts {
   }
 }
 
+/**
+ * Soft-min forward and backward sums over all monotone alignments (the log-space forward-backward
+ * algorithm), so that a link's confidence is the share of probability mass of alignments that use
+ * it: near 1 when every plausible alternative agrees, lower when another reading is nearly as good.
+ */
 function posteriorPasses(n: number, m: number, width: number, linkCosts: Float64Array, temperature: number): { forward: Float64Array; backward: Float64Array } {
   const typeCount = LINK_TYPES.length;
   const [forward, backward] = typedViews(Float64Array, [(n + 1) * width, (n + 1) * width]) as [Float64Array, Float64Array];

@@ -29,7 +29,7 @@ const NO_RENDERINGS: readonly string[] = [];
  */
 const BLOCK_SIZE = 16;
 
-// The arrays this file builds are filled by plain loops that push, not by `map`/`forEach` with an
+// The per-sentence arrays (`en`, `zh`, the weights and totals) are filled by plain loops that push, not by `map`/`forEach` with an
 // arrow function: a closure created on each call loses its optimised code at every major GC (V8
 // keeps it only while an instance is alive), and an array built by `map` is packed in the
 // interpreter but holey in optimised code, so the methods reading `en`, `zh` and the tables would
