@@ -29,11 +29,11 @@ export function dropCosts(english: readonly string[], chinese: readonly string[]
   const scorer = new PairScorer([...english], [...chinese], lexicon);
   // Loops rather than closures made on each call: V8 drops a per-call closure's optimised code at
   // every major GC and compiles it again.
-  const enWeights: number[] = [];
-  for (let i = 0; i < english.length; i++) enWeights.push(scorer.enWeight(i));
+  let enWeightSum = 0;
+  for (let i = 0; i < english.length; i++) enWeightSum += scorer.enWeight(i);
   let zhWeightSum = 0;
   for (let j = 0; j < chinese.length; j++) zhWeightSum += scorer.zhWeight(j);
-  const enUnit = Math.max(1, sum(enWeights) / Math.max(1, english.length));
+  const enUnit = Math.max(1, enWeightSum / Math.max(1, english.length));
   const zhUnit = Math.max(1, zhWeightSum / Math.max(1, chinese.length));
   const costs: number[] = [];
   for (const k of candidates) {
@@ -62,15 +62,9 @@ export function dropCosts(english: readonly string[], chinese: readonly string[]
         }
       }
     }
-    costs.push(cost[n]![m]! + LEXICAL_WEIGHT * (enWeights[k] ?? 0) / enUnit);
+    costs.push(cost[n]![m]! + LEXICAL_WEIGHT * (k < english.length ? scorer.enWeight(k) : 0) / enUnit);
   }
   return costs;
-}
-
-function sum(values: readonly number[]): number {
-  let total = 0;
-  for (const v of values) total += v;
-  return total;
 }
 
 /** The summed `length` of `count` sentences' features from `first`. */
